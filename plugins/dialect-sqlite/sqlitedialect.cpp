@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "sqlitedialect.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+QString SqliteDialect::id() const
+{
+    return u"sqlite"_s;
+}
+
+QString SqliteDialect::displayName() const
+{
+    return u"SQLite"_s;
+}
+
+QString SqliteDialect::quoteIdentifier(const QString &name) const
+{
+    // SQLite's standard quoting: double quotes, an embedded quote doubled.
+    QString quoted = name;
+    quoted.replace(u'"', u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
+QStringList SqliteDialect::reservedWords() const
+{
+    // https://www.sqlite.org/lang_keywords.html (3.40)
+    return {u"ABORT"_s, u"ACTION"_s, u"ADD"_s, u"AFTER"_s, u"ALL"_s, u"ALTER"_s, u"ALWAYS"_s, u"ANALYZE"_s,
+            u"AND"_s, u"AS"_s, u"ASC"_s, u"ATTACH"_s, u"AUTOINCREMENT"_s, u"BEFORE"_s, u"BEGIN"_s, u"BETWEEN"_s,
+            u"BY"_s, u"CASCADE"_s, u"CASE"_s, u"CAST"_s, u"CHECK"_s, u"COLLATE"_s, u"COLUMN"_s, u"COMMIT"_s,
+            u"CONFLICT"_s, u"CONSTRAINT"_s, u"CREATE"_s, u"CROSS"_s, u"CURRENT"_s, u"CURRENT_DATE"_s,
+            u"CURRENT_TIME"_s, u"CURRENT_TIMESTAMP"_s, u"DATABASE"_s, u"DEFAULT"_s, u"DEFERRABLE"_s, u"DEFERRED"_s,
+            u"DELETE"_s, u"DESC"_s, u"DETACH"_s, u"DISTINCT"_s, u"DO"_s, u"DROP"_s, u"EACH"_s, u"ELSE"_s, u"END"_s,
+            u"ESCAPE"_s, u"EXCEPT"_s, u"EXCLUDE"_s, u"EXCLUSIVE"_s, u"EXISTS"_s, u"EXPLAIN"_s, u"FAIL"_s,
+            u"FILTER"_s, u"FIRST"_s, u"FOLLOWING"_s, u"FOR"_s, u"FOREIGN"_s, u"FROM"_s, u"FULL"_s, u"GENERATED"_s,
+            u"GLOB"_s, u"GROUP"_s, u"GROUPS"_s, u"HAVING"_s, u"IF"_s, u"IGNORE"_s, u"IMMEDIATE"_s, u"IN"_s,
+            u"INDEX"_s, u"INDEXED"_s, u"INITIALLY"_s, u"INNER"_s, u"INSERT"_s, u"INSTEAD"_s, u"INTERSECT"_s,
+            u"INTO"_s, u"IS"_s, u"ISNULL"_s, u"JOIN"_s, u"KEY"_s, u"LAST"_s, u"LEFT"_s, u"LIKE"_s, u"LIMIT"_s,
+            u"MATCH"_s, u"MATERIALIZED"_s, u"NATURAL"_s, u"NO"_s, u"NOT"_s, u"NOTHING"_s, u"NOTNULL"_s, u"NULL"_s,
+            u"NULLS"_s, u"OF"_s, u"OFFSET"_s, u"ON"_s, u"OR"_s, u"ORDER"_s, u"OTHERS"_s, u"OUTER"_s, u"OVER"_s,
+            u"PARTITION"_s, u"PLAN"_s, u"PRAGMA"_s, u"PRECEDING"_s, u"PRIMARY"_s, u"QUERY"_s, u"RAISE"_s,
+            u"RANGE"_s, u"RECURSIVE"_s, u"REFERENCES"_s, u"REGEXP"_s, u"REINDEX"_s, u"RELEASE"_s, u"RENAME"_s,
+            u"REPLACE"_s, u"RESTRICT"_s, u"RETURNING"_s, u"RIGHT"_s, u"ROLLBACK"_s, u"ROW"_s, u"ROWS"_s,
+            u"SAVEPOINT"_s, u"SELECT"_s, u"SET"_s, u"TABLE"_s, u"TEMP"_s, u"TEMPORARY"_s, u"THEN"_s, u"TIES"_s,
+            u"TO"_s, u"TRANSACTION"_s, u"TRIGGER"_s, u"UNBOUNDED"_s, u"UNION"_s, u"UNIQUE"_s, u"UPDATE"_s,
+            u"USING"_s, u"VACUUM"_s, u"VALUES"_s, u"VIEW"_s, u"VIRTUAL"_s, u"WHEN"_s, u"WHERE"_s, u"WINDOW"_s,
+            u"WITH"_s, u"WITHOUT"_s};
+}

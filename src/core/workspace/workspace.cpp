@@ -125,9 +125,14 @@ Result<std::unique_ptr<Workspace>> Workspace::fromJson(const QByteArray &json, c
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        // QJsonParseError's offset lies one past the offending character, except for garbage at
+        // the end and for input that ends too early; point at the character itself.
+        qsizetype at = parseError.offset;
+        if (parseError.error != QJsonParseError::GarbageAtEnd && at > 0 && at < json.size())
+            --at;
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("The workspace file is not valid JSON: %1.").arg(parseError.errorString()),
-                     where + lineColumn(json, parseError.offset)};
+                     where + lineColumn(json, at)};
     }
     if (!doc.isObject()) {
         return Error{Error::Kind::InvalidInput,

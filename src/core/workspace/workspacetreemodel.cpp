@@ -96,8 +96,13 @@ void WorkspaceTreeModel::setWorkspace(Workspace *workspace)
     if (m_workspace)
         disconnect(m_workspace, nullptr, this, nullptr);
     m_workspace = workspace;
-    if (workspace)
+    if (workspace) {
         connect(workspace, &Workspace::sectionChanged, this, &WorkspaceTreeModel::rebuild);
+        connect(workspace, &QObject::destroyed, this, [this] {
+            m_workspace = nullptr;
+            rebuild();
+        });
+    }
     rebuild();
 }
 

@@ -1,10 +1,453 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include "aboutdialog.h"
+#include "logdock.h"
+#include "outlinemodel.h"
+#include "problemsdock.h"
+#include "sectionpage.h"
+
+#include "schema/dialectregistry.h"
+#include "workspace/recoverystore.h"
+#include "workspace/workspace.h"
+#include "workspace/workspacetreemodel.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+
+// quarry.qrc is compiled into the static quarry-gui library; nothing would pull its initialiser
+// into an executable unless it is referenced. Q_INIT_RESOURCE must be called outside a namespace.
+static void initQuarryResources()
+{
+    Q_INIT_RESOURCE(quarry);
+}
 
 namespace quarry::app {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {}
-MainWindow::~MainWindow() = default;
+using workspace::Section;
+using workspace::Workspace;
+
+namespace {
+constexpr int MaxRecentFiles = 8;
+const char *const FileFilter = QT_TRANSLATE_NOOP("MainWindow", "Quarry workspaces (*.quarry);;All files (*)");
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_recovery(std::make_unique<workspace::RecoveryStore>())
+{
+    initQuarryResources();
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(u":/icons/quarry.svg"_s));
+    m_tree = new workspace::WorkspaceTreeModel(this);
+    m_outline = new OutlineModel(this);
+    m_outline->setSourceModel(m_tree);
+
+    setupDocks();
+    setupPages();
+    setupActions();
+
+    m_pathLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_pathLabel);
+    connect(m_recovery.get(), &workspace::RecoveryStore::autosaveFailed, this,
+            [this](const quarry::Error &error) { reportError(error, tr("Autosave")); });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    showPage(Page(settings.value(u"window/page"_s, 0).toInt()));
+    rebuildRecentMenu();
+
+    setWorkspace(Workspace::createEmpty());
+    reportPluginProblems();
+}
+
+MainWindow::~MainWindow()
+{
+    m_recovery->watch(nullptr);
+}
+
+void MainWindow::setupDocks()
+{
+    auto *outlineDock = new QDockWidget(tr("Workspace"), this);
+    outlineDock->setObjectName(u"workspaceDock"_s);
+    m_outlineView = new QTreeView(outlineDock);
+    m_outlineView->setObjectName(u"workspaceTree"_s);
+    m_outlineView->setModel(m_outline);
+    m_outlineView->setHeaderHidden(true);
+    m_outlineView->setUniformRowHeights(true);
+    m_outlineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_outlineView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_outlineView->setColumnHidden(1, true);
+    outlineDock->setWidget(m_outlineView);
+    addDockWidget(Qt::LeftDockWidgetArea, outlineDock);
+    connect(m_outlineView, &QTreeView::activated, this, &MainWindow::activateOutlineItem);
+    connect(m_outlineView, &QTreeView::clicked, this, &MainWindow::activateOutlineItem);
+    connect(m_outline, &QAbstractItemModel::modelReset, m_outlineView, [this] { m_outlineView->expandToDepth(0); });
+
+    m_problems = new ProblemsDock(this);
+    m_log = new LogDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    tabifyDockWidget(m_problems, m_log);
+    m_problems->raise();
+    resizeDocks({outlineDock}, {280}, Qt::Horizontal);
+    resizeDocks({m_problems}, {170}, Qt::Vertical);
+
+    QAction *outlineToggle = outlineDock->toggleViewAction();
+    outlineToggle->setShortcut(QKeySequence(u"Alt+0"_s));
+    QAction *problemsToggle = m_problems->toggleViewAction();
+    problemsToggle->setShortcut(QKeySequence(u"Alt+6"_s));
+    QAction *logToggle = m_log->toggleViewAction();
+    logToggle->setShortcut(QKeySequence(u"Alt+7"_s));
+    m_ui->viewMenu->addActions({outlineToggle, problemsToggle, logToggle});
+    m_ui->viewMenu->addSeparator();
+    connect(m_problems, &ProblemsDock::countChanged, this, [this](int count) {
+        m_problems->setWindowTitle(count ? tr("Problems (%1)").arg(count) : tr("Problems"));
+    });
+}
+
+void MainWindow::setupPages()
+{
+    const auto add = [this](Page page, const QString &icon, const QString &tab, SectionPage *widget) {
+        widget->setObjectName(u"page"_s + QString::number(int(page)));
+        m_ui->pagesTabs->addTab(widget, QIcon(u":/icons/"_s + icon + u".svg"_s), tab);
+        m_pages.append(widget);
+        auto *action = m_ui->viewMenu->addAction(QIcon(u":/icons/"_s + icon + u".svg"_s), tab);
+        action->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg(int(page) + 1)));
+        connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
+    };
+    add(Page::Mock, u"server"_s, tr("Mock server"),
+        new SectionPage(tr("Mock server"),
+                        tr("The routes this workspace serves: paths with parameters, templated responses, CRUD "
+                           "resources on a real database, and the JWT profiles that protect them."),
+                        tr("Read-only preview. Starting the server from this window is not in this build yet; "
+                           "the routes below are what it will serve."),
+                        {{Section::Mock, tr("Routes")}, {Section::AuthProfiles, tr("Auth profiles")}}, m_outline, this));
+    add(Page::Schema, u"schema"_s, tr("Schema"),
+        new SectionPage(tr("Schema"),
+                        tr("The designed tables, their columns, keys and indexes. DDL for PostgreSQL, SQLite and "
+                           "MySQL and index advice are generated from this design."),
+                        tr("Read-only preview. The diagram editor, DDL preview and index advice are not in this "
+                           "build yet."),
+                        {{Section::Schema, tr("Tables")}}, m_outline, this));
+    add(Page::Database, u"database"_s, tr("Database"),
+        new SectionPage(tr("Database"),
+                        tr("Live SQLite and PostgreSQL databases this workspace refers to: browse and edit data, "
+                           "compare with the design, migrate safely."),
+                        tr("Connecting to live databases is not in this build yet. These are the databases the "
+                           "workspace names; passwords are stored as references, never in the file."),
+                        {{Section::Databases, tr("Databases")}}, m_outline, this));
+    add(Page::Requests, u"request"_s, tr("Requests"),
+        new SectionPage(tr("Requests"),
+                        tr("Collections of requests with their environments; tokens are obtained, attached and "
+                           "refreshed from the workspace's auth profiles."),
+                        tr("Read-only preview. Sending requests from this window is not in this build yet."),
+                        {{Section::Collections, tr("Collections")}, {Section::Environments, tr("Environments")}},
+                        m_outline, this));
+}
+
+void MainWindow::setupActions()
+{
+    m_ui->newAction->setIcon(QIcon::fromTheme(u"document-new"_s));
+    m_ui->openAction->setIcon(QIcon::fromTheme(u"document-open"_s));
+    m_ui->saveAction->setIcon(QIcon::fromTheme(u"document-save"_s));
+    connect(m_ui->newAction, &QAction::triggered, this, &MainWindow::newWorkspace);
+    connect(m_ui->openAction, &QAction::triggered, this, &MainWindow::openFromDialog);
+    connect(m_ui->saveAction, &QAction::triggered, this, &MainWindow::save);
+    connect(m_ui->saveAsAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace As"), m_workspace->filePath(),
+                                                          tr(FileFilter));
+        if (!path.isEmpty())
+            saveAs(path.endsWith(u".quarry"_s) ? path : path + u".quarry"_s);
+    });
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+}
+
+void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
+{
+    if (m_workspace)
+        m_recovery->discardCurrent();
+    m_recovery->watch(nullptr);
+    m_tree->setWorkspace(nullptr);
+    m_workspace = std::move(workspace);
+    m_tree->setWorkspace(m_workspace.get());
+    m_recovery->watch(m_workspace.get());
+    connect(m_workspace.get(), &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace.get(), &Workspace::filePathChanged, this, &MainWindow::updateTitle);
+    m_problems->clearSource(tr("Workspace"));
+    for (const quarry::Error &e : m_workspace->plainSecrets())
+        reportError(e, tr("Workspace"));
+    updateTitle();
+}
+
+Result<void> MainWindow::openWorkspace(const QString &path)
+{
+    auto loaded = Workspace::load(path);
+    if (!loaded) {
+        reportError(loaded.error(), tr("Open"));
+        m_log->append(tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
+        return loaded.error();
+    }
+    const int version = loaded.value()->loadedFormatVersion();
+    setWorkspace(std::move(loaded).value());
+    addRecentFile(m_workspace->filePath());
+    m_log->append(tr("Opened %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
+    if (version != Workspace::CurrentFormatVersion) {
+        m_log->append(tr("The file uses format %1; it was upgraded to format %2 in memory and is written in the new "
+                         "format when you save.")
+                          .arg(version)
+                          .arg(Workspace::CurrentFormatVersion));
+    }
+    statusBar()->showMessage(tr("Opened %1").arg(m_workspace->displayName()), 4000);
+    return {};
+}
+
+Result<void> MainWindow::openSample()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/samples"_s;
+    const QString path = dir + u"/seed.quarry"_s;
+    if (!QFile::exists(path)) {
+        QDir().mkpath(dir);
+        if (!QFile::copy(u":/samples/seed.quarry"_s, path))
+            return quarry::Error{quarry::Error::Kind::Io, tr("Cannot copy the sample workspace."), path};
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    }
+    return openWorkspace(path);
+}
+
+bool MainWindow::save()
+{
+    if (m_workspace->filePath().isEmpty()) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace"), QDir::homePath(),
+                                                          tr(FileFilter));
+        return !path.isEmpty() && saveAs(path.endsWith(u".quarry"_s) ? path : path + u".quarry"_s);
+    }
+    const auto saved = m_workspace->save();
+    if (!saved) {
+        reportError(saved.error(), tr("Save"));
+        QMessageBox::warning(this, tr("Save failed"), saved.error().toString());
+        return false;
+    }
+    m_log->append(tr("Saved %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
+    statusBar()->showMessage(tr("Saved"), 3000);
+    return true;
+}
+
+bool MainWindow::saveAs(const QString &path)
+{
+    const auto saved = m_workspace->saveAs(path);
+    if (!saved) {
+        reportError(saved.error(), tr("Save"));
+        m_log->append(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), saved.error().toString()));
+        return false;
+    }
+    addRecentFile(m_workspace->filePath());
+    m_log->append(tr("Saved %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_workspace || !m_workspace->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to “%1”?").arg(m_workspace->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newWorkspace()
+{
+    if (!maybeSave())
+        return;
+    setWorkspace(Workspace::createEmpty());
+    m_log->append(tr("New workspace"));
+}
+
+void MainWindow::openFromDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString start = m_workspace->filePath().isEmpty() ? QDir::homePath()
+                                                            : QFileInfo(m_workspace->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), start, tr(FileFilter));
+    if (path.isEmpty())
+        return;
+    if (const auto opened = openWorkspace(path); !opened)
+        QMessageBox::warning(this, tr("Cannot open the workspace"), opened.error().toString());
+}
+
+bool MainWindow::offerRecovery()
+{
+    const auto pending = m_recovery->pending();
+    if (pending.isEmpty())
+        return false;
+    const workspace::RecoveryEntry &entry = pending.first();
+    const QString when = QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat);
+    QMessageBox box(QMessageBox::Question, tr("Restore unsaved changes?"),
+                    tr("Quarry did not close cleanly. Unsaved changes to “%1” from %2 were kept.")
+                        .arg(entry.displayName, when),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(entry.originalPath.isEmpty()
+                               ? tr("The workspace had not been saved yet.")
+                               : tr("The file %1 was not changed.").arg(QDir::toNativeSeparators(entry.originalPath)));
+    QPushButton *restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Decide Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        workspace::RecoveryStore::discard(entry);
+        m_log->append(tr("Discarded the recovered changes to %1").arg(entry.displayName));
+        return false;
+    }
+    if (box.clickedButton() != restore)
+        return false;
+    auto restored = workspace::RecoveryStore::restore(entry);
+    if (!restored) {
+        reportError(restored.error(), tr("Recovery"));
+        return false;
+    }
+    workspace::RecoveryStore::discard(entry);
+    setWorkspace(std::move(restored).value());
+    m_log->append(tr("Restored unsaved changes to %1").arg(entry.displayName));
+    return true;
+}
+
+void MainWindow::showPage(Page page)
+{
+    const int index = std::clamp(int(page), 0, int(m_pages.size()) - 1);
+    m_ui->pagesTabs->setCurrentIndex(index);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_ui->pagesTabs->currentIndex());
+}
+
+SectionPage *MainWindow::page(Page page) const
+{
+    return m_pages.value(int(page));
+}
+
+void MainWindow::activateOutlineItem(const QModelIndex &index)
+{
+    switch (Section(index.data(workspace::WorkspaceTreeModel::SectionRole).toInt())) {
+    case Section::Schema: showPage(Page::Schema); break;
+    case Section::Mock:
+    case Section::AuthProfiles: showPage(Page::Mock); break;
+    case Section::Databases: showPage(Page::Database); break;
+    case Section::Collections:
+    case Section::Environments: showPage(Page::Requests); break;
+    }
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(u"recentFiles"_s).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(u"recentFiles"_s, files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_ui->recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        QAction *action = m_ui->recentMenu->addAction(
+            u"&%1 %2"_s.arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (!maybeSave())
+                return;
+            if (const auto opened = openWorkspace(path); !opened)
+                QMessageBox::warning(this, tr("Cannot open the workspace"), opened.error().toString());
+        });
+    }
+    m_ui->recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_workspace->displayName() + u"[*] — Quarry"_s);
+    setWindowModified(m_workspace->isModified());
+    m_pathLabel->setText(m_workspace->filePath().isEmpty() ? tr("Not saved yet")
+                                                           : QDir::toNativeSeparators(m_workspace->filePath()));
+}
+
+void MainWindow::reportPluginProblems()
+{
+    const auto &registry = schema::DialectRegistry::instance();
+    for (const schema::PluginInfo &plugin : registry.plugins()) {
+        if (plugin.state == schema::PluginInfo::State::Loaded) {
+            m_log->append(tr("Loaded the %1 dialect %2").arg(plugin.displayName, plugin.version));
+            continue;
+        }
+        reportError(quarry::Error{quarry::Error::Kind::Internal, plugin.errorString, plugin.fileName}, tr("Plugins"));
+    }
+    if (registry.dialects().isEmpty()) {
+        reportError(quarry::Error{quarry::Error::Kind::NotFound, tr("No SQL dialect plugin was found."),
+                                  schema::DialectRegistry::defaultSearchPaths().join(u", "_s)},
+                    tr("Plugins"));
+    }
+}
+
+void MainWindow::reportError(const quarry::Error &error, const QString &source)
+{
+    m_problems->addProblem(error, source);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/page"_s, int(currentPage()));
+    if (!m_workspace->filePath().isEmpty())
+        settings.setValue(u"lastWorkspace"_s, m_workspace->filePath());
+    m_recovery->discardCurrent(); // a clean exit leaves nothing to recover
+    event->accept();
+}
 
 } // namespace quarry::app

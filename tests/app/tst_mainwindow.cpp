@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "aboutdialog.h"
+#include "logdock.h"
+#include "mainwindow.h"
+#include "problemsdock.h"
+#include "sectionpage.h"
+
+#include "workspace/recoverystore.h"
+#include "workspace/workspace.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+using quarry::app::MainWindow;
+using quarry::workspace::Section;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void opensTheSampleAndVisitsEveryPage();
+    void workspaceTreeLeadsToPages();
+    void brokenFileIsReportedAndCurrentKept();
+    void editsMarkTheTitleAndSaveAsClearsIt();
+    void recentFilesRemembered();
+    void aboutListsComponentVersions();
+    void windowStateIsRestored();
+
+private:
+    QString samplePath() const { return qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s; }
+    QTemporaryDir m_home;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Settings, recovery files and the sample copy go to a throw-away home.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"QuarryTest"_s);
+    QCoreApplication::setApplicationName(u"QuarryGuiTest"_s);
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::opensTheSampleAndVisitsEveryPage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto opened = window.openSample();
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    QCOMPARE(window.workspace()->displayName(), u"Express + PostgreSQL starter"_s);
+    QVERIFY(window.windowTitle().startsWith(u"Express + PostgreSQL starter"_s));
+
+    struct Expect {
+        MainWindow::Page page;
+        Section section;
+        QString firstRow;
+    };
+    const QList<Expect> expectations = {
+        {MainWindow::Page::Mock, Section::Mock, u"GET /api/users"_s},
+        {MainWindow::Page::Schema, Section::Schema, u"users"_s},
+        {MainWindow::Page::Database, Section::Databases, u"Local SQLite"_s},
+        {MainWindow::Page::Requests, Section::Collections, u"Users API"_s},
+    };
+    for (const Expect &e : expectations) {
+        // Ctrl+1..4 switch pages, as the View menu says.
+        QTest::keyClick(&window, char('1' + int(e.page)), Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), e.page);
+        QTreeView *view = window.page(e.page)->view(e.section);
+        QVERIFY(view);
+        QVERIFY(view->isVisible());
+        const QModelIndex first = view->model()->index(0, 0, view->rootIndex());
+        QCOMPARE(first.data().toString(), e.firstRow);
+    }
+    // The users table lists its four columns and the email index.
+    QTreeView *tables = window.page(MainWindow::Page::Schema)->view(Section::Schema);
+    const QModelIndex users = tables->model()->index(0, 0, tables->rootIndex());
+    QCOMPARE(tables->model()->rowCount(users), 5);
+    QVERIFY(tables->isExpanded(users));
+    window.workspace()->setModified(false);
+}
+
+void TestMainWindow::workspaceTreeLeadsToPages()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openWorkspace(samplePath()));
+    auto *tree = window.findChild<QTreeView *>(u"workspaceTree"_s);
+    QVERIFY(tree);
+    QCOMPARE(tree->model()->rowCount(), 6);
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        const QModelIndex section = tree->model()->index(row, 0);
+        QVERIFY(!tree->model()->data(section, Qt::DecorationRole).value<QIcon>().isNull());
+    }
+    const QModelIndex databases = tree->model()->index(5, 0);
+    QCOMPARE(databases.data().toString(), u"Databases"_s);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(databases).center());
+    QCOMPARE(window.currentPage(), MainWindow::Page::Database);
+    const QModelIndex schema = tree->model()->index(0, 0);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(schema).center());
+    QCOMPARE(window.currentPage(), MainWindow::Page::Schema);
+}
+
+void TestMainWindow::brokenFileIsReportedAndCurrentKept()
+{
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(u"broken.quarry"_s);
+    const QByteArray bytes = "{\n  \"formatVersion\": 2,\n  \"schema\": { \"tables\": [ }\n}\n";
+    {
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    MainWindow window;
+    QVERIFY(window.openWorkspace(samplePath()));
+    auto *problems = window.findChild<quarry::app::ProblemsDock *>();
+    QVERIFY(problems);
+    const int before = problems->count();
+
+    const auto opened = window.openWorkspace(broken);
+    QVERIFY(!opened);
+    QCOMPARE(window.workspace()->filePath(), QFileInfo(samplePath()).absoluteFilePath());
+    QCOMPARE(problems->count(), before + 1);
+    QVERIFY(problems->messageAt(before).contains(u"not valid JSON"_s));
+    QCOMPARE(problems->whereAt(before), u"broken.quarry, line 3, column 27"_s);
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), bytes);
+    auto *log = window.findChild<quarry::app::LogDock *>();
+    QVERIFY(log->text().contains(u"Could not open"_s));
+}
+
+void TestMainWindow::editsMarkTheTitleAndSaveAsClearsIt()
+{
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openWorkspace(samplePath()));
+    QVERIFY(!window.isWindowModified());
+    window.workspace()->setSection(Section::Databases, QJsonArray{});
+    QVERIFY(window.isWindowModified());
+    // The edit is visible at once in the read-only views.
+    QTreeView *dbs = window.page(MainWindow::Page::Database)->view(Section::Databases);
+    QCOMPARE(dbs->model()->rowCount(dbs->rootIndex()), 0);
+    const QString copy = dir.filePath(u"copy.quarry"_s);
+    QVERIFY(window.saveAs(copy));
+    QVERIFY(!window.isWindowModified());
+    QCOMPARE(window.workspace()->filePath(), copy);
+    QVERIFY(window.windowTitle().startsWith(u"Express + PostgreSQL starter"_s));
+}
+
+void TestMainWindow::recentFilesRemembered()
+{
+    QTemporaryDir dir;
+    const QString second = dir.filePath(u"second.quarry"_s);
+    QVERIFY(QFile::copy(samplePath(), second));
+    MainWindow window;
+    QVERIFY(window.openWorkspace(samplePath()));
+    QVERIFY(window.openWorkspace(second));
+    QCOMPARE(window.recentFiles(), (QStringList{second, QFileInfo(samplePath()).absoluteFilePath()}));
+    QVERIFY(window.openWorkspace(samplePath()));
+    QCOMPARE(window.recentFiles().first(), QFileInfo(samplePath()).absoluteFilePath());
+    QCOMPARE(window.recentFiles().size(), 2);
+}
+
+void TestMainWindow::aboutListsComponentVersions()
+{
+    quarry::app::AboutDialog about;
+    auto *table = about.findChild<QTableWidget *>(u"componentsTable"_s);
+    QVERIFY(table);
+    QStringList names;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        names << table->item(row, 0)->text();
+        QVERIFY2(!table->item(row, 1)->text().isEmpty(), qPrintable(names.last()));
+    }
+    for (const QString &expected : {u"Qt"_s, u"SQLite"_s, u"libpqxx"_s, u"OpenSSL"_s})
+        QVERIFY2(names.contains(expected), qPrintable(expected));
+    const int sqliteRow = int(names.indexOf(u"SQLite"_s));
+    QVERIFY(table->item(sqliteRow, 1)->text().startsWith(u"3."_s));
+    QCOMPARE(table->item(int(names.indexOf(u"Qt"_s)), 1)->text(), QString::fromLatin1(qVersion()));
+}
+
+void TestMainWindow::windowStateIsRestored()
+{
+    {
+        MainWindow window;
+        window.show();
+        window.resize(900, 640);
+        window.showPage(MainWindow::Page::Requests);
+        window.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.currentPage(), MainWindow::Page::Requests);
+    QCOMPARE(again.size(), QSize(900, 640));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+// End to end: the real `quarry serve` child process on a copy of the sample workspace, driven by
+// curl (and raw sockets for the kill -9 durability test).
+
+#include "../../core/mock/rawhttp.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <thread>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct CurlResult {
+    int status = 0;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &h : headers) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        }
+        return {};
+    }
+};
+
+} // namespace
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void getUsers();
+    void postPersistsAcrossRestart();
+    void preflightFromAnotherOrigin();
+    void rateLimitAfterLimit();
+    void problemJsonForErrors();
+    void logJsonOnePerRequest();
+    void sigtermStopsCleanly();
+    void portInUseFails();
+    void editsApplyWithoutRestart();
+    void killNineKeepsAcknowledgedWrites();
+
+private:
+    QString workspacePath() const { return m_dir->filePath(u"seed.quarry"_s); }
+    void editWorkspace(const std::function<void(QJsonObject &)> &edit);
+    bool startServer(const QStringList &extra = {});
+    CurlResult curl(const QStringList &args);
+
+    QString m_bin;
+    QString m_seed;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_proc;
+    quint16 m_port = 0;
+    QByteArray m_stderr;
+};
+
+void TestServe::initTestCase()
+{
+    m_bin = qEnvironmentVariable("QUARRY_BIN");
+    QVERIFY2(QFile::exists(m_bin), "QUARRY_BIN must point at the quarry executable");
+    m_seed = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s;
+    QVERIFY(QFile::exists(m_seed));
+    QProcess which;
+    which.start(u"curl"_s, {u"--version"_s});
+    QVERIFY2(which.waitForFinished(5000) && which.exitCode() == 0, "curl is needed");
+}
+
+void TestServe::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(QFile::copy(m_seed, workspacePath()));
+    QFile::setPermissions(workspacePath(), QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TestServe::cleanup()
+{
+    if (m_proc && m_proc->state() != QProcess::NotRunning) {
+        m_proc->kill();
+        m_proc->waitForFinished(5000);
+    }
+    m_proc.reset();
+    m_dir.reset();
+}
+
+void TestServe::editWorkspace(const std::function<void(QJsonObject &)> &edit)
+{
+    QFile f(workspacePath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    edit(root);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(root).toJson());
+}
+
+bool TestServe::startServer(const QStringList &extra)
+{
+    m_proc = std::make_unique<QProcess>();
+    m_stderr.clear();
+    m_proc->start(m_bin, QStringList{u"serve"_s, workspacePath(), u"--port"_s, u"0"_s} + extra);
+    if (!m_proc->waitForStarted(5000))
+        return false;
+    const QRegularExpression listening(u"Listening on http://127\\.0\\.0\\.1:(\\d+)"_s);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 10000) {
+        m_proc->waitForReadyRead(100);
+        m_stderr += m_proc->readAllStandardError();
+        const auto m = listening.match(QString::fromUtf8(m_stderr));
+        if (m.hasMatch()) {
+            m_port = quint16(m.captured(1).toUInt());
+            return true;
+        }
+        if (m_proc->state() == QProcess::NotRunning)
+            break;
+    }
+    qWarning("quarry serve did not start: %s", m_stderr.constData());
+    return false;
+}
+
+CurlResult TestServe::curl(const QStringList &args)
+{
+    QProcess p;
+    p.start(u"curl"_s, QStringList{u"-s"_s, u"-i"_s, u"--max-time"_s, u"10"_s} + args);
+    CurlResult r;
+    if (!p.waitForFinished(15000))
+        return r;
+    QByteArray out = p.readAllStandardOutput();
+    // skip interim 100 responses
+    while (true) {
+        const qsizetype end = out.indexOf("\r\n\r\n");
+        if (end < 0)
+            return r;
+        const QList<QByteArray> lines = out.left(end).split('\n');
+        r.status = lines.first().split(' ').value(1).toInt();
+        r.headers.clear();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype c = lines.at(i).indexOf(':');
+            if (c > 0)
+                r.headers.append({lines.at(i).left(c).trimmed(), lines.at(i).mid(c + 1).trimmed()});
+        }
+        out = out.mid(end + 4);
+        if (r.status != 100)
+            break;
+    }
+    r.body = out;
+    return r;
+}
+
+void TestServe::getUsers()
+{
+    QVERIFY(startServer());
+    const auto r = curl({u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Type").startsWith("application/json"));
+    QJsonParseError e{};
+    const auto doc = QJsonDocument::fromJson(r.body, &e);
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QVERIFY(doc.isArray());
+    QCOMPARE(r.header("X-Total-Count"), QByteArray::number(doc.array().size()));
+    QVERIFY(QFile::exists(m_dir->filePath(u"seed.db"_s)));   // the SQLite file beside the workspace
+}
+
+void TestServe::postPersistsAcrossRestart()
+{
+    QVERIFY(startServer());
+    const auto created = curl({u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"-d"_s,
+                               u"{\"email\": \"grace@example.com\", \"name\": \"Grace Hopper\"}"_s,
+                               u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(created.status, 201);
+    const QJsonObject row = QJsonDocument::fromJson(created.body).object();
+    const qint64 id = row.value(u"id"_s).toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(created.header("Location"), "/api/users/" + QByteArray::number(id));
+    QCOMPARE(curl({u"-X"_s, u"POST"_s, u"-d"_s, u"{\"email\": \"grace@example.com\"}"_s,
+                   u"http://127.0.0.1:%1/api/users"_s.arg(m_port)}).status,
+             409);
+
+    m_proc->terminate();
+    QVERIFY(m_proc->waitForFinished(5000));
+    QVERIFY(startServer());
+    const auto got = curl({u"http://127.0.0.1:%1/api/users/%2"_s.arg(m_port).arg(id)});
+    QCOMPARE(got.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(got.body).object().value(u"name"_s).toString(), u"Grace Hopper"_s);
+    const auto list = curl({u"http://127.0.0.1:%1/api/users?email=grace@example.com"_s.arg(m_port)});
+    QCOMPARE(QJsonDocument::fromJson(list.body).array().size(), 1);
+}
+
+void TestServe::preflightFromAnotherOrigin()
+{
+    QVERIFY(startServer());
+    const auto r = curl({u"-X"_s, u"OPTIONS"_s, u"-H"_s, u"Origin: http://localhost:5173"_s, u"-H"_s,
+                         u"Access-Control-Request-Method: POST"_s, u"-H"_s,
+                         u"Access-Control-Request-Headers: content-type"_s,
+                         u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(r.status, 204);
+    QVERIFY(!r.header("Access-Control-Allow-Origin").isEmpty());
+    QVERIFY(r.header("Access-Control-Allow-Methods").contains("POST"));
+    QVERIFY(r.header("Access-Control-Allow-Headers").toLower().contains("content-type"));
+    const auto get = curl({u"-H"_s, u"Origin: http://localhost:5173"_s, u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(get.status, 200);
+    QVERIFY(!get.header("Access-Control-Allow-Origin").isEmpty());
+}
+
+void TestServe::rateLimitAfterLimit()
+{
+    editWorkspace([](QJsonObject &root) {
+        QJsonObject mock = root.value(u"mock"_s).toObject();
+        QJsonObject server = mock.value(u"server"_s).toObject();
+        server.insert(u"rateLimit"_s, QJsonObject{{u"requests"_s, 3}, {u"perSeconds"_s, 60}});
+        mock.insert(u"server"_s, server);
+        root.insert(u"mock"_s, mock);
+    });
+    QVERIFY(startServer());
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(curl({u"http://127.0.0.1:%1/api/users"_s.arg(m_port)}).status, 200);
+    const auto r = curl({u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(r.status, 429);
+    QCOMPARE(r.header("Retry-After"), QByteArray("20"));
+    QCOMPARE(r.header("RateLimit-Limit"), QByteArray("3"));
+    QCOMPARE(r.header("RateLimit-Remaining"), QByteArray("0"));
+    QVERIFY(r.header("Content-Type").startsWith("application/problem+json"));
+}
+
+void TestServe::problemJsonForErrors()
+{
+    QVERIFY(startServer());
+    const auto missing = curl({u"http://127.0.0.1:%1/api/nothing"_s.arg(m_port)});
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.header("Content-Type"), QByteArray("application/problem+json"));
+    const auto bad = curl({u"-X"_s, u"POST"_s, u"-d"_s, u"{not json"_s, u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(bad.status, 400);
+    QVERIFY(QJsonDocument::fromJson(bad.body).object().value(u"detail"_s).toString().contains(u"not valid JSON"_s));
+    const auto big = curl({u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"--data-binary"_s,
+                           u"@"_s + m_seed, u"-H"_s, u"X-Pad: "_s + QString(17000, u'a'),
+                           u"http://127.0.0.1:%1/api/users"_s.arg(m_port)});
+    QCOMPARE(big.status, 431);
+}
+
+void TestServe::logJsonOnePerRequest()
+{
+    QVERIFY(startServer({u"--log"_s, u"json"_s}));
+    curl({u"http://127.0.0.1:%1/api/users?x=1"_s.arg(m_port)});
+    curl({u"http://127.0.0.1:%1/nope"_s.arg(m_port)});
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (out.count('\n') < 2 && t.elapsed() < 5000) {
+        m_proc->waitForReadyRead(100);
+        out += m_proc->readAllStandardOutput();
+    }
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(first.value(u"method"_s).toString(), u"GET"_s);
+    QCOMPARE(first.value(u"path"_s).toString(), u"/api/users"_s);
+    QCOMPARE(first.value(u"status"_s).toInt(), 200);
+    QCOMPARE(first.value(u"routeId"_s).toString(), u"route-users-list"_s);
+    QVERIFY(first.value(u"durationMs"_s).isDouble());
+    bool sawSql = false;
+    for (const QJsonValue &s : first.value(u"steps"_s).toArray())
+        sawSql = sawSql || s.toObject().value(u"step"_s).toString() == u"sql"_s;
+    QVERIFY(sawSql);
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(u"status"_s).toInt(), 404);
+}
+
+void TestServe::sigtermStopsCleanly()
+{
+    QVERIFY(startServer());
+    RawClient idle;   // a connected client must not keep the server from stopping
+    QVERIFY(idle.connectTo(m_port));
+    ::kill(pid_t(m_proc->processId()), SIGTERM);
+    QVERIFY(m_proc->waitForFinished(5000));
+    QCOMPARE(m_proc->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_proc->exitCode(), 0);
+    QVERIFY(m_proc->readAllStandardError().contains("Stopped."));
+    QVERIFY(idle.waitForClose(2000));
+}
+
+void TestServe::portInUseFails()
+{
+    QVERIFY(startServer());
+    QProcess second;
+    second.start(m_bin, {u"serve"_s, workspacePath(), u"--port"_s, QString::number(m_port)});
+    QVERIFY(second.waitForFinished(10000));
+    QCOMPARE(second.exitCode(), 1);
+    const QByteArray err = second.readAllStandardError();
+    QVERIFY2(err.contains("already in use"), err.constData());
+}
+
+void TestServe::editsApplyWithoutRestart()
+{
+    QVERIFY(startServer());
+    QCOMPARE(curl({u"http://127.0.0.1:%1/api/hello"_s.arg(m_port)}).status, 404);
+    editWorkspace([](QJsonObject &root) {
+        QJsonObject mock = root.value(u"mock"_s).toObject();
+        QJsonArray routes = mock.value(u"routes"_s).toArray();
+        routes.append(QJsonObject{{u"id"_s, u"hello"_s}, {u"method"_s, u"GET"_s}, {u"path"_s, u"/api/hello"_s},
+                                  {u"responses"_s, QJsonArray{QJsonObject{{u"status"_s, 200}, {u"body"_s, u"hi"_s}}}}});
+        mock.insert(u"routes"_s, routes);
+        root.insert(u"mock"_s, mock);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(curl({u"http://127.0.0.1:%1/api/hello"_s.arg(m_port)}).status, 200, 5000);
+}
+
+void TestServe::killNineKeepsAcknowledgedWrites()
+{
+    QVERIFY(startServer({u"--log"_s, u"none"_s}));
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    QList<qint64> acknowledged;
+    std::vector<std::thread> clients;
+    const quint16 port = m_port;
+    for (int t = 0; t < 8; ++t) {
+        clients.emplace_back([&, t] {
+            RawClient c;
+            if (!c.connectTo(port))
+                return;
+            for (int i = 0; !stop; ++i) {
+                const QByteArray body = "{\"email\": \"k" + QByteArray::number(t) + "-" + QByteArray::number(i)
+                                        + "@example.com\", \"name\": \"load\"}";
+                c.send("POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                const auto r = c.readResponse(3000);
+                if (!r)
+                    return;   // the server died mid-request: that write was never acknowledged
+                if (r->status == 201) {
+                    std::lock_guard lock(mutex);
+                    acknowledged.append(QJsonDocument::fromJson(r->body).object().value(u"id"_s).toInteger());
+                }
+            }
+        });
+    }
+    QTest::qWait(1500);
+    ::kill(pid_t(m_proc->processId()), SIGKILL);   // while the clients are still writing
+    stop = true;
+    for (auto &c : clients)
+        c.join();
+    QVERIFY(m_proc->waitForFinished(5000));
+    QCOMPARE(m_proc->exitStatus(), QProcess::CrashExit);
+    QVERIFY2(acknowledged.size() > 50, qPrintable(QString::number(acknowledged.size())));
+
+    QVERIFY(startServer({u"--log"_s, u"none"_s}));
+    const auto list = curl({u"http://127.0.0.1:%1/api/users?name=load"_s.arg(m_port)});
+    QCOMPARE(list.status, 200);
+    QSet<qint64> stored;
+    for (const QJsonValue &v : QJsonDocument::fromJson(list.body).array())
+        stored.insert(v.toObject().value(u"id"_s).toInteger());
+    int lost = 0;
+    for (qint64 id : std::as_const(acknowledged))
+        lost += stored.contains(id) ? 0 : 1;
+    qInfo("acknowledged %lld writes before kill -9; %lld rows stored; lost %d", qint64(acknowledged.size()),
+          qint64(stored.size()), lost);
+    QCOMPARE(lost, 0);
+}
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "tst_serve.moc"

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "quarry_core_export.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace quarry::http {
+
+/// How a request authenticates. Set on a collection, a folder or a request; `Inherit` (the
+/// default) takes the nearest enclosing setting. Stored as the item's `auth` object:
+///   {type:"inherit"} | {type:"none"}
+///   {type:"bearer", token:"{{tok}}"}
+///   {type:"basic", username, password}
+///   {type:"login", id, name, loginRequest:"req-login", tokenPointer:"/token",
+///    refreshTokenPointer?, expiresInPointer?, refreshRequest?, refreshSkewSeconds?,
+///    placement:"header"|"query", header:"Authorization", scheme:"Bearer", queryParam:"access_token"}
+/// A login profile's tokens are held per environment and per profile `id`; they never move to
+/// another profile. `refreshRequest` is sent with the variable {{refreshToken}} set.
+struct QUARRY_CORE_EXPORT AuthSpec {
+    enum class Type { Inherit, None, Bearer, Basic, Login };
+    Type type = Type::Inherit;
+
+    QString id;             ///< login: the profile's stable id (the token key)
+    QString name;           ///< login: shown in the resolved auth
+    QString token;          ///< bearer
+    QString username;       ///< basic
+    QString password;       ///< basic (may be {{secretVariable}})
+
+    QString loginRequest;   ///< login: id of a request of the same collection
+    QString tokenPointer = QStringLiteral("/token");
+    QString refreshTokenPointer;
+    QString expiresInPointer;
+    QString refreshRequest;
+    int refreshSkewSeconds = -1;   ///< -1: 20% of the token's lifetime, at most 30 s
+    enum class Placement { Header, Query };
+    Placement placement = Placement::Header;
+    QString header = QStringLiteral("Authorization");
+    QString scheme = QStringLiteral("Bearer");
+    QString queryParam = QStringLiteral("access_token");
+
+    bool isInherit() const { return type == Type::Inherit; }
+    QJsonObject toJson() const;
+    static Result<AuthSpec> fromJson(const QJsonObject &object);
+    static QString typeName(Type type);
+    bool operator==(const AuthSpec &) const = default;
+};
+
+} // namespace quarry::http

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "quarry_core_export.h"
+#include "http/collection.h"
+#include "http/exchange.h"
+#include "http/tokenstore.h"
+#include "http/variablescope.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace quarry::http {
+
+/// The GUI's sender: runs each request (with auth, assertions and extraction, like the runner)
+/// on a worker thread it owns and reports back through finished(), queued to the Client's thread.
+/// Requests are sent one after the other; cancel() aborts one, queued or in flight.
+/// Tokens live in tokens() for as long as the Client, per environment and profile.
+class QUARRY_CORE_EXPORT Client : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Client(QObject *parent = nullptr);
+    ~Client() override;
+
+    /// Queues the request `requestId` of `collection` (copied) with the variables of `scope`;
+    /// returns the id finished() will carry.
+    quint64 send(const Collection &collection, const QString &requestId, const VariableScope &scope);
+    void cancel(quint64 id);
+    std::shared_ptr<TokenStore> tokens() const { return m_tokens; }
+
+signals:
+    void finished(quint64 id, const quarry::http::Exchange &exchange);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    std::shared_ptr<TokenStore> m_tokens;
+};
+
+} // namespace quarry::http

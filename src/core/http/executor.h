@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "quarry_core_export.h"
+#include "http/cancelflag.h"
+#include "http/collection.h"
+#include "http/exchange.h"
+#include "http/tokenstore.h"
+#include "http/transport.h"
+#include "http/variablescope.h"
+
+#include <memory>
+
+namespace quarry::http {
+
+/// Sends requests of one collection the way a user expects: variables resolved, auth inherited
+/// and attached (logging in, refreshing and retrying once after a 401 for login profiles),
+/// assertions checked and variables extracted into the scope's runtime store.
+/// Thread affinity: like Transport, used on the one worker thread that created it; blocking.
+class QUARRY_CORE_EXPORT Executor
+{
+public:
+    struct Context {
+        const Collection *collection = nullptr;   ///< not owned; must outlive the executor
+        VariableScope scope;
+        std::shared_ptr<TokenStore> tokens;       ///< shared between executors of a run
+        std::shared_ptr<CancelFlag> cancel;       ///< optional
+        int defaultTimeoutMs = 30000;
+        /// Optional: reuse a transport (connections, cookies) of the same thread; else one is created.
+        std::shared_ptr<Transport> transport;
+    };
+
+    explicit Executor(Context context);
+    ~Executor();
+
+    /// Never fails as a call: problems are in Exchange::error and the assertion results.
+    Exchange execute(const RequestSpec &request, int iteration = 0);
+
+    VariableScope &scope() { return m_context.scope; }
+    TokenStore &tokens() { return *m_context.tokens; }
+
+private:
+    /// Attaches the auth; returns the token it attached (empty for none/basic).
+    Result<QString> applyAuth(const EffectiveAuth &auth, PreparedRequest &prepared, ResolvedAuth &resolved,
+                           const QString &staleToken);
+    Result<HeldToken> ensureToken(const AuthSpec &spec, ResolvedAuth &resolved, const QString &staleToken);
+    Result<HeldToken> obtainToken(const AuthSpec &spec, const QString &requestRef, const QString &refreshToken);
+    void runExtractions(const RequestSpec &request, const Response &response, Exchange &exchange);
+
+    Context m_context;
+    std::shared_ptr<Transport> m_transport;
+};
+
+} // namespace quarry::http

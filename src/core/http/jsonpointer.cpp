@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "http/jsonpointer.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::http {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(JsonPointer)
+};
+} // namespace
+
+Result<QJsonValue> JsonPointer::resolve(const QJsonValue &document, const QString &pointer)
+{
+    if (pointer.isEmpty())
+        return document;
+    if (!pointer.startsWith(u'/'))
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("\"%1\" is not a JSON pointer: it must be empty or start with \"/\".").arg(pointer), pointer};
+    QJsonValue current = document;
+    QString walked;
+    const QStringList tokens = pointer.mid(1).split(u'/');
+    for (QString token : tokens) {
+        token.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
+        if (current.isObject()) {
+            const QJsonObject o = current.toObject();
+            if (!o.contains(token))
+                return Error{Error::Kind::NotFound, Tr::tr("There is no \"%1\" in the JSON%2.")
+                                                        .arg(token, walked.isEmpty() ? QString() : u" at "_s + walked),
+                             pointer};
+            current = o.value(token);
+        } else if (current.isArray()) {
+            const QJsonArray a = current.toArray();
+            bool ok = false;
+            const int index = token.toInt(&ok);
+            if (!ok || index < 0 || (token.size() > 1 && token.startsWith(u'0')))
+                return Error{Error::Kind::InvalidInput, Tr::tr("\"%1\" is not an array index.").arg(token), pointer};
+            if (index >= a.size())
+                return Error{Error::Kind::NotFound,
+                             Tr::tr("Index %1 is past the end of the array%2 (%3 elements).")
+                                 .arg(index)
+                                 .arg(walked.isEmpty() ? QString() : u" at "_s + walked)
+                                 .arg(a.size()),
+                             pointer};
+            current = a.at(index);
+        } else {
+            return Error{Error::Kind::NotFound,
+                         Tr::tr("The JSON at \"%1\" is a scalar; it has no \"%2\".").arg(walked.isEmpty() ? u"/"_s : walked, token),
+                         pointer};
+        }
+        walked += u'/' + token;
+    }
+    return current;
+}
+
+QString JsonPointer::toText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::floor(d) == d && std::abs(d) < 9.0e15)
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}
+
+} // namespace quarry::http

@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "sqlitedialect.h"
 
+#include "sqliteddlwriter.h"
+
 using namespace Qt::Literals::StringLiterals;
+using namespace quarry::schema;
 
 QString SqliteDialect::id() const
 {
@@ -45,4 +48,76 @@ QStringList SqliteDialect::reservedWords() const
             u"TO"_s, u"TRANSACTION"_s, u"TRIGGER"_s, u"UNBOUNDED"_s, u"UNION"_s, u"UNIQUE"_s, u"UPDATE"_s,
             u"USING"_s, u"VACUUM"_s, u"VALUES"_s, u"VIEW"_s, u"VIRTUAL"_s, u"WHEN"_s, u"WHERE"_s, u"WINDOW"_s,
             u"WITH"_s, u"WITHOUT"_s};
+}
+
+DialectFeatures SqliteDialect::features() const
+{
+    DialectFeatures f;
+    f.namespaces = false;
+    f.nativeEnums = false;
+    f.alterAddForeignKey = false;
+    f.partialIndexes = true;
+    f.arrays = false;
+    f.indexMethods = {u"btree"_s};
+    return f;
+}
+
+QString SqliteDialect::typeName(const ColumnType &type) const
+{
+    // Declared types are chosen for SQLite's affinity rules (section 3.1 of "Datatypes In
+    // SQLite"): INTEGER for every integer so that an INTEGER PRIMARY KEY is the rowid, names
+    // containing CHAR/TEXT for text, and TEXT (not e.g. TIMESTAMPTZ, which contains "INT") where a
+    // descriptive name would pick the wrong affinity.
+    if (type.array)
+        return u"TEXT"_s; // JSON text
+    switch (type.kind) {
+    case TypeKind::SmallInt:
+    case TypeKind::Integer:
+    case TypeKind::BigInt:
+    case TypeKind::Serial:
+    case TypeKind::BigSerial: return u"INTEGER"_s;
+    case TypeKind::Decimal:
+        return type.precision > 0 ? u"NUMERIC(%1,%2)"_s.arg(type.precision).arg(type.scale) : u"NUMERIC"_s;
+    case TypeKind::Real:
+    case TypeKind::Double: return u"REAL"_s;
+    case TypeKind::Boolean: return u"BOOLEAN"_s;
+    case TypeKind::Char: return type.length > 0 ? u"CHAR(%1)"_s.arg(type.length) : u"CHAR"_s;
+    case TypeKind::Varchar: return type.length > 0 ? u"VARCHAR(%1)"_s.arg(type.length) : u"VARCHAR"_s;
+    case TypeKind::Text: return u"TEXT"_s;
+    case TypeKind::Date: return u"DATE"_s;
+    case TypeKind::Time: return u"TIME"_s;
+    case TypeKind::Timestamp: return u"TIMESTAMP"_s;
+    case TypeKind::TimestampTz:
+    case TypeKind::Interval:
+    case TypeKind::Uuid:
+    case TypeKind::Json:
+    case TypeKind::Jsonb:
+    case TypeKind::Enum: return u"TEXT"_s;
+    case TypeKind::Binary: return u"BLOB"_s;
+    case TypeKind::Custom: return type.custom;
+    }
+    return u"TEXT"_s;
+}
+
+quarry::Result<QStringList> SqliteDialect::createStatements(const Schema &schema) const
+{
+    SqliteDdlWriter writer(*this);
+    return writer.write(schema);
+}
+
+QString SqliteDialect::createIndexStatement(const Table &table, const Index &index) const
+{
+    SqliteDdlWriter writer(*this);
+    return writer.createIndex(table, index);
+}
+
+QString SqliteDialect::dropIndexStatement(const Table &table, const Index &index) const
+{
+    SqliteDdlWriter writer(*this);
+    return writer.dropIndex(table, index);
+}
+
+QString SqliteDialect::setNotNullStatement(const Table &, const Column &) const
+{
+    return {}; // SQLite cannot alter a column's constraints; the migration rebuilds the table
 }

@@ -2,11 +2,26 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
+#include "result.h"
+#include "schema/schema.h"
+
 #include <QString>
 #include <QStringList>
 #include <QtPlugin>
 
 namespace quarry::schema {
+
+/// What a dialect's SQL can express; the validator, the advisor and the GUI ask before they
+/// offer something (a GIN index, a partial index) the target cannot run.
+struct DialectFeatures {
+    bool namespaces = true;          ///< CREATE SCHEMA and qualified names
+    bool nativeEnums = false;        ///< CREATE TYPE ... AS ENUM (else inline ENUM or a CHECK)
+    bool alterAddForeignKey = true;  ///< ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY
+    bool partialIndexes = true;      ///< CREATE INDEX ... WHERE
+    bool arrays = false;             ///< array column types
+    QStringList indexMethods;        ///< lower case; the first is the default ("btree")
+    int maxIdentifierLength = 0;     ///< longer names are truncated or refused; 0 = no limit
+};
 
 /// An SQL dialect, implemented by a plugin in plugins/dialect-*. Implementations are stateless
 /// and may be called from any thread.
@@ -20,6 +35,28 @@ public:
     virtual QString quoteIdentifier(const QString &name) const = 0;
     /// Reserved words that a design should avoid as names, upper case.
     virtual QStringList reservedWords() const = 0;
+
+    // The DDL half of the interface. The defaults let a minimal dialect (a test fixture) load;
+    // every real dialect overrides all of them.
+
+    virtual DialectFeatures features() const { return {}; }
+    /// The SQL type for a portable type: "VARCHAR(255)", "BYTEA", "INTEGER".
+    virtual QString typeName(const ColumnType &type) const { return ColumnType::kindName(type.kind).toUpper(); }
+    /// The DDL that creates `schema`, one statement per entry without the trailing ";", in
+    /// an order the engine accepts (namespaces, enums, tables by foreign-key dependency with each
+    /// table's indexes and comments, deferred foreign keys, views). A statement may begin with
+    /// "-- " note lines that explain a choice (a broken FK cycle, a feature the dialect lacks).
+    /// Returns the first validation error (with its location) instead when the design is invalid.
+    virtual Result<QStringList> createStatements(const Schema &schema) const
+    {
+        return Error{Error::Kind::Internal, QStringLiteral("The %1 dialect cannot generate DDL.").arg(displayName()), {}};
+    }
+    /// One CREATE INDEX statement (used by the advisor's fixes and by migrations).
+    virtual QString createIndexStatement(const Table &table, const Index &index) const { return {}; }
+    virtual QString dropIndexStatement(const Table &table, const Index &index) const { return {}; }
+    /// ALTER ... SET NOT NULL for the column, or an empty string when the dialect can only
+    /// rebuild the table (SQLite).
+    virtual QString setNotNullStatement(const Table &table, const Column &column) const { return {}; }
 };
 
 } // namespace quarry::schema

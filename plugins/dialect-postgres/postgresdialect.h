@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "schema/dialect.h"
+
+#include <QObject>
+
+/// PostgreSQL 15: native enums, schemas, arrays, every index method, COMMENT ON.
+class PostgresDialect : public QObject, public quarry::schema::Dialect
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID QuarryDialect_iid FILE "dialect-postgres.json")
+    Q_INTERFACES(quarry::schema::Dialect)
+public:
+    QString id() const override;
+    QString displayName() const override;
+    QString quoteIdentifier(const QString &name) const override;
+    QStringList reservedWords() const override;
+    quarry::schema::DialectFeatures features() const override;
+    QString typeName(const quarry::schema::ColumnType &type) const override;
+    quarry::Result<QStringList> createStatements(const quarry::schema::Schema &schema) const override;
+    QString createIndexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) const override;
+    QString dropIndexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) const override;
+    QString setNotNullStatement(const quarry::schema::Table &table, const quarry::schema::Column &column) const override;
+};

@@ -1,0 +1,31 @@
+CREATE TABLE products (
+    code VARCHAR(20) NOT NULL,
+    region CHAR(2) NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (code),
+    CONSTRAINT products_region_name_key UNIQUE (region, name)
+);
+
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email VARCHAR(255) UNIQUE NOT NULL
+);
+
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id INTEGER NOT NULL,
+    total NUMERIC(10,2) NOT NULL DEFAULT 0,
+    placed_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE,
+    CONSTRAINT orders_total_positive CHECK (total >= 0)
+);
+
+CREATE TABLE order_lines (
+    order_id INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,
+    product_code VARCHAR(20),
+    quantity INTEGER NOT NULL DEFAULT 1,
+    CONSTRAINT order_lines_pkey PRIMARY KEY (order_id, line_no),
+    FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE ON UPDATE RESTRICT,
+    FOREIGN KEY (product_code) REFERENCES products (code) ON DELETE SET NULL
+);

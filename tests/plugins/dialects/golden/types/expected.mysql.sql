@@ -1,0 +1,22 @@
+CREATE TABLE samples (
+    id INT AUTO_INCREMENT PRIMARY KEY,
+    small SMALLINT,
+    big BIGINT DEFAULT -1,
+    price DECIMAL(12,4),
+    ratio FLOAT,
+    weight DOUBLE,
+    active BOOLEAN NOT NULL DEFAULT TRUE,
+    code CHAR(3),
+    label VARCHAR(80) DEFAULT 'it''s new',
+    body TEXT,
+    born_on DATE,
+    opens_at TIME,
+    seen_at DATETIME(3),
+    sent_at TIMESTAMP,
+    ref CHAR(36),
+    raw JSON,
+    doc JSON,
+    payload LONGBLOB,
+    tags JSON,
+    total DECIMAL(14,4) GENERATED ALWAYS AS (price * 2) STORED
+);

@@ -1,0 +1,22 @@
+CREATE TABLE samples (
+    id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    small SMALLINT,
+    big BIGINT DEFAULT -1,
+    price NUMERIC(12,4),
+    ratio REAL,
+    weight DOUBLE PRECISION,
+    active BOOLEAN NOT NULL DEFAULT TRUE,
+    code CHAR(3),
+    label VARCHAR(80) DEFAULT 'it''s new',
+    body TEXT,
+    born_on DATE,
+    opens_at TIME,
+    seen_at TIMESTAMP(3),
+    sent_at TIMESTAMPTZ,
+    ref UUID,
+    raw JSON,
+    doc JSONB,
+    payload BYTEA,
+    tags TEXT[],
+    total NUMERIC(14,4) GENERATED ALWAYS AS (price * 2) STORED
+);

@@ -1,0 +1,22 @@
+CREATE TABLE samples (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    small INTEGER,
+    big INTEGER DEFAULT -1,
+    price NUMERIC(12,4),
+    ratio REAL,
+    weight REAL,
+    active BOOLEAN NOT NULL DEFAULT TRUE,
+    code CHAR(3),
+    label VARCHAR(80) DEFAULT 'it''s new',
+    body TEXT,
+    born_on DATE,
+    opens_at TIME,
+    seen_at TIMESTAMP,
+    sent_at TEXT,
+    ref TEXT,
+    raw TEXT,
+    doc TEXT,
+    payload BLOB,
+    tags TEXT,
+    total NUMERIC(14,4) GENERATED ALWAYS AS (price * 2) STORED
+);

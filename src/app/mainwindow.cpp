@@ -29,6 +29,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     initQuarryResources();
     m_ui->setupUi(this);
     setWindowIcon(QIcon(u":/icons/quarry.svg"_s));
+    m_undoStack = new QUndoStack(this);
     m_tree = new workspace::WorkspaceTreeModel(this);
     m_outline = new OutlineModel(this);
     m_outline->setSourceModel(m_tree);
@@ -181,6 +183,15 @@ void MainWindow::setupActions()
             saveAs(path.endsWith(u".quarry"_s) ? path : path + u".quarry"_s);
     });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    m_ui->editMenu->addActions({undo, redo});
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean && m_cleanStackIsSaved && m_workspace)
+            m_workspace->setModified(false);
+    });
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         AboutDialog dialog(this);
         dialog.exec();
@@ -193,7 +204,9 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
         m_recovery->discardCurrent();
     m_recovery->watch(nullptr);
     m_tree->setWorkspace(nullptr);
+    m_undoStack->clear();
     m_workspace = std::move(workspace);
+    m_cleanStackIsSaved = !m_workspace->isModified();
     m_tree->setWorkspace(m_workspace.get());
     m_recovery->watch(m_workspace.get());
     connect(m_workspace.get(), &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
@@ -252,6 +265,8 @@ bool MainWindow::save()
         QMessageBox::warning(this, tr("Save failed"), saved.error().toString());
         return false;
     }
+    m_undoStack->setClean();
+    m_cleanStackIsSaved = true;
     m_log->append(tr("Saved %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
     statusBar()->showMessage(tr("Saved"), 3000);
     return true;
@@ -265,6 +280,8 @@ bool MainWindow::saveAs(const QString &path)
         m_log->append(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), saved.error().toString()));
         return false;
     }
+    m_undoStack->setClean();
+    m_cleanStackIsSaved = true;
     addRecentFile(m_workspace->filePath());
     m_log->append(tr("Saved %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
     return true;

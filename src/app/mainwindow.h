@@ -10,6 +10,7 @@
 
 class QLabel;
 class QTreeView;
+class QUndoStack;
 namespace Ui { class MainWindow; }
 namespace quarry::workspace {
 class RecoveryStore;
@@ -42,6 +43,8 @@ public:
     void setWorkspace(std::unique_ptr<workspace::Workspace> workspace);
     workspace::Workspace *workspace() const { return m_workspace.get(); }
     workspace::RecoveryStore *recoveryStore() const { return m_recovery.get(); }
+    /// The open workspace's edit history; emptied when another workspace is opened.
+    QUndoStack *undoStack() const { return m_undoStack; }
 
     /// Saves to the workspace's file, or asks for one. False if the user cancelled or it failed.
     bool save();
@@ -84,6 +87,8 @@ private:
     ProblemsDock *m_problems = nullptr;
     LogDock *m_log = nullptr;
     QLabel *m_pathLabel = nullptr;
+    QUndoStack *m_undoStack = nullptr;
+    bool m_cleanStackIsSaved = true;   // whether the undo stack's clean state matches the file on disk
     QList<SectionPage *> m_pages;
 };
 

@@ -5,11 +5,15 @@
 #include "mainwindow.h"
 #include "problemsdock.h"
 #include "sectionpage.h"
+#include "setsectioncommand.h"
 
 #include "workspace/recoverystore.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QSettings>
@@ -19,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
 using quarry::app::MainWindow;
@@ -37,6 +42,8 @@ private slots:
     void recentFilesRemembered();
     void aboutListsComponentVersions();
     void windowStateIsRestored();
+    void crashedSessionIsOfferedForRestore();
+    void editsAreUndoable();
 
 private:
     QString samplePath() const { return qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s; }
@@ -54,6 +61,7 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QSettings().clear();
+    QDir(quarry::workspace::RecoveryStore().directory()).removeRecursively();
 }
 
 void TestMainWindow::opensTheSampleAndVisitsEveryPage()
@@ -207,6 +215,77 @@ void TestMainWindow::windowStateIsRestored()
     MainWindow again;
     QCOMPARE(again.currentPage(), MainWindow::Page::Requests);
     QCOMPARE(again.size(), QSize(900, 640));
+}
+
+void TestMainWindow::crashedSessionIsOfferedForRestore()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"shop.quarry"_s);
+    QVERIFY(QFile::copy(samplePath(), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        // A session edits the workspace, autosaves, and dies without saving.
+        MainWindow crashed;
+        QVERIFY(crashed.openWorkspace(path));
+        crashed.workspace()->setName(u"Shop, edited before the crash"_s);
+        QVERIFY(crashed.recoveryStore()->autosaveNow());
+        crashed.recoveryStore()->watch(nullptr);  // the crash: nothing cleans up after this point
+        crashed.workspace()->setModified(false);  // only so that this window closes without asking
+    }
+    MainWindow window;
+    QString question;
+    QTimer::singleShot(0, this, [&question] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        question = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text() == u"Restore"_s)
+                button->click();
+        }
+    });
+    QVERIFY(window.offerRecovery());
+    QVERIFY2(question.contains(u"did not close cleanly"_s), qPrintable(question));
+    QCOMPARE(window.workspace()->name(), u"Shop, edited before the crash"_s);
+    QCOMPARE(window.workspace()->filePath(), path);
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.recoveryStore()->pending().isEmpty());
+    window.workspace()->setModified(false);
+}
+
+void TestMainWindow::editsAreUndoable()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openWorkspace(samplePath()));
+    auto *ws = window.workspace();
+    const QJsonArray before = ws->sectionArray(Section::Environments);
+    QJsonArray after = before;
+    after.append(QJsonObject{{u"name"_s, u"Staging"_s}, {u"variables"_s, QJsonArray{}}});
+    window.undoStack()->push(
+        new quarry::app::SetSectionCommand(ws, Section::Environments, after, u"Add environment"_s));
+    QCOMPARE(ws->sectionArray(Section::Environments).size(), 2);
+    QVERIFY(window.isWindowModified());
+
+    // Typing into one field merges into one step.
+    for (const QString &name : {u"S"_s, u"St"_s, u"Sta"_s}) {
+        QJsonArray renamed = after;
+        renamed[1] = QJsonObject{{u"name"_s, name}, {u"variables"_s, QJsonArray{}}};
+        window.undoStack()->push(new quarry::app::SetSectionCommand(ws, Section::Environments, renamed,
+                                                                    u"Rename environment"_s, u"env-name"_s));
+    }
+    QCOMPARE(window.undoStack()->count(), 2);
+    QCOMPARE(ws->sectionArray(Section::Environments).at(1).toObject().value(u"name"_s).toString(), u"Sta"_s);
+
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(ws->sectionArray(Section::Environments).at(1).toObject().value(u"name"_s).toString(), u"Staging"_s);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(ws->sectionArray(Section::Environments), before);
+    QVERIFY2(!window.isWindowModified(), "undoing every edit returns to the saved state");
+    window.undoStack()->redo();
+    QCOMPARE(ws->sectionArray(Section::Environments).size(), 2);
+    QVERIFY(window.isWindowModified());
+    ws->setModified(false);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/crudhandler.h"
+
+#include "mock/problem.h"
+#include "mock/sqliteschema.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::mock {
+
+namespace {
+
+struct Ctx {
+    Exchange &ex;
+    SqliteStore &store;
+    const TableInfo &table;
+    QString idColumn;
+};
+
+void fail(Exchange &ex, int status, const QString &title, const QString &detail)
+{
+    ex.response = Problem{status, title, detail, {}, {}}.toResponse();
+}
+
+QString describeParams(const QVariantList &params)
+{
+    QStringList out;
+    for (const QVariant &v : params)
+        out.append(v.isNull() ? u"NULL"_s : v.toString().left(40));
+    return out.isEmpty() ? QString() : u" ["_s + out.join(u", "_s) + u']';
+}
+
+SqlOutcome run(Ctx &c, const QString &sql, const QVariantList &params = {})
+{
+    SqlOutcome r = c.store.run(sql, params);
+    c.ex.note(u"sql"_s, r.ok() ? u"%1%2 → %3 row(s)"_s.arg(sql, describeParams(params)).arg(r.rows.isEmpty() ? r.changes : r.rows.size())
+                               : u"%1%2 → error: %3"_s.arg(sql, describeParams(params), r.error),
+              r.micros);
+    return r;
+}
+
+QString affinityName(ColumnInfo::Affinity a)
+{
+    switch (a) {
+    case ColumnInfo::Affinity::Integer: return u"an integer"_s;
+    case ColumnInfo::Affinity::Real:
+    case ColumnInfo::Affinity::Numeric: return u"a number"_s;
+    case ColumnInfo::Affinity::Text: return u"a string"_s;
+    case ColumnInfo::Affinity::Blob: return u"a base64 string"_s;
+    }
+    return {};
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool: return u"a boolean"_s;
+    case QJsonValue::Double: return u"a number"_s;
+    case QJsonValue::String: return u"a string"_s;
+    case QJsonValue::Array: return u"an array"_s;
+    case QJsonValue::Object: return u"an object"_s;
+    default: return u"null"_s;
+    }
+}
+
+/// A JSON value for a column, or an error message.
+std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QString *error)
+{
+    if (v.isNull()) {
+        if (c.notNull) {
+            *error = u"\"%1\" may not be null."_s.arg(c.name);
+            return std::nullopt;
+        }
+        return QVariant();
+    }
+    switch (c.affinity) {
+    case ColumnInfo::Affinity::Integer:
+        if (v.isBool())
+            return QVariant(qint64(v.toBool() ? 1 : 0));
+        if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
+            return QVariant(qint64(v.toDouble()));
+        break;
+    case ColumnInfo::Affinity::Real:
+    case ColumnInfo::Affinity::Numeric:
+        if (v.isDouble())
+            return QVariant(v.toDouble());
+        break;
+    case ColumnInfo::Affinity::Text:
+        if (v.isString())
+            return QVariant(v.toString());
+        if ((v.isObject() || v.isArray()) && c.declaredType.contains(u"JSON"_s, Qt::CaseInsensitive))
+            return QVariant(QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
+                                                           : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
+        break;
+    case ColumnInfo::Affinity::Blob:
+        if (v.isString())
+            return QVariant(QByteArray::fromBase64(v.toString().toLatin1()));
+        break;
+    }
+    *error = u"\"%1\" must be %2 (column type %3), not %4."_s.arg(c.name, affinityName(c.affinity),
+                                                                  c.declaredType.isEmpty() ? u"any"_s : c.declaredType,
+                                                                  jsonTypeName(v));
+    return std::nullopt;
+}
+
+/// A query-string value for a column, or an error message.
+std::optional<QVariant> bindText(const ColumnInfo &c, const QString &text, QString *error)
+{
+    bool ok = true;
+    switch (c.affinity) {
+    case ColumnInfo::Affinity::Integer: {
+        const qint64 i = text.toLongLong(&ok);
+        if (ok)
+            return QVariant(i);
+        if (text == u"true"_s || text == u"false"_s)
+            return QVariant(qint64(text == u"true"_s));
+        break;
+    }
+    case ColumnInfo::Affinity::Real:
+    case ColumnInfo::Affinity::Numeric: {
+        const double d = text.toDouble(&ok);
+        if (ok)
+            return QVariant(d);
+        break;
+    }
+    default:
+        return QVariant(text);
+    }
+    *error = u"\"%1\" is %2 column; \"%3\" is not one."_s.arg(c.name, affinityName(c.affinity), text);
+    return std::nullopt;
+}
+
+std::optional<QJsonObject> parseBody(Exchange &ex)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(ex.request.body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        fail(ex, 400, u"Invalid JSON"_s,
+             ex.request.body.trimmed().isEmpty()
+                 ? u"The request has no body; send a JSON object with the row's fields."_s
+                 : u"The body is not valid JSON: %1 at byte %2."_s.arg(error.errorString()).arg(error.offset));
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        fail(ex, 400, u"JSON object expected"_s, u"Send one JSON object whose keys are the table's columns."_s);
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+void sqlFailure(Ctx &c, const SqlOutcome &r)
+{
+    if (r.isUniqueViolation()) {
+        fail(c.ex, 409, u"Already exists"_s,
+             u"Another %1 row already has this value: %2."_s.arg(c.table.name, r.error));
+    } else if (r.isConstraintViolation()) {
+        fail(c.ex, 400, u"Constraint violated"_s, u"The row breaks a rule of table %1: %2."_s.arg(c.table.name, r.error));
+    } else if ((r.code & 0xff) == 5 /* SQLITE_BUSY */) {
+        fail(c.ex, 503, u"Database busy"_s, u"The database stayed locked for too long: %1."_s.arg(r.error));
+        c.ex.response.setHeader("Retry-After", "1");
+    } else {
+        fail(c.ex, 500, u"Database error"_s, r.error);
+    }
+}
+
+QByteArray toJson(const QJsonValue &v)
+{
+    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                       : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+}
+
+std::optional<QVariant> idValue(Ctx &c)
+{
+    const QString id = c.ex.params.value(u"id"_s);
+    const ColumnInfo *col = c.table.column(c.idColumn);
+    QString error;
+    std::optional<QVariant> v = col ? bindText(*col, id, &error) : std::optional<QVariant>(QVariant(id.toLongLong()));
+    if (!v)
+        fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, id));
+    return v;
+}
+
+void list(Ctx &c)
+{
+    const Request &req = c.ex.request;
+    QStringList where;
+    QVariantList params;
+    QHash<QString, QVariantList> equals;
+    QStringList equalsOrder;
+    QString sort, order, page, limit;
+    for (const auto &[key, value] : req.query) {
+        if (key == u"_sort"_s) { sort = value; continue; }
+        if (key == u"_order"_s) { order = value; continue; }
+        if (key == u"_page"_s) { page = value; continue; }
+        if (key == u"_limit"_s) { limit = value; continue; }
+        if (key.startsWith(u'_') || key == u"q"_s)
+            continue;
+        QString column = key;
+        QString op;
+        if (!c.table.column(column)) {
+            for (const QString &suffix : {u"_gte"_s, u"_lte"_s, u"_gt"_s, u"_lt"_s, u"_ne"_s, u"_like"_s}) {
+                if (key.endsWith(suffix) && c.table.column(key.chopped(suffix.size()))) {
+                    column = key.chopped(suffix.size());
+                    op = suffix;
+                    break;
+                }
+            }
+        }
+        const ColumnInfo *col = c.table.column(column);
+        if (!col) {
+            QStringList names;
+            for (const ColumnInfo &ci : c.table.columns)
+                names.append(ci.name);
+            return fail(c.ex, 400, u"Unknown filter"_s,
+                        u"%1 has no column \"%2\". Filter on one of: %3 (with _gt, _gte, _lt, _lte, _ne or _like)."_s.arg(
+                            c.table.name, key, names.join(u", "_s)));
+        }
+        const QString q = SqliteSchema::quote(column);
+        if (op == u"_like"_s) {
+            where.append(q + u" LIKE ?"_s);
+            params.append(value.contains(u'%') ? value : u'%' + value + u'%');
+            continue;
+        }
+        QString error;
+        const auto bound = bindText(*col, value, &error);
+        if (!bound)
+            return fail(c.ex, 400, u"Wrong filter type"_s, error);
+        if (op.isEmpty()) {
+            if (!equals.contains(column))
+                equalsOrder.append(column);
+            equals[column].append(*bound);
+            continue;
+        }
+        const QString sqlOp = op == u"_gt"_s ? u">"_s : op == u"_gte"_s ? u">="_s : op == u"_lt"_s ? u"<"_s
+                                                                       : op == u"_lte"_s ? u"<="_s : u"<>"_s;
+        where.append(q + u' ' + sqlOp + u" ?"_s);
+        params.append(*bound);
+    }
+    for (const QString &column : std::as_const(equalsOrder)) {
+        const QVariantList &values = equals.value(column);
+        if (values.size() == 1) {
+            where.append(SqliteSchema::quote(column) + u" = ?"_s);
+        } else {
+            QStringList marks(values.size(), u"?"_s);
+            where.append(SqliteSchema::quote(column) + u" IN ("_s + marks.join(u", "_s) + u')');
+        }
+        params.append(values);
+    }
+    const QString whereSql = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
+
+    QStringList orderBy;
+    const QStringList sorts = sort.split(u',', Qt::SkipEmptyParts);
+    const QStringList orders = order.split(u',', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < sorts.size(); ++i) {
+        QString column = sorts.at(i).trimmed();
+        bool desc = false;
+        if (column.startsWith(u'-')) {
+            desc = true;
+            column = column.mid(1);
+        }
+        if (i < orders.size())
+            desc = orders.at(i).trimmed().compare(u"desc"_s, Qt::CaseInsensitive) == 0;
+        else if (!orders.isEmpty())
+            desc = orders.last().trimmed().compare(u"desc"_s, Qt::CaseInsensitive) == 0;
+        if (!c.table.column(column))
+            return fail(c.ex, 400, u"Unknown sort column"_s, u"%1 has no column \"%2\" to sort by."_s.arg(c.table.name, column));
+        orderBy.append(SqliteSchema::quote(column) + (desc ? u" DESC"_s : u" ASC"_s));
+    }
+    if (orderBy.isEmpty())
+        orderBy.append(SqliteSchema::quote(c.idColumn) + u" ASC"_s);
+
+    qint64 pageSize = -1, pageNo = 1;
+    bool ok = true;
+    if (!limit.isEmpty()) {
+        pageSize = limit.toLongLong(&ok);
+        if (!ok || pageSize < 0)
+            return fail(c.ex, 400, u"Invalid _limit"_s, u"_limit must be a whole number ≥ 0, not \"%1\"."_s.arg(limit));
+    }
+    if (!page.isEmpty()) {
+        pageNo = page.toLongLong(&ok);
+        if (!ok || pageNo < 1)
+            return fail(c.ex, 400, u"Invalid _page"_s, u"_page counts from 1; \"%1\" is not a page number."_s.arg(page));
+        if (pageSize < 0)
+            pageSize = 10;
+    }
+    const QString table = SqliteSchema::quote(c.table.name);
+    QString sql = u"SELECT * FROM "_s + table + whereSql + u" ORDER BY "_s + orderBy.join(u", "_s);
+    QVariantList selectParams = params;
+    if (pageSize >= 0) {
+        sql += u" LIMIT ? OFFSET ?"_s;
+        selectParams << pageSize << (pageNo - 1) * pageSize;
+    }
+    const SqlOutcome rows = run(c, sql, selectParams);
+    if (!rows.ok())
+        return sqlFailure(c, rows);
+    qint64 total = rows.rows.size();
+    if (pageSize >= 0) {
+        const SqlOutcome count = run(c, u"SELECT COUNT(*) AS n FROM "_s + table + whereSql, params);
+        if (!count.ok())
+            return sqlFailure(c, count);
+        total = count.rows.first().toObject().value(u"n"_s).toInteger();
+    }
+    c.ex.response = Response::json(200, toJson(rows.rows));
+    c.ex.response.setHeader("X-Total-Count", QByteArray::number(total));
+    if (pageSize > 0 && !page.isEmpty()) {
+        const qint64 last = std::max<qint64>(1, (total + pageSize - 1) / pageSize);
+        const QString host = QString::fromLatin1(req.header("host"));
+        auto link = [&](qint64 p, const char *rel) {
+            QStringList items;
+            for (const auto &[k, v] : req.query) {
+                if (k != u"_page"_s)
+                    items.append(QString::fromLatin1(QUrl::toPercentEncoding(k)) + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(v)));
+            }
+            items.append(u"_page=%1"_s.arg(p));
+            return u"<http://%1%2?%3>; rel=\"%4\""_s.arg(host, req.path, items.join(u'&'), QString::fromLatin1(rel));
+        };
+        QStringList links{link(1, "first")};
+        if (pageNo > 1)
+            links.append(link(std::min(pageNo - 1, last), "prev"));
+        if (pageNo < last)
+            links.append(link(pageNo + 1, "next"));
+        links.append(link(last, "last"));
+        c.ex.response.setHeader("Link", links.join(u", "_s).toUtf8());
+    }
+}
+
+void getOne(Ctx &c)
+{
+    const auto id = idValue(c);
+    if (!id)
+        return;
+    const SqlOutcome r = run(c, u"SELECT * FROM %1 WHERE %2 = ?"_s.arg(SqliteSchema::quote(c.table.name), SqliteSchema::quote(c.idColumn)), {*id});
+    if (!r.ok())
+        return sqlFailure(c, r);
+    if (r.rows.isEmpty())
+        return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
+    c.ex.response = Response::json(200, toJson(r.rows.first()));
+}
+
+bool bindObject(Ctx &c, const QJsonObject &body, QStringList &columns, QVariantList &values)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const ColumnInfo *col = c.table.column(it.key());
+        if (!col) {
+            QStringList names;
+            for (const ColumnInfo &ci : c.table.columns)
+                names.append(ci.name);
+            fail(c.ex, 400, u"Unknown field"_s,
+                 u"%1 has no column \"%2\". Its columns: %3."_s.arg(c.table.name, it.key(), names.join(u", "_s)));
+            return false;
+        }
+        QString error;
+        const auto v = bindJson(*col, it.value(), &error);
+        if (!v) {
+            fail(c.ex, 400, u"Wrong type"_s, error);
+            return false;
+        }
+        columns.append(SqliteSchema::quote(col->name));
+        values.append(*v);
+    }
+    return true;
+}
+
+void create(Ctx &c)
+{
+    const auto body = parseBody(c.ex);
+    if (!body)
+        return;
+    QStringList columns;
+    QVariantList values;
+    if (!bindObject(c, *body, columns, values))
+        return;
+    const QString table = SqliteSchema::quote(c.table.name);
+    QString sql;
+    if (columns.isEmpty()) {
+        sql = u"INSERT INTO %1 DEFAULT VALUES RETURNING *"_s.arg(table);
+    } else {
+        const QStringList marks(columns.size(), u"?"_s);
+        sql = u"INSERT INTO %1 (%2) VALUES (%3) RETURNING *"_s.arg(table, columns.join(u", "_s), marks.join(u", "_s));
+    }
+    const SqlOutcome r = run(c, sql, values);
+    if (!r.ok())
+        return sqlFailure(c, r);
+    const QJsonObject row = r.rows.first().toObject();
+    c.ex.response = Response::json(201, toJson(row));
+    const QJsonValue id = row.value(c.idColumn);
+    const QString idText = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
+    QString base = c.ex.request.path;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    c.ex.response.setHeader("Location", (base + u'/' + idText).toUtf8());
+}
+
+void update(Ctx &c, bool replace)
+{
+    const auto id = idValue(c);
+    if (!id)
+        return;
+    auto body = parseBody(c.ex);
+    if (!body)
+        return;
+    if (body->contains(c.idColumn)) {
+        const QJsonValue given = body->value(c.idColumn);
+        const QString text = given.isDouble() ? QString::number(given.toInteger()) : given.toString();
+        if (text != c.ex.params.value(u"id"_s))
+            return fail(c.ex, 400, u"Id mismatch"_s,
+                        u"The body says %1 %2 but the URL says %3; the id of a row cannot change."_s.arg(
+                            c.idColumn, text, c.ex.params.value(u"id"_s)));
+        body->remove(c.idColumn);
+    }
+    if (replace) {
+        for (const ColumnInfo &col : c.table.columns) {
+            if (col.name == c.idColumn || body->contains(col.name) || col.hasDefault)
+                continue;
+            if (col.notNull)
+                return fail(c.ex, 400, u"Missing field"_s,
+                            u"PUT replaces the whole row, and \"%1\" is required. Use PATCH to change some fields."_s.arg(col.name));
+            body->insert(col.name, QJsonValue::Null);
+        }
+    }
+    QStringList columns;
+    QVariantList values;
+    if (!bindObject(c, *body, columns, values))
+        return;
+    if (columns.isEmpty())
+        return getOne(c);
+    QStringList sets;
+    for (const QString &col : std::as_const(columns))
+        sets.append(col + u" = ?"_s);
+    values.append(*id);
+    const SqlOutcome r = run(c, u"UPDATE %1 SET %2 WHERE %3 = ? RETURNING *"_s.arg(
+                                    SqliteSchema::quote(c.table.name), sets.join(u", "_s), SqliteSchema::quote(c.idColumn)),
+                             values);
+    if (!r.ok())
+        return sqlFailure(c, r);
+    if (r.rows.isEmpty())
+        return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
+    c.ex.response = Response::json(200, toJson(r.rows.first()));
+}
+
+void remove(Ctx &c)
+{
+    const auto id = idValue(c);
+    if (!id)
+        return;
+    const SqlOutcome r = run(c, u"DELETE FROM %1 WHERE %2 = ?"_s.arg(SqliteSchema::quote(c.table.name), SqliteSchema::quote(c.idColumn)), {*id});
+    if (!r.ok())
+        return sqlFailure(c, r);
+    if (r.changes == 0)
+        return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
+    c.ex.response = Response{};
+    c.ex.response.status = 204;
+}
+
+} // namespace
+
+void CrudHandler::handle(Exchange &ex, SqliteStore &store, const ResourceSpec &resource)
+{
+    const auto table = store.table(resource.table);
+    if (!table) {
+        return fail(ex, 500, u"Table missing"_s,
+                    u"The resource's table \"%1\" does not exist in %2. Add it to the workspace's schema."_s.arg(
+                        resource.table, store.path()));
+    }
+    Ctx c{ex, store, *table, resource.idColumn.isEmpty() ? table->primaryKey : resource.idColumn};
+    const QByteArray &m = ex.request.method;
+    ex.note(u"handler"_s, u"resource %1 (%2): %3 %4"_s.arg(table->name, store.path(), QString::fromLatin1(m),
+                                                          ex.resourceItem ? u"item"_s : u"collection"_s));
+    if (!ex.resourceItem) {
+        if (m == "GET" || m == "HEAD")
+            return list(c);
+        if (m == "POST")
+            return create(c);
+        fail(ex, 405, u"Method not allowed"_s,
+             u"%1 on the collection %2 is not supported; use GET or POST here, or PUT/PATCH/DELETE on %2/ID."_s.arg(
+                 QString::fromLatin1(m), ex.request.path));
+        ex.response.setHeader("Allow", "GET, HEAD, POST");
+        return;
+    }
+    if (m == "GET" || m == "HEAD")
+        return getOne(c);
+    if (m == "PUT")
+        return update(c, true);
+    if (m == "PATCH")
+        return update(c, false);
+    if (m == "DELETE")
+        return remove(c);
+    fail(ex, 405, u"Method not allowed"_s,
+         u"%1 on a single %2 row is not supported; use GET, PUT, PATCH or DELETE."_s.arg(QString::fromLatin1(m), table->name));
+    ex.response.setHeader("Allow", "GET, HEAD, PUT, PATCH, DELETE");
+}
+
+} // namespace quarry::mock

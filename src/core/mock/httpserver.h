@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "mock/request.h"
+#include "mock/response.h"
+#include "quarry_core_export.h"
+#include "result.h"
+
+#include <functional>
+#include <memory>
+
+namespace quarry::mock {
+
+/// Where and how the engine listens. Times are in milliseconds.
+struct QUARRY_CORE_EXPORT ServerOptions {
+    QString host = QStringLiteral("127.0.0.1");   ///< an IP address or "localhost"
+    quint16 port = 0;                              ///< 0: the system picks a free port
+    int threads = 2;                               ///< network threads (>= 1)
+    qint64 maxHeaderBytes = 16 * 1024;             ///< request line + headers; more -> 431
+    qint64 maxBodyBytes = 10 * 1024 * 1024;        ///< more -> 413, answered before reading the body
+    int headerTimeoutMs = 10000;                   ///< a new connection must send its headers within this
+    int bodyTimeoutMs = 30000;                     ///< the body must arrive within this after the headers
+    int idleTimeoutMs = 15000;                     ///< a kept-alive connection may sit idle this long
+};
+
+/// The HTTP/1.1 engine (Boost.Beast on Asio, kept out of this header).
+///
+/// Requests are handed to the handler on one of the network threads, one at a time per
+/// connection, so pipelined requests are answered in order. The engine itself answers what
+/// never reaches the handler: 400 malformed, 413 body too large (before reading it;
+/// `Expect: 100-continue` is honoured), 431 headers too large, 505 unknown HTTP version — all as
+/// application/problem+json — and tells the rejection observer about them. A client too slow to
+/// send its request (header/body timeouts) or idle past the keep-alive timeout is disconnected;
+/// the observer hears of a started request as a 408.
+/// Not copyable; start()/stop() from one thread (the owner's).
+class QUARRY_CORE_EXPORT HttpServer
+{
+public:
+    /// Called on a network thread; must be thread-safe and must not throw.
+    using Handler = std::function<Response(Request &request)>;
+    /// Called on a network thread for requests the engine answered itself. `reason` says why.
+    using RejectionObserver = std::function<void(const Request &partial, const Response &response,
+                                                 const QString &reason)>;
+
+    explicit HttpServer(Handler handler);
+    ~HttpServer();   ///< stops the server
+    HttpServer(const HttpServer &) = delete;
+    HttpServer &operator=(const HttpServer &) = delete;
+
+    void setRejectionObserver(RejectionObserver observer);   ///< before start()
+
+    /// Binds and starts the network threads. Returns the bound port (the chosen one for port 0).
+    /// An address in use, a bad host or a refused bind is an Error, and nothing keeps running.
+    Result<quint16> start(const ServerOptions &options);
+    /// Closes the listener and every connection and joins the threads. Safe to call twice and
+    /// while clients are connected or requests are being delayed.
+    void stop();
+    bool isRunning() const;
+    quint16 port() const;
+    QString host() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace quarry::mock

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Quarry authors
+
+# The mock server (issue #3): Boost.Beast engine, router, middleware, CRUD on SQLite, request log.
+# Beast/Asio are included only by mock/httpserver.cpp; the C API of SQLite only by mock/sqlitestore.cpp.
+find_package(SQLite3 REQUIRED)
+target_sources(quarry-core PRIVATE
+    mock/request.cpp mock/request.h mock/response.cpp mock/response.h
+    mock/problem.cpp mock/problem.h
+    mock/httpserver.cpp mock/httpserver.h
+    mock/policies.cpp mock/policies.h
+    mock/route.cpp mock/route.h
+    mock/mockconfig.cpp mock/mockconfig.h
+    mock/routetable.cpp mock/routetable.h
+    mock/logentry.cpp mock/logentry.h mock/requestlog.cpp mock/requestlog.h
+    mock/exchange.h mock/middleware.h
+    mock/corsmiddleware.cpp mock/corsmiddleware.h
+    mock/ratelimitmiddleware.cpp mock/ratelimitmiddleware.h
+    mock/latencymiddleware.cpp mock/latencymiddleware.h
+    mock/faultmiddleware.cpp mock/faultmiddleware.h
+    mock/fakedata.cpp mock/fakedata.h
+    mock/templaterenderer.cpp mock/templaterenderer.h
+    mock/sqliteschema.cpp mock/sqliteschema.h
+    mock/sqlitestore.cpp mock/sqlitestore.h
+    mock/crudhandler.cpp mock/crudhandler.h
+    mock/mockserver.cpp mock/mockserver.h
+)
+target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/mockconfig.h"
+
+#include "workspace/workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::mock {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MockConfig)
+};
+
+QString resolveUrl(const QString &url, const QString &baseDir)
+{
+    if (url.startsWith(u"sqlite:"_s)) {
+        QString path = url.mid(7);
+        if (path.startsWith(u"//"_s))
+            path = path.mid(2);
+        if (QFileInfo(path).isRelative())
+            path = QDir(baseDir).absoluteFilePath(path);
+        return u"sqlite:"_s + QDir::cleanPath(path);
+    }
+    return url;
+}
+
+} // namespace
+
+Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObject &schema, const QJsonArray &databases,
+                                        const QString &baseDir, const QString &defaultDbName)
+{
+    MockConfig c;
+    c.schema = schema;
+    const QJsonObject server = mock.value(u"server"_s).toObject();
+    c.server.host = server.value(u"host"_s).toString(u"127.0.0.1"_s);
+    const int port = server.value(u"port"_s).toInt(3000);
+    if (port < 0 || port > 65535)
+        return Error{Error::Kind::InvalidInput, Tr::tr("The port must be between 0 and 65535."), u"mock.server.port"_s};
+    c.server.port = quint16(port);
+    c.server.threads = std::clamp(server.value(u"threads"_s).toInt(2), 1, 64);
+    c.seed = quint64(server.value(u"seed"_s).toInteger(1));
+    const QJsonObject limits = server.value(u"limits"_s).toObject();
+    c.server.maxHeaderBytes = limits.value(u"maxHeaderBytes"_s).toInteger(c.server.maxHeaderBytes);
+    c.server.maxBodyBytes = limits.value(u"maxBodyBytes"_s).toInteger(c.server.maxBodyBytes);
+    c.server.headerTimeoutMs = limits.value(u"headerTimeoutMs"_s).toInt(c.server.headerTimeoutMs);
+    c.server.bodyTimeoutMs = limits.value(u"bodyTimeoutMs"_s).toInt(c.server.bodyTimeoutMs);
+    c.server.idleTimeoutMs = limits.value(u"idleTimeoutMs"_s).toInt(c.server.idleTimeoutMs);
+    if (c.server.maxHeaderBytes < 256 || c.server.maxBodyBytes < 0 || c.server.headerTimeoutMs < 1
+        || c.server.bodyTimeoutMs < 1 || c.server.idleTimeoutMs < 1)
+        return Error{Error::Kind::InvalidInput, Tr::tr("Limits must be positive (headers at least 256 bytes)."),
+                     u"mock.server.limits"_s};
+    if (server.contains(u"cors"_s)) {
+        auto p = CorsPolicy::fromJson(server.value(u"cors"_s).toObject(), u"mock.server.cors"_s);
+        if (!p)
+            return p.error();
+        c.cors = p.value();
+    }
+    if (server.contains(u"rateLimit"_s)) {
+        auto p = RateLimitPolicy::fromJson(server.value(u"rateLimit"_s).toObject(), u"mock.server.rateLimit"_s);
+        if (!p)
+            return p.error();
+        c.rateLimit = p.value();
+    }
+    if (server.contains(u"latency"_s)) {
+        auto p = LatencyPolicy::fromJson(server.value(u"latency"_s).toObject(), u"mock.server.latency"_s);
+        if (!p)
+            return p.error();
+        c.latency = p.value();
+    }
+    if (server.contains(u"faults"_s)) {
+        auto p = FaultPolicy::fromJson(server.value(u"faults"_s).toObject(), u"mock.server.faults"_s);
+        if (!p)
+            return p.error();
+        c.faults = p.value();
+    }
+
+    for (const QJsonValue &v : databases) {
+        const QJsonObject db = v.toObject();
+        const QString url = resolveUrl(db.value(u"url"_s).toString(), baseDir);
+        c.databases.insert(db.value(u"id"_s).toString(), url);
+        if (c.defaultDatabase.isEmpty() && url.startsWith(u"sqlite:"_s))
+            c.defaultDatabase = url;
+    }
+    const QString serverDb = server.value(u"database"_s).toString();
+    if (!serverDb.isEmpty())
+        c.defaultDatabase = c.databases.value(serverDb, resolveUrl(serverDb, baseDir));
+    if (c.defaultDatabase.isEmpty())
+        c.defaultDatabase = resolveUrl(u"sqlite:"_s + defaultDbName, baseDir);
+
+    const QJsonArray routes = mock.value(u"routes"_s).toArray();
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < routes.size(); ++i) {
+        auto route = Route::fromJson(routes.at(i).toObject(), int(i));
+        if (!route)
+            return route.error();
+        if (!route.value().id.isEmpty() && ids.contains(route.value().id))
+            return Error{Error::Kind::InvalidInput, Tr::tr("Two routes have the id \"%1\".").arg(route.value().id),
+                         u"mock.routes[%1].id"_s.arg(i)};
+        ids.insert(route.value().id);
+        c.routes.append(std::move(route).value());
+    }
+    return c;
+}
+
+Result<MockConfig> MockConfig::fromWorkspace(const workspace::Workspace &ws)
+{
+    using workspace::Section;
+    const QFileInfo file(ws.filePath());
+    const QString baseDir = ws.filePath().isEmpty() ? QDir::currentPath() : file.absolutePath();
+    const QString dbName = ws.filePath().isEmpty() ? u"mock.db"_s : file.completeBaseName() + u".db"_s;
+    return fromJson(ws.section(Section::Mock), ws.section(Section::Schema), ws.sectionArray(Section::Databases),
+                    baseDir, dbName);
+}
+
+QString MockConfig::databaseFor(const ResourceSpec &resource) const
+{
+    if (resource.database.isEmpty())
+        return defaultDatabase;
+    return databases.value(resource.database, resource.database);
+}
+
+} // namespace quarry::mock

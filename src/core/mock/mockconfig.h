@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "mock/httpserver.h"
+#include "mock/policies.h"
+#include "mock/route.h"
+#include "quarry_core_export.h"
+#include "result.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace quarry::workspace { class Workspace; }
+
+namespace quarry::mock {
+
+/// The parsed `mock` section of a workspace:
+/// ```
+/// "mock": {
+///   "server": { "host": "127.0.0.1", "port": 3000, "threads": 2, "seed": 1,
+///               "database": "db-local" | "sqlite:file.db",
+///               "limits": { "maxHeaderBytes", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs" },
+///               "cors": {...}, "rateLimit": {...}, "latency": {...}, "faults": {...} },   // see policies.h
+///   "routes": [ Route... ]                                                               // see route.h
+/// }
+/// ```
+/// Database references resolve against the workspace's `databases` array (by id) and relative
+/// SQLite paths against the workspace's folder; the default database is the first SQLite entry of
+/// `databases`, else "<workspace name>.db" beside the workspace.
+struct QUARRY_CORE_EXPORT MockConfig {
+    ServerOptions server;
+    quint64 seed = 1;
+    CorsPolicy cors;
+    RateLimitPolicy rateLimit;
+    LatencyPolicy latency;
+    FaultPolicy faults;
+    QList<Route> routes;
+    QString defaultDatabase;            ///< resolved URL: "sqlite:/abs/path.db" or "postgresql://..."
+    QHash<QString, QString> databases;  ///< id -> resolved URL
+    QJsonObject schema;                 ///< the workspace's `schema` section (tables are created from it)
+
+    static Result<MockConfig> fromWorkspace(const workspace::Workspace &workspace);
+    /// `baseDir` resolves relative SQLite paths; `defaultDbName` is used when `databases` has no SQLite entry.
+    static Result<MockConfig> fromJson(const QJsonObject &mock, const QJsonObject &schema, const QJsonArray &databases,
+                                       const QString &baseDir, const QString &defaultDbName = QStringLiteral("mock.db"));
+    /// The URL a resource uses: its own `database` (id or URL), else the default.
+    QString databaseFor(const ResourceSpec &resource) const;
+};
+
+} // namespace quarry::mock

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/mockserver.h"
+
+#include "mock/corsmiddleware.h"
+#include "mock/crudhandler.h"
+#include "mock/fakedata.h"
+#include "mock/faultmiddleware.h"
+#include "mock/latencymiddleware.h"
+#include "mock/problem.h"
+#include "mock/ratelimitmiddleware.h"
+#include "mock/requestlog.h"
+#include "mock/routetable.h"
+#include "mock/sqliteschema.h"
+#include "mock/sqlitestore.h"
+#include "mock/templaterenderer.h"
+#include "workspace/workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::mock {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MockServer)
+};
+
+/// Holds the auth slot while no auth module is plugged in: a route that requires a token cannot
+/// be served honestly without one, so it gets 501 rather than a pretend 200.
+class MissingAuthStep : public Middleware
+{
+public:
+    QString name() const override { return u"auth"_s; }
+    bool before(Exchange &ex) override
+    {
+        if (!ex.route || !ex.route->auth.value(u"required"_s).toBool())
+            return true;
+        ex.note(name(), u"route requires a token, but no auth step is installed in this build"_s);
+        ex.response = Problem{501, u"Authentication not available"_s,
+                              u"%1 requires a bearer token, and this build of Quarry cannot verify tokens yet."_s.arg(
+                                  ex.route->label()),
+                              {}, {}}
+                          .toResponse();
+        return false;
+    }
+};
+
+QByteArray truncated(const QByteArray &body)
+{
+    return body.size() > LogEntry::BodyLimit ? body.left(LogEntry::BodyLimit) : body;
+}
+
+} // namespace
+
+struct MockServer::Snapshot {
+    std::shared_ptr<RouteTable> table;
+    std::vector<std::shared_ptr<Middleware>> chain;
+    QHash<QString, std::shared_ptr<SqliteStore>> stores;   // by database URL
+    QHash<QString, QString> storeErrors;
+    MockConfig config;
+};
+
+MockServer::MockServer(QObject *parent)
+    : QObject(parent), m_fake(std::make_shared<FakeData>(1)), m_chaos(std::make_shared<FakeData>(2)),
+      m_rateState(std::make_shared<RateLimitState>()), m_log(new RequestLog(1000, this))
+{
+    m_http = std::make_unique<HttpServer>([this](Request &r) { return handle(r); });
+    m_http->setRejectionObserver([this](const Request &r, const Response &res, const QString &reason) {
+        logRejected(r, res, reason);
+    });
+    rebuild();
+}
+
+MockServer::~MockServer()
+{
+    m_http->stop();
+}
+
+Result<void> MockServer::configure(const MockConfig &config)
+{
+    auto ddl = SqliteSchema::createStatements(config.schema);
+    if (!ddl)
+        return ddl.error();
+    QSet<QString> urls;
+    for (const Route &route : config.routes) {
+        if (route.resource)
+            urls.insert(config.databaseFor(*route.resource));
+    }
+    QHash<QString, std::shared_ptr<SqliteStore>> stores;
+    QHash<QString, QString> errors;
+    for (const QString &url : std::as_const(urls)) {
+        if (!url.startsWith(u"sqlite:"_s)) {
+            errors.insert(url, Tr::tr("Resources on %1 are not supported by this build yet; use an SQLite database.")
+                                   .arg(url.section(u':', 0, 0)));
+            continue;
+        }
+        std::shared_ptr<SqliteStore> store = m_stores.value(url);
+        if (store) {
+            // Tables new in the schema appear; existing tables are left as they are.
+            for (const QString &statement : ddl.value())
+                store->run(statement);
+            auto refreshed = store->refresh();
+            if (!refreshed)
+                errors.insert(url, refreshed.error().message);
+        } else {
+            auto opened = SqliteStore::open(url.mid(7), ddl.value());
+            if (!opened) {
+                errors.insert(url, opened.error().toString());
+                continue;
+            }
+            store = opened.value();
+        }
+        stores.insert(url, store);
+    }
+    m_stores = stores;
+    m_storeErrors = errors;
+    if (config.seed != m_seed) {
+        m_seed = config.seed;
+        m_fake->reseed(config.seed);
+        m_chaos->reseed(config.seed ^ 0x9e3779b97f4a7c15ull);
+    }
+    m_config = config;
+    rebuild();
+    if (!errors.isEmpty())
+        return Error{Error::Kind::Database, errors.begin().value(), errors.begin().key()};
+    return {};
+}
+
+Result<void> MockServer::configureFromWorkspace(const workspace::Workspace &workspace)
+{
+    auto config = MockConfig::fromWorkspace(workspace);
+    if (!config)
+        return config.error();
+    return configure(config.value());
+}
+
+void MockServer::watch(workspace::Workspace *workspace)
+{
+    if (m_watched)
+        disconnect(m_watched, nullptr, this, nullptr);
+    m_watched = workspace;
+    if (!workspace)
+        return;
+    connect(workspace, &workspace::Workspace::sectionChanged, this, [this](workspace::Section section) {
+        using workspace::Section;
+        if (!m_watched || (section != Section::Mock && section != Section::Schema && section != Section::Databases))
+            return;
+        const auto result = configureFromWorkspace(*m_watched);
+        if (!result)
+            emit configurationFailed(result.error().toString());
+    });
+}
+
+void MockServer::setStep(Slot slot, std::shared_ptr<Middleware> step)
+{
+    if (slot == Slot::Auth)
+        m_authStep = std::move(step);
+    rebuild();
+}
+
+void MockServer::rebuild()
+{
+    auto s = std::make_shared<Snapshot>();
+    s->config = m_config;
+    s->table = std::make_shared<RouteTable>(m_config.routes);
+    s->chain.push_back(std::make_shared<CorsMiddleware>(m_config.cors));
+    s->chain.push_back(m_authStep ? m_authStep : std::make_shared<MissingAuthStep>());
+    s->chain.push_back(std::make_shared<RateLimitMiddleware>(m_config.rateLimit, m_rateState));
+    s->chain.push_back(std::make_shared<LatencyMiddleware>(m_config.latency, m_chaos));
+    s->chain.push_back(std::make_shared<FaultMiddleware>(m_config.faults, m_chaos));
+    s->stores = m_stores;
+    s->storeErrors = m_storeErrors;
+    std::lock_guard lock(m_snapshotMutex);
+    m_snapshot = std::move(s);
+}
+
+std::shared_ptr<const MockServer::Snapshot> MockServer::snapshot() const
+{
+    std::lock_guard lock(m_snapshotMutex);
+    return m_snapshot;
+}
+
+Result<quint16> MockServer::start()
+{
+    return start(m_config.server);
+}
+
+Result<quint16> MockServer::start(const ServerOptions &options)
+{
+    auto port = m_http->start(options);
+    if (port)
+        emit started(port.value());
+    return port;
+}
+
+void MockServer::stop()
+{
+    if (!m_http->isRunning())
+        return;
+    m_http->stop();
+    emit stopped();
+}
+
+bool MockServer::isRunning() const { return m_http->isRunning(); }
+quint16 MockServer::port() const { return m_http->port(); }
+QString MockServer::url() const { return u"http://%1:%2"_s.arg(m_http->host()).arg(m_http->port()); }
+RequestLog *MockServer::requestLog() const { return m_log; }
+
+Response MockServer::handle(Request &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QDateTime arrived = QDateTime::currentDateTimeUtc();
+    const auto snap = snapshot();
+    Exchange ex(request);
+    const bool matched = snap->table->match(ex);
+    ex.policyRoute = matched ? ex.route : snap->table->matchPathOnly(ex);
+    if (matched)
+        ex.note(u"route"_s, u"matched %1%2"_s.arg(ex.route->label(), ex.route->id.isEmpty() ? QString() : u" ("_s + ex.route->id + u')'));
+    else
+        ex.note(u"route"_s, ex.allowedMethods.isEmpty() ? u"no route matches this path"_s
+                                                        : u"the path matches routes for %1 only"_s.arg(ex.allowedMethods.join(u", "_s)));
+
+    std::size_t ran = 0;
+    bool answered = false;
+    for (const auto &step : snap->chain) {
+        ++ran;
+        if (!step->before(ex)) {
+            answered = true;
+            break;
+        }
+    }
+    if (!answered) {
+        QElapsedTimer handlerTimer;
+        handlerTimer.start();
+        if (!ex.route) {
+            if (!ex.allowedMethods.isEmpty()) {
+                ex.response = Problem{405, u"Method not allowed"_s,
+                                      u"%1 %2 exists only for %3."_s.arg(QString::fromLatin1(request.method), request.path,
+                                                                          ex.allowedMethods.join(u", "_s)),
+                                      {}, {}}
+                                  .toResponse();
+                ex.response.setHeader("Allow", ex.allowedMethods.join(u", "_s).toLatin1());
+            } else {
+                QStringList known;
+                for (const Route &r : snap->table->routes()) {
+                    if (r.enabled && known.size() < 10)
+                        known.append(r.label());
+                }
+                ex.response = Problem{404, u"Route not found"_s,
+                                      u"No route matches %1 %2. This server has: %3."_s.arg(
+                                          QString::fromLatin1(request.method), request.path,
+                                          known.isEmpty() ? u"no routes yet"_s : known.join(u", "_s)),
+                                      {}, {}}
+                                  .toResponse();
+            }
+        } else if (ex.route->resource) {
+            const QString url = snap->config.databaseFor(*ex.route->resource);
+            const auto store = snap->stores.value(url);
+            if (!store) {
+                ex.response = Problem{snap->storeErrors.contains(url) && !url.startsWith(u"sqlite:"_s) ? 501 : 500,
+                                      u"Database unavailable"_s,
+                                      snap->storeErrors.value(url, u"The database %1 is not open."_s.arg(url)), {}, {}}
+                                  .toResponse();
+            } else {
+                CrudHandler::handle(ex, *store, *ex.route->resource);
+            }
+        } else {
+            const int index = snap->table->pickResponse(*ex.route, ex, *m_fake);
+            if (index < 0) {
+                ex.response = Problem{501, u"No response defined"_s,
+                                      u"%1 has no response yet: add one to the route."_s.arg(ex.route->label()), {}, {}}
+                                  .toResponse();
+            } else {
+                const ResponseSpec &spec = ex.route->responses.at(index);
+                Response r;
+                r.status = spec.status;
+                bool failed = false;
+                for (const auto &[name, value] : spec.headers) {
+                    QString v = value;
+                    if (value.contains(u"{{"_s)) {
+                        auto rendered = TemplateRenderer::render(value, ex, *m_fake);
+                        if (rendered)
+                            v = rendered.value();
+                    }
+                    r.headers.append({name.toLatin1(), v.toUtf8()});
+                }
+                if (spec.bodyIsTemplate) {
+                    auto rendered = TemplateRenderer::render(spec.body, ex, *m_fake);
+                    if (rendered) {
+                        r.body = rendered.value().toUtf8();
+                    } else {
+                        failed = true;
+                        ex.response = Problem{500, u"Template error"_s,
+                                              u"The response template of %1 could not be rendered: %2"_s.arg(
+                                                  ex.route->label(), rendered.error().message),
+                                              {}, {}}
+                                          .toResponse();
+                    }
+                } else {
+                    r.body = spec.body.toUtf8();
+                }
+                if (!failed)
+                    ex.response = std::move(r);
+            }
+        }
+        ex.note(u"handler"_s, u"answered %1"_s.arg(ex.response.status), handlerTimer.nsecsElapsed() / 1000);
+    }
+    for (std::size_t i = ran; i-- > 0;)
+        snap->chain[i]->after(ex);
+    for (const HeaderField &h : std::as_const(ex.extraHeaders)) {
+        if (ex.response.header(h.first).isNull())
+            ex.response.headers.append(h);
+    }
+    ex.response.delayMs += ex.delayMs;
+
+    LogEntry e;
+    e.id = m_nextId.fetch_add(1);
+    e.time = arrived;
+    e.method = QString::fromLatin1(request.method);
+    e.target = QString::fromUtf8(request.target);
+    e.path = request.path;
+    e.status = ex.response.dropConnection ? 0 : ex.response.status;
+    e.durationMicros = timer.nsecsElapsed() / 1000 + qint64(ex.response.delayMs) * 1000;
+    if (ex.route) {
+        e.routeId = ex.route->id;
+        e.routeLabel = ex.route->label();
+    }
+    e.client = request.clientAddress + u':' + QString::number(request.clientPort);
+    e.requestHeaders = request.headers;
+    e.requestBody = truncated(request.body);
+    e.responseHeaders = ex.response.headers;
+    e.responseBody = truncated(ex.response.body);
+    e.responseBytes = ex.response.body.size();
+    e.steps = std::move(ex.steps);
+    m_log->post(std::move(e));
+    return std::move(ex.response);
+}
+
+void MockServer::logRejected(const Request &request, const Response &response, const QString &reason)
+{
+    LogEntry e;
+    e.id = m_nextId.fetch_add(1);
+    e.time = QDateTime::currentDateTimeUtc();
+    e.method = QString::fromLatin1(request.method);
+    e.target = QString::fromUtf8(request.target);
+    e.path = request.path;
+    e.status = response.status;
+    e.client = request.clientAddress + u':' + QString::number(request.clientPort);
+    e.responseHeaders = response.headers;
+    e.responseBody = truncated(response.body);
+    e.responseBytes = response.body.size();
+    e.steps.append({u"engine"_s, reason, -1});
+    m_log->post(std::move(e));
+}
+
+} // namespace quarry::mock

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "mock/httpserver.h"
+#include "mock/middleware.h"
+#include "mock/mockconfig.h"
+#include "quarry_core_export.h"
+#include "result.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <mutex>
+
+namespace quarry::workspace { class Workspace; }
+
+namespace quarry::mock {
+
+class FakeData;
+class RequestLog;
+class SqliteStore;
+
+/// The workspace's mock API: the HTTP engine, the route table, the middleware chain
+/// (cors → auth → rateLimit → latency → faults), the response rules and templates, CRUD resources
+/// on SQLite, and the request log.
+///
+/// Lives in its owner's thread (the GUI's or the CLI's); requests run on the engine's network
+/// threads and never touch the owner's thread except through RequestLog's queued signals.
+/// configure() may be called while running: routes and middleware settings are swapped atomically
+/// (requests in flight finish with the old table); host, port, threads and limits apply at the next
+/// start().
+class QUARRY_CORE_EXPORT MockServer : public QObject
+{
+    Q_OBJECT
+public:
+    /// Places in the chain where another module plugs in a step.
+    enum class Slot { Auth };
+
+    explicit MockServer(QObject *parent = nullptr);
+    ~MockServer() override;   ///< stops the server
+
+    /// Validated settings and routes; opens (creates) the SQLite databases of resources and
+    /// creates the schema's tables in them. On error the previous configuration stays in force.
+    Result<void> configure(const MockConfig &config);
+    Result<void> configureFromWorkspace(const workspace::Workspace &workspace);
+    /// Re-configures whenever the workspace's mock, schema or databases section changes; failures
+    /// are reported by configurationFailed(). The workspace must outlive the binding (or be destroyed
+    /// first: the connection goes with it).
+    void watch(workspace::Workspace *workspace);
+    const MockConfig &config() const { return m_config; }
+
+    /// Installs the step of a slot (null removes it). Takes effect for the next request.
+    void setStep(Slot slot, std::shared_ptr<Middleware> step);
+
+    /// Starts on the configured host and port.
+    Result<quint16> start();
+    /// Starts with explicit options (host, port, threads, limits).
+    Result<quint16> start(const ServerOptions &options);
+    void stop();
+    bool isRunning() const;
+    quint16 port() const;
+    /// "http://127.0.0.1:3000"
+    QString url() const;
+
+    /// The live log; owned by this object, lives in its thread.
+    RequestLog *requestLog() const;
+
+    /// Runs a request through the chain and handler without the network (thread-safe; the engine
+    /// calls it on its threads, tests may call it directly).
+    Response handle(Request &request);
+
+signals:
+    void started(quint16 port);
+    void stopped();
+    void configurationFailed(const QString &message);
+
+private:
+    struct Snapshot;
+    std::shared_ptr<const Snapshot> snapshot() const;
+    void rebuild();
+    void logRejected(const Request &request, const Response &response, const QString &reason);
+
+    MockConfig m_config;
+    std::unique_ptr<HttpServer> m_http;
+    std::shared_ptr<FakeData> m_fake;
+    std::shared_ptr<FakeData> m_chaos;
+    std::shared_ptr<class RateLimitState> m_rateState;
+    QHash<QString, std::shared_ptr<SqliteStore>> m_stores;
+    QHash<QString, QString> m_storeErrors;
+    std::shared_ptr<Middleware> m_authStep;
+    RequestLog *m_log = nullptr;
+    std::atomic<quint64> m_nextId{1};
+    quint64 m_seed = 0;
+
+    mutable std::mutex m_snapshotMutex;
+    std::shared_ptr<const Snapshot> m_snapshot;
+    QPointer<workspace::Workspace> m_watched;
+};
+
+} // namespace quarry::mock

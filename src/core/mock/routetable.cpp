@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/routetable.h"
+
+#include "mock/fakedata.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::mock {
+
+namespace {
+
+bool queryMatches(const Route &route, const Request &request)
+{
+    for (const auto &item : route.query) {
+        const QString v = request.queryValue(item.first);
+        if (v.isNull())
+            return false;
+        if (!item.second.isEmpty() && item.second != u"*"_s && v != item.second)
+            return false;
+    }
+    return true;
+}
+
+/// RFC 6901: "/a/0/b", with ~1 for '/' and ~0 for '~'.
+std::optional<QJsonValue> resolvePointer(const QJsonValue &root, const QString &pointer)
+{
+    if (pointer.isEmpty())
+        return root;
+    QJsonValue current = root;
+    const QStringList tokens = pointer.mid(1).split(u'/');
+    for (QString token : tokens) {
+        token.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
+        if (current.isObject()) {
+            const QJsonObject o = current.toObject();
+            if (!o.contains(token))
+                return std::nullopt;
+            current = o.value(token);
+        } else if (current.isArray()) {
+            bool ok = false;
+            const qsizetype i = token.toLongLong(&ok);
+            const QJsonArray a = current.toArray();
+            if (!ok || i < 0 || i >= a.size())
+                return std::nullopt;
+            current = a.at(i);
+        } else {
+            return std::nullopt;
+        }
+    }
+    return current;
+}
+
+QString scalarText(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String: return v.toString();
+    case QJsonValue::Bool: return v.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Null: return u"null"_s;
+    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    default: return {};
+    }
+}
+
+} // namespace
+
+RouteTable::RouteTable(QList<Route> routes) : m_routes(std::move(routes))
+{
+    for (qsizetype i = 0; i < m_routes.size(); ++i)
+        m_counters.push_back(std::make_unique<std::atomic<quint64>>(0));
+}
+
+bool RouteTable::match(Exchange &ex) const
+{
+    const QStringList segments = Route::splitPath(ex.request.path);
+    for (const Route &route : m_routes) {
+        if (!route.enabled)
+            continue;
+        QHash<QString, QString> params;
+        bool item = false;
+        if (!route.matchPath(segments, params, &item))
+            continue;
+        if (!route.matchesMethod(ex.request.method)) {
+            if (route.method == u"ANY"_s || !ex.allowedMethods.contains(route.method))
+                ex.allowedMethods.append(route.method);
+            continue;
+        }
+        if (!queryMatches(route, ex.request))
+            continue;
+        ex.route = &route;
+        ex.params = std::move(params);
+        ex.resourceItem = item;
+        return true;
+    }
+    return false;
+}
+
+const Route *RouteTable::matchPathOnly(const Exchange &ex, QHash<QString, QString> *params) const
+{
+    const QStringList segments = Route::splitPath(ex.request.path);
+    for (const Route &route : m_routes) {
+        QHash<QString, QString> p;
+        if (route.enabled && route.matchPath(segments, p)) {
+            if (params)
+                *params = std::move(p);
+            return &route;
+        }
+    }
+    return nullptr;
+}
+
+bool RouteTable::ruleHolds(const Rule &rule, const Exchange &ex, QString *seen)
+{
+    std::optional<QString> actual;
+    switch (rule.source) {
+    case Rule::Source::Header: {
+        const QByteArray v = ex.request.header(rule.name.toLatin1());
+        if (!v.isNull())
+            actual = QString::fromUtf8(v);
+        break;
+    }
+    case Rule::Source::Query: {
+        const QString v = ex.request.queryValue(rule.name);
+        if (!v.isNull())
+            actual = v;
+        break;
+    }
+    case Rule::Source::Param:
+        if (ex.params.contains(rule.name))
+            actual = ex.params.value(rule.name);
+        break;
+    case Rule::Source::Body: {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(ex.request.body, &error);
+        if (error.error != QJsonParseError::NoError)
+            break;
+        const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        if (auto v = resolvePointer(root, rule.name))
+            actual = scalarText(*v);
+        break;
+    }
+    }
+    if (seen)
+        *seen = actual ? u"\"%1\""_s.arg(actual->left(80)) : u"absent"_s;
+    if (!actual)
+        return false;
+    switch (rule.op) {
+    case Rule::Operator::Exists: return true;
+    case Rule::Operator::Equals: return *actual == rule.value;
+    case Rule::Operator::Regex: return rule.regex.match(*actual).hasMatch();
+    }
+    return false;
+}
+
+int RouteTable::pickResponse(const Route &route, Exchange &ex, FakeData &fake) const
+{
+    const qsizetype n = route.responses.size();
+    if (n == 0)
+        return -1;
+    const qsizetype index = &route - m_routes.constData();
+    if (route.mode == Route::Mode::Sequential) {
+        const quint64 k = (index >= 0 && index < qsizetype(m_counters.size())) ? m_counters[index]->fetch_add(1) : 0;
+        const int pick = int(k % quint64(n));
+        ex.note(u"rule"_s, u"sequential mode: response %1 of %2"_s.arg(pick + 1).arg(n));
+        return pick;
+    }
+    if (route.mode == Route::Mode::Random) {
+        const int pick = int(fake.integer(0, n - 1));
+        ex.note(u"rule"_s, u"random mode: response %1 of %2"_s.arg(pick + 1).arg(n));
+        return pick;
+    }
+    int fallback = -1;
+    for (qsizetype i = 0; i < n; ++i) {
+        const ResponseSpec &spec = route.responses.at(i);
+        if (spec.rules.isEmpty()) {
+            if (fallback < 0)
+                fallback = int(i);
+            continue;
+        }
+        QStringList why;
+        int held = 0;
+        for (const Rule &rule : spec.rules) {
+            QString seen;
+            const bool ok = ruleHolds(rule, ex, &seen);
+            held += ok ? 1 : 0;
+            why.append(u"%1 %2 %3 %4: %5 (%6)"_s.arg(rule.toJson().value(u"source"_s).toString(), rule.name,
+                                                       rule.toJson().value(u"operator"_s).toString(), rule.value,
+                                                       ok ? u"holds"_s : u"fails"_s, seen));
+        }
+        const bool matched = spec.matchAll ? held == spec.rules.size() : held > 0;
+        const QString label = spec.label.isEmpty() ? u"response %1 (%2)"_s.arg(i + 1).arg(spec.status) : spec.label;
+        ex.note(u"rule"_s, u"%1: %2 — %3"_s.arg(label, matched ? u"chosen"_s : u"skipped"_s, why.join(u"; "_s)));
+        if (matched)
+            return int(i);
+    }
+    if (fallback >= 0) {
+        ex.note(u"rule"_s, u"default response %1 (no rules)"_s.arg(fallback + 1));
+        return fallback;
+    }
+    ex.note(u"rule"_s, u"no rule matched and no default response: the first response is sent"_s);
+    return 0;
+}
+
+} // namespace quarry::mock

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/templaterenderer.h"
+
+#include "mock/exchange.h"
+#include "mock/fakedata.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <kainjow/mustache.hpp>
+
+using namespace Qt::Literals::StringLiterals;
+namespace mstch = kainjow::mustache;
+
+namespace quarry::mock {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TemplateRenderer)
+};
+
+std::string s(const QString &q) { return q.toStdString(); }
+
+mstch::data fromJson(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Object: {
+        mstch::data o{mstch::data::type::object};
+        const QJsonObject obj = v.toObject();
+        for (auto it = obj.begin(); it != obj.end(); ++it)
+            o.set(s(it.key()), fromJson(it.value()));
+        return o;
+    }
+    case QJsonValue::Array: {
+        mstch::data l{mstch::data::type::list};
+        const QJsonArray arr = v.toArray();
+        for (const QJsonValue &item : arr)
+            l.push_back(fromJson(item));
+        return l;
+    }
+    case QJsonValue::Bool:
+        return v.toBool() ? mstch::data{mstch::data::type::bool_true} : mstch::data{mstch::data::type::bool_false};
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)) && std::abs(d) < 9e15)
+            return mstch::data{std::to_string(qint64(d))};
+        return mstch::data{s(QString::number(d, 'g', 17))};
+    }
+    case QJsonValue::String:
+        return mstch::data{s(v.toString())};
+    default:
+        return mstch::data{std::string()};
+    }
+}
+
+std::pair<qint64, qint64> range(const std::string &text, qint64 lo, qint64 hi)
+{
+    const QStringList parts = QString::fromStdString(text).split(u',', Qt::SkipEmptyParts);
+    bool ok1 = false, ok2 = false;
+    if (parts.size() >= 1)
+        lo = parts.at(0).trimmed().toLongLong(&ok1);
+    if (parts.size() >= 2)
+        hi = parts.at(1).trimmed().toLongLong(&ok2);
+    else if (ok1) {
+        hi = lo;
+        lo = 0;
+    }
+    return {lo, hi};
+}
+
+mstch::data fakeHelpers(FakeData &fake)
+{
+    mstch::data f{mstch::data::type::object};
+    FakeData *p = &fake;
+    f.set("name", mstch::lambda{[p](const std::string &) { return s(p->name()); }});
+    f.set("firstName", mstch::lambda{[p](const std::string &) { return s(p->firstName()); }});
+    f.set("lastName", mstch::lambda{[p](const std::string &) { return s(p->lastName()); }});
+    f.set("email", mstch::lambda{[p](const std::string &) { return s(p->email()); }});
+    f.set("uuid", mstch::lambda{[p](const std::string &) { return s(p->uuid()); }});
+    f.set("date", mstch::lambda{[p](const std::string &) { return s(p->date()); }});
+    f.set("bool", mstch::lambda{[p](const std::string &) { return std::string(p->boolean() ? "true" : "false"); }});
+    f.set("int", mstch::lambda{[p](const std::string &text) {
+              const auto [lo, hi] = range(text, 0, 1000);
+              return std::to_string(p->integer(lo, hi));
+          }});
+    f.set("lorem", mstch::lambda{[p](const std::string &text) {
+              bool ok = false;
+              const int words = QString::fromStdString(text).trimmed().toInt(&ok);
+              return s(p->lorem(ok ? words : 8));
+          }});
+    return f;
+}
+
+} // namespace
+
+std::string TemplateRenderer::escapeJson(const std::string &text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+Result<QString> TemplateRenderer::render(const QString &templateText, const Exchange &ex, FakeData &fake)
+{
+    mstch::mustache tmpl{s(templateText)};
+    if (!tmpl.is_valid())
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("The response template is invalid: %1.").arg(QString::fromStdString(tmpl.error_message())),
+                     {}};
+    tmpl.set_custom_escape(&TemplateRenderer::escapeJson);
+
+    mstch::data ctx{mstch::data::type::object};
+    mstch::data params{mstch::data::type::object};
+    for (auto it = ex.params.begin(); it != ex.params.end(); ++it)
+        params.set(s(it.key()), s(it.value()));
+    ctx.set("params", params);
+    mstch::data query{mstch::data::type::object};
+    for (const auto &item : ex.request.query)
+        query.set(s(item.first), s(item.second));
+    ctx.set("query", query);
+    mstch::data headers{mstch::data::type::object};
+    for (const HeaderField &h : ex.request.headers)
+        headers.set(h.first.toLower().toStdString(), h.second.toStdString());
+    ctx.set("headers", headers);
+    QJsonParseError error{};
+    const QJsonDocument body = QJsonDocument::fromJson(ex.request.body, &error);
+    if (error.error == QJsonParseError::NoError)
+        ctx.set("body", body.isObject() ? fromJson(body.object()) : fromJson(body.array()));
+    ctx.set("jwt", fromJson(ex.claims));
+    mstch::data request{mstch::data::type::object};
+    request.set("method", ex.request.method.toStdString());
+    request.set("path", s(ex.request.path));
+    ctx.set("request", request);
+    ctx.set("fake", fakeHelpers(fake));
+
+    const std::string out = tmpl.render(ctx);
+    if (!tmpl.is_valid())
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("The response template failed: %1.").arg(QString::fromStdString(tmpl.error_message())), {}};
+    return QString::fromStdString(out);
+}
+
+} // namespace quarry::mock

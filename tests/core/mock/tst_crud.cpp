@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/mockconfig.h"
+#include "mock/mockserver.h"
+#include "mock/requestlog.h"
+#include "mock/sqliteschema.h"
+#include "mock/sqlitestore.h"
+
+#include "rawhttp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+#include <thread>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace quarry::mock;
+
+namespace {
+
+const char *Schema = R"({"tables": [
+  {"name": "users", "columns": [
+    {"name": "id", "type": "serial", "primaryKey": true, "nullable": false},
+    {"name": "email", "type": "varchar", "length": 255, "nullable": false, "unique": true},
+    {"name": "name", "type": "varchar", "length": 255, "nullable": true},
+    {"name": "age", "type": "integer", "nullable": true},
+    {"name": "score", "type": "numeric", "nullable": true},
+    {"name": "created_at", "type": "timestamp", "nullable": true, "default": {"expression": "CURRENT_TIMESTAMP"}}],
+   "indexes": [{"name": "idx_users_email", "columns": ["email"]}]},
+  {"name": "order", "columns": [
+    {"name": "code", "type": "text", "primaryKey": true},
+    {"name": "note", "type": "text"}]}
+]})";
+
+const char *Mock = R"({"routes": [
+  {"id": "users", "method": "ANY", "path": "/api/users", "resource": {"table": "users"}},
+  {"id": "orders", "method": "ANY", "path": "/api/orders", "resource": {"table": "order"}},
+  {"id": "ghost", "method": "ANY", "path": "/api/ghosts", "resource": {"table": "ghosts"}}
+]})";
+
+QJsonObject obj(const char *json) { return QJsonDocument::fromJson(QByteArray(json)).object(); }
+
+} // namespace
+
+class TestCrud : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void ddlForPortableTypes();
+    void createAndGet();
+    void createReturns409OnDuplicate();
+    void badInput_data();
+    void badInput();
+    void listFiltersSortPaginate();
+    void filterErrors();
+    void putPatchDelete();
+    void textPrimaryKeyAndQuotedTableName();
+    void missingTable();
+    void sqlStepsInLifecycle();
+    void walMode();
+    void concurrentPostsOverSockets();
+
+private:
+    Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
+    {
+        Request r;
+        r.method = method;
+        r.setTarget(target);
+        r.body = body;
+        r.headers.append({QByteArray("Host"), QByteArray("127.0.0.1:3000")});
+        r.clientAddress = u"127.0.0.1"_s;
+        return m_server->handle(r);
+    }
+    QJsonObject json(const Response &r) { return QJsonDocument::fromJson(r.body).object(); }
+    QJsonArray jsonArray(const Response &r) { return QJsonDocument::fromJson(r.body).array(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MockServer> m_server;
+    QString m_dbPath;
+};
+
+void TestCrud::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<MockServer>();
+    QJsonArray dbs{QJsonObject{{u"id"_s, u"db"_s}, {u"url"_s, u"sqlite:data/test.db"_s}}};
+    QDir(m_dir->path()).mkpath(u"data"_s);
+    auto config = MockConfig::fromJson(obj(Mock), obj(Schema), dbs, m_dir->path());
+    QVERIFY(config);
+    m_dbPath = m_dir->filePath(u"data/test.db"_s);
+    QCOMPARE(config.value().defaultDatabase, u"sqlite:"_s + m_dbPath);
+    const auto applied = m_server->configure(config.value());
+    QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toString()));
+}
+
+void TestCrud::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+void TestCrud::ddlForPortableTypes()
+{
+    const auto ddl = SqliteSchema::createStatements(obj(Schema));
+    QVERIFY(ddl);
+    const QString users = ddl.value().at(0);
+    QVERIFY2(users.contains(u"\"id\" INTEGER PRIMARY KEY AUTOINCREMENT"_s), qPrintable(users));
+    QVERIFY(users.contains(u"\"email\" TEXT NOT NULL UNIQUE"_s));
+    QVERIFY(users.contains(u"\"score\" NUMERIC"_s));
+    QVERIFY(users.contains(u"\"created_at\" TEXT DEFAULT CURRENT_TIMESTAMP"_s));
+    QCOMPARE(ddl.value().at(1), u"CREATE INDEX IF NOT EXISTS \"idx_users_email\" ON \"users\" (\"email\")"_s);
+    QVERIFY(ddl.value().at(2).startsWith(u"CREATE TABLE IF NOT EXISTS \"order\""_s));
+    QCOMPARE(SqliteSchema::quote(u"a\"b"_s), u"\"a\"\"b\""_s);
+}
+
+void TestCrud::createAndGet()
+{
+    const Response created = call("POST", "/api/users", R"({"email": "ada@example.com", "name": "Ada", "age": 36})");
+    QCOMPARE(created.status, 201);
+    const QJsonObject row = json(created);
+    QCOMPARE(row.value(u"email"_s).toString(), u"ada@example.com"_s);
+    QVERIFY(row.value(u"id"_s).toInteger() > 0);
+    QVERIFY(!row.value(u"created_at"_s).toString().isEmpty());   // the default ran and came back
+    const QByteArray location = created.header("Location");
+    QCOMPARE(location, "/api/users/" + QByteArray::number(row.value(u"id"_s).toInteger()));
+    const Response got = call("GET", location);
+    QCOMPARE(got.status, 200);
+    QCOMPARE(json(got), row);
+    const Response missing = call("GET", "/api/users/9999");
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(call("GET", "/api/users/not-a-number").status, 404);
+}
+
+void TestCrud::createReturns409OnDuplicate()
+{
+    QCOMPARE(call("POST", "/api/users", R"({"email": "a@x.org"})").status, 201);
+    const Response dup = call("POST", "/api/users", R"({"email": "a@x.org"})");
+    QCOMPARE(dup.status, 409);
+    QVERIFY(json(dup).value(u"detail"_s).toString().contains(u"users.email"_s));
+    QCOMPARE(jsonArray(call("GET", "/api/users")).size(), 1);
+}
+
+void TestCrud::badInput_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("invalid JSON") << QByteArray(R"({"email": )") << u"Invalid JSON"_s;
+    QTest::newRow("empty body") << QByteArray() << u"Invalid JSON"_s;
+    QTest::newRow("array instead of object") << QByteArray(R"([{"email": "x"}])") << u"JSON object expected"_s;
+    QTest::newRow("unknown field") << QByteArray(R"({"email": "x@y", "nickname": "z"})") << u"Unknown field"_s;
+    QTest::newRow("string for integer") << QByteArray(R"({"email": "x@y", "age": "old"})") << u"Wrong type"_s;
+    QTest::newRow("fraction for integer") << QByteArray(R"({"email": "x@y", "age": 3.5})") << u"Wrong type"_s;
+    QTest::newRow("number for text") << QByteArray(R"({"email": 12})") << u"Wrong type"_s;
+    QTest::newRow("null for NOT NULL") << QByteArray(R"({"email": null})") << u"Wrong type"_s;
+    QTest::newRow("missing NOT NULL") << QByteArray(R"({"name": "x"})") << u"Constraint violated"_s;
+}
+
+void TestCrud::badInput()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, title);
+    const Response r = call("POST", "/api/users", body);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(json(r).value(u"title"_s).toString(), title);
+    QVERIFY(!json(r).value(u"detail"_s).toString().isEmpty());
+}
+
+void TestCrud::listFiltersSortPaginate()
+{
+    for (int i = 1; i <= 25; ++i) {
+        const QByteArray body = QJsonDocument(QJsonObject{{u"email"_s, u"u%1@x.org"_s.arg(i)},
+                                                          {u"name"_s, i % 2 ? u"Odd %1"_s.arg(i) : u"Even %1"_s.arg(i)},
+                                                          {u"age"_s, 20 + i}})
+                                    .toJson();
+        QCOMPARE(call("POST", "/api/users", body).status, 201);
+    }
+    Response r = call("GET", "/api/users");
+    QCOMPARE(jsonArray(r).size(), 25);
+    QCOMPARE(r.header("X-Total-Count"), QByteArray("25"));
+
+    r = call("GET", "/api/users?age_gt=40");
+    QCOMPARE(jsonArray(r).size(), 5);
+    r = call("GET", "/api/users?age_gte=40&age_lt=43");
+    QCOMPARE(jsonArray(r).size(), 3);
+    r = call("GET", "/api/users?name_like=Even");
+    QCOMPARE(jsonArray(r).size(), 12);
+    r = call("GET", "/api/users?age=21&age=22&age=99");
+    QCOMPARE(jsonArray(r).size(), 2);
+    r = call("GET", "/api/users?age_ne=21");
+    QCOMPARE(jsonArray(r).size(), 24);
+    r = call("GET", "/api/users?email=u7%40x.org");
+    QCOMPARE(jsonArray(r).size(), 1);
+    QCOMPARE(jsonArray(r).at(0).toObject().value(u"age"_s).toInt(), 27);
+
+    r = call("GET", "/api/users?_sort=age&_order=desc&_limit=3");
+    QJsonArray a = jsonArray(r);
+    QCOMPARE(a.size(), 3);
+    QCOMPARE(a.at(0).toObject().value(u"age"_s).toInt(), 45);
+    QCOMPARE(a.at(2).toObject().value(u"age"_s).toInt(), 43);
+    QCOMPARE(r.header("X-Total-Count"), QByteArray("25"));
+
+    r = call("GET", "/api/users?_page=2&_limit=10&_sort=id");
+    a = jsonArray(r);
+    QCOMPARE(a.size(), 10);
+    QCOMPARE(a.at(0).toObject().value(u"age"_s).toInt(), 31);
+    QCOMPARE(r.header("X-Total-Count"), QByteArray("25"));
+    const QByteArray link = r.header("Link");
+    QVERIFY2(link.contains("_page=1>; rel=\"first\""), link.constData());
+    QVERIFY(link.contains("_page=1>; rel=\"prev\""));
+    QVERIFY(link.contains("_page=3>; rel=\"next\""));
+    QVERIFY(link.contains("_page=3>; rel=\"last\""));
+    QVERIFY(link.contains("http://127.0.0.1:3000/api/users?_limit=10&_sort=id&_page=3"));
+
+    r = call("GET", "/api/users?_page=3");   // default page size 10
+    QCOMPARE(jsonArray(r).size(), 5);
+    r = call("GET", "/api/users?name_like=Odd&_page=1&_limit=5");
+    QCOMPARE(jsonArray(r).size(), 5);
+    QCOMPARE(r.header("X-Total-Count"), QByteArray("13"));
+}
+
+void TestCrud::filterErrors()
+{
+    QCOMPARE(call("GET", "/api/users?nickname=x").status, 400);
+    QCOMPARE(call("GET", "/api/users?age=old").status, 400);
+    QCOMPARE(call("GET", "/api/users?_sort=nope").status, 400);
+    QCOMPARE(call("GET", "/api/users?_page=0").status, 400);
+    QCOMPARE(call("GET", "/api/users?_limit=-2").status, 400);
+    // an injection attempt is only ever a value
+    const Response r = call("GET", "/api/users?name=x%27%3B%20DROP%20TABLE%20users%3B--");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(call("GET", "/api/users").status, 200);
+}
+
+void TestCrud::putPatchDelete()
+{
+    const QJsonObject row = json(call("POST", "/api/users", R"({"email": "p@x.org", "name": "Pat", "age": 30})"));
+    const QByteArray item = "/api/users/" + QByteArray::number(row.value(u"id"_s).toInteger());
+
+    Response r = call("PATCH", item, R"({"age": 31})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(json(r).value(u"age"_s).toInt(), 31);
+    QCOMPARE(json(r).value(u"name"_s).toString(), u"Pat"_s);
+
+    r = call("PUT", item, R"({"email": "p2@x.org"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(json(r).value(u"email"_s).toString(), u"p2@x.org"_s);
+    QVERIFY(json(r).value(u"name"_s).isNull());   // PUT replaced the row
+    QVERIFY(json(r).value(u"age"_s).isNull());
+    QCOMPARE(json(r).value(u"created_at"_s), row.value(u"created_at"_s));
+
+    QCOMPARE(call("PUT", item, R"({"name": "no email"})").status, 400);
+    QCOMPARE(call("PATCH", item, R"({"id": 12345})").status, 400);
+    QCOMPARE(call("PATCH", "/api/users/777", R"({"age": 1})").status, 404);
+    QCOMPARE(call("PUT", "/api/users/777", R"({"email": "q@x.org"})").status, 404);
+
+    call("POST", "/api/users", R"({"email": "taken@x.org"})");
+    QCOMPARE(call("PATCH", item, R"({"email": "taken@x.org"})").status, 409);
+
+    r = call("DELETE", item);
+    QCOMPARE(r.status, 204);
+    QVERIFY(r.body.isEmpty());
+    QCOMPARE(call("GET", item).status, 404);
+    QCOMPARE(call("DELETE", item).status, 404);
+    QCOMPARE(call("DELETE", "/api/users").status, 405);
+}
+
+void TestCrud::textPrimaryKeyAndQuotedTableName()
+{
+    Response r = call("POST", "/api/orders", R"({"code": "A-1", "note": "first"})");
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.header("Location"), QByteArray("/api/orders/A-1"));
+    QCOMPARE(json(call("GET", "/api/orders/A-1")).value(u"note"_s).toString(), u"first"_s);
+    QCOMPARE(call("POST", "/api/orders", R"({"code": "A-1"})").status, 409);
+}
+
+void TestCrud::missingTable()
+{
+    const Response r = call("GET", "/api/ghosts");
+    QCOMPARE(r.status, 500);
+    QVERIFY(json(r).value(u"detail"_s).toString().contains(u"ghosts"_s));
+}
+
+void TestCrud::sqlStepsInLifecycle()
+{
+    // handle() posts to the log; the ring buffer has it at once
+    call("POST", "/api/users", R"({"email": "log@x.org"})");
+    const auto entries = m_server->requestLog()->entries();
+    QVERIFY(!entries.isEmpty());
+    const LogEntry &e = entries.last();
+    QCOMPARE(e.status, 201);
+    QCOMPARE(e.routeId, u"users"_s);
+    bool sawSql = false;
+    for (const LifecycleStep &s : e.steps) {
+        if (s.step == u"sql"_s) {
+            sawSql = true;
+            QVERIFY(s.message.startsWith(u"INSERT INTO \"users\""_s));
+            QVERIFY(s.message.contains(u"[log@x.org]"_s));   // bound, shown separately
+            QVERIFY(s.micros >= 0);
+        }
+    }
+    QVERIFY(sawSql);
+}
+
+void TestCrud::walMode()
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(m_dbPath.toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
+    QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))), QByteArray("wal"));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+
+void TestCrud::concurrentPostsOverSockets()
+{
+    ServerOptions o;
+    o.threads = 4;
+    auto port = m_server->start(o);
+    QVERIFY(port);
+    std::atomic<int> created{0}, other{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            RawClient c;
+            if (!c.connectTo(port.value()))
+                return;
+            for (int i = 0; i < 50; ++i) {
+                const QByteArray body = "{\"email\": \"t" + QByteArray::number(t) + "-" + QByteArray::number(i) + "@x.org\"}";
+                c.send("POST /api/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                const auto r = c.readResponse();
+                (r && r->status == 201 ? created : other)++;
+            }
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    QCOMPARE(other.load(), 0);
+    QCOMPARE(created.load(), 200);
+    m_server->stop();
+    QCOMPARE(call("GET", "/api/users").header("X-Total-Count"), QByteArray("200"));
+}
+
+QTEST_GUILESS_MAIN(TestCrud)
+#include "tst_crud.moc"

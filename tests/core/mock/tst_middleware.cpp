@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/middleware.h"
+#include "mock/mockconfig.h"
+#include "mock/mockserver.h"
+#include "mock/problem.h"
+#include "mock/ratelimitmiddleware.h"
+#include "mock/requestlog.h"
+
+#include "rawhttp.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace quarry::mock;
+
+namespace {
+
+QJsonObject obj(const char *json)
+{
+    QJsonParseError e{};
+    const auto d = QJsonDocument::fromJson(QByteArray(json), &e);
+    if (e.error)
+        qFatal("bad JSON in test: %s", qPrintable(e.errorString()));
+    return d.object();
+}
+
+QString stepsText(const LogEntry &e)
+{
+    QStringList s;
+    for (const auto &step : e.steps)
+        s.append(step.step + u": "_s + step.message);
+    return s.join(u" | "_s);
+}
+
+/// A stand-in for the auth step of issue #4: proves a step slots in between CORS and the limit.
+class FakeAuth : public Middleware
+{
+public:
+    QString name() const override { return u"auth"_s; }
+    bool before(Exchange &ex) override
+    {
+        if (!ex.route || !ex.route->auth.value(u"required"_s).toBool())
+            return true;
+        if (ex.request.header("authorization") == "Bearer good") {
+            ex.claims = QJsonObject{{u"sub"_s, u"ada"_s}};
+            ex.note(name(), u"token ok"_s);
+            return true;
+        }
+        ex.note(name(), u"no valid token"_s);
+        ex.response = Problem{401, u"Unauthorized"_s, u"token missing"_s, {}, {}}.toResponse();
+        ex.response.setHeader("WWW-Authenticate", "Bearer");
+        return false;
+    }
+};
+
+} // namespace
+
+class TestMiddleware : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void corsAllowedOrigin();
+    void corsDisallowedOriginGetsNoHeaders();
+    void corsPreflight_data();
+    void corsPreflight();
+    void corsPerRouteAndCredentials();
+    void rateLimitPerClient();
+    void rateLimitPerToken();
+    void rateLimitRefills();
+    void latencyDoesNotBlockThread();
+    void faultsError();
+    void faultsDrop();
+    void authSlotOrder();
+    void missingAuthStepIs501();
+    void requestLogSignals();
+    void requestLogBounded();
+    void engineRejectionsAreLogged();
+
+private:
+    void configure(const char *mock)
+    {
+        auto config = MockConfig::fromJson(obj(mock), {}, {}, m_dir.path());
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        QVERIFY(m_server->configure(config.value()));
+    }
+    Response call(const QByteArray &method, const QByteArray &target, QList<HeaderField> headers = {},
+                  const QString &client = u"127.0.0.1"_s)
+    {
+        Request r;
+        r.method = method;
+        r.setTarget(target);
+        r.headers = headers;
+        r.clientAddress = client;
+        return m_server->handle(r);
+    }
+    LogEntry lastEntry() const { return m_server->requestLog()->entries().last(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MockServer> m_server;
+};
+
+void TestMiddleware::init()
+{
+    m_server = std::make_unique<MockServer>();
+}
+
+static const char *CorsMock = R"({"server": {"cors": {"origins": ["http://app.test:5173"], "methods": ["GET", "POST"],
+    "headers": ["Content-Type", "Authorization"], "maxAge": 120}},
+  "routes": [{"id": "a", "method": "GET", "path": "/a", "responses": [{"body": "ok"}]},
+             {"id": "open", "method": "GET", "path": "/open", "cors": {"origins": ["*"]}, "responses": [{"body": "open"}]},
+             {"id": "cred", "method": "GET", "path": "/cred", "cors": {"origins": ["http://app.test:5173"], "credentials": true}, "responses": [{"body": "c"}]}]})";
+
+void TestMiddleware::corsAllowedOrigin()
+{
+    configure(CorsMock);
+    const Response r = call("GET", "/a", {{"Origin", "http://app.test:5173"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("http://app.test:5173"));
+    QCOMPARE(r.header("Vary"), QByteArray("Origin"));
+    QVERIFY(r.header("Access-Control-Expose-Headers").contains("X-Total-Count"));
+    // no Origin: not a CORS request, no headers
+    QVERIFY(call("GET", "/a").header("Access-Control-Allow-Origin").isNull());
+    // CORS headers reach error answers too (404 of an unknown route)
+    QCOMPARE(call("GET", "/zzz", {{"Origin", "http://app.test:5173"}}).header("Access-Control-Allow-Origin"),
+             QByteArray("http://app.test:5173"));
+}
+
+void TestMiddleware::corsDisallowedOriginGetsNoHeaders()
+{
+    configure(CorsMock);
+    const Response r = call("GET", "/a", {{"Origin", "http://evil.test"}});
+    QCOMPARE(r.status, 200);   // the server answers; the browser blocks it
+    QVERIFY(r.header("Access-Control-Allow-Origin").isNull());
+    const QString steps = stepsText(lastEntry());
+    QVERIFY2(steps.contains(u"cors: origin http://evil.test is not in the allowed origins"_s), qPrintable(steps));
+}
+
+void TestMiddleware::corsPreflight_data()
+{
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<int>("status");
+    QTest::newRow("allowed") << QByteArray("http://app.test:5173") << QByteArray("POST") << QByteArray("content-type, authorization") << 204;
+    QTest::newRow("method refused") << QByteArray("http://app.test:5173") << QByteArray("DELETE") << QByteArray() << 403;
+    QTest::newRow("header refused") << QByteArray("http://app.test:5173") << QByteArray("GET") << QByteArray("X-Secret") << 403;
+    QTest::newRow("origin refused") << QByteArray("http://evil.test") << QByteArray("GET") << QByteArray() << 403;
+}
+
+void TestMiddleware::corsPreflight()
+{
+    QFETCH(QByteArray, origin);
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, headers);
+    QFETCH(int, status);
+    configure(CorsMock);
+    QList<HeaderField> h{{"Origin", origin}, {"Access-Control-Request-Method", method}};
+    if (!headers.isEmpty())
+        h.append({"Access-Control-Request-Headers", headers});
+    const Response r = call("OPTIONS", "/a", h);
+    QCOMPARE(r.status, status);
+    if (status == 204) {
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), origin);
+        QVERIFY(r.header("Access-Control-Allow-Methods").contains("POST"));
+        QVERIFY(r.header("Access-Control-Allow-Headers").contains("Authorization"));
+        QCOMPARE(r.header("Access-Control-Max-Age"), QByteArray("120"));
+    } else {
+        QVERIFY(r.header("Access-Control-Allow-Origin").isNull());
+        QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
+    }
+    QVERIFY(stepsText(lastEntry()).contains(u"cors: "_s));
+}
+
+void TestMiddleware::corsPerRouteAndCredentials()
+{
+    configure(CorsMock);
+    QCOMPARE(call("GET", "/open", {{"Origin", "http://evil.test"}}).header("Access-Control-Allow-Origin"), QByteArray("*"));
+    const Response r = call("GET", "/cred", {{"Origin", "http://app.test:5173"}});
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("http://app.test:5173"));
+    QCOMPARE(r.header("Access-Control-Allow-Credentials"), QByteArray("true"));
+}
+
+void TestMiddleware::rateLimitPerClient()
+{
+    configure(R"({"server": {"rateLimit": {"requests": 3, "perSeconds": 60}},
+      "routes": [{"id": "a", "path": "/a", "responses": [{"body": "ok"}]},
+                 {"id": "b", "path": "/b", "rateLimit": {"enabled": false}, "responses": [{"body": "free"}]}]})");
+    for (int i = 0; i < 3; ++i) {
+        const Response r = call("GET", "/a");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("RateLimit-Limit"), QByteArray("3"));
+        QCOMPARE(r.header("RateLimit-Remaining"), QByteArray::number(2 - i));
+    }
+    const Response limited = call("GET", "/a");
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(limited.header("Retry-After"), QByteArray("20"));   // one token per 20 s
+    QCOMPARE(limited.header("RateLimit-Remaining"), QByteArray("0"));
+    QVERIFY(limited.header("RateLimit-Reset").toInt() > 0);
+    QVERIFY(stepsText(lastEntry()).contains(u"rateLimit: client 127.0.0.1 is over the limit"_s));
+    // another client has its own bucket; a route with the limit off is not limited
+    QCOMPARE(call("GET", "/a", {}, u"10.0.0.2"_s).status, 200);
+    QCOMPARE(call("GET", "/b").status, 200);
+}
+
+void TestMiddleware::rateLimitPerToken()
+{
+    configure(R"({"server": {"rateLimit": {"requests": 1, "perSeconds": 60, "key": "token"}},
+      "routes": [{"id": "a", "path": "/a", "responses": [{"body": "ok"}]}]})");
+    QCOMPARE(call("GET", "/a", {{"Authorization", "Bearer one"}}).status, 200);
+    QCOMPARE(call("GET", "/a", {{"Authorization", "Bearer one"}}).status, 429);
+    QCOMPARE(call("GET", "/a", {{"Authorization", "Bearer two"}}).status, 200);   // same address, other token
+}
+
+void TestMiddleware::rateLimitRefills()
+{
+    RateLimitState state;
+    RateLimitPolicy p;
+    p.enabled = true;
+    p.requests = 2;
+    p.perSeconds = 1;
+    const auto t0 = RateLimitState::Clock::now();
+    QVERIFY(state.take(u"k"_s, p, t0).allowed);
+    QVERIFY(state.take(u"k"_s, p, t0).allowed);
+    const auto denied = state.take(u"k"_s, p, t0);
+    QVERIFY(!denied.allowed);
+    QCOMPARE(denied.retryAfterSeconds, 1);
+    QVERIFY(state.take(u"k"_s, p, t0 + std::chrono::milliseconds(600)).allowed);   // 1.2 tokens back
+    QVERIFY(!state.take(u"k"_s, p, t0 + std::chrono::milliseconds(700)).allowed);
+}
+
+void TestMiddleware::latencyDoesNotBlockThread()
+{
+    configure(R"({"routes": [{"id": "slow", "path": "/slow", "latency": {"ms": 600}, "responses": [{"body": "slow"}]},
+                             {"id": "fast", "path": "/fast", "responses": [{"body": "fast"}]},
+                             {"id": "range", "path": "/range", "latency": {"minMs": 100, "maxMs": 200}, "responses": [{"body": "r"}]}]})");
+    ServerOptions o;
+    o.threads = 1;   // one network thread: a sleeping handler would stall /fast
+    auto port = m_server->start(o);
+    QVERIFY(port);
+    RawClient slow;
+    QVERIFY(slow.connectTo(port.value()));
+    QElapsedTimer t;
+    t.start();
+    slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTest::qWait(50);
+    RawClient fast;
+    QVERIFY(fast.connectTo(port.value()));
+    fast.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto f = fast.readResponse(2000);
+    QVERIFY(f);
+    QVERIFY2(t.elapsed() < 400, qPrintable(QString::number(t.elapsed())));
+    const auto s = slow.readResponse(3000);
+    QVERIFY(s);
+    QCOMPARE(s->body, QByteArray("slow"));
+    QVERIFY(t.elapsed() >= 590);
+    const auto r = call("GET", "/range");
+    QVERIFY(r.delayMs >= 100 && r.delayMs <= 200);
+    m_server->stop();
+}
+
+void TestMiddleware::faultsError()
+{
+    configure(R"({"routes": [{"id": "f", "path": "/f", "faults": {"errorRate": 1, "status": 503}, "responses": [{"body": "never"}]},
+                             {"id": "half", "path": "/half", "faults": {"errorRate": 0.5}, "responses": [{"body": "ok"}]}]})");
+    const Response r = call("GET", "/f");
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
+    int failures = 0;
+    for (int i = 0; i < 400; ++i)
+        failures += call("GET", "/half").status == 500 ? 1 : 0;
+    QVERIFY2(failures > 140 && failures < 260, qPrintable(QString::number(failures)));
+}
+
+void TestMiddleware::faultsDrop()
+{
+    configure(R"({"routes": [{"id": "d", "path": "/d", "faults": {"dropRate": 1}, "responses": [{"body": "never"}]}]})");
+    auto port = m_server->start(ServerOptions{});
+    QVERIFY(port);
+    RawClient c;
+    QVERIFY(c.connectTo(port.value()));
+    c.send("GET /d HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(c.waitForClose(2000));
+    QVERIFY(c.buffered().isEmpty());
+    QTRY_VERIFY(!m_server->requestLog()->entries().isEmpty());
+    QCOMPARE(lastEntry().status, 0);
+    m_server->stop();
+}
+
+void TestMiddleware::authSlotOrder()
+{
+    configure(R"({"server": {"rateLimit": {"requests": 1, "perSeconds": 60}},
+      "routes": [{"id": "p", "path": "/p", "auth": {"required": true}, "responses": [{"body": "hi {{jwt.sub}}"}]}]})");
+    m_server->setStep(MockServer::Slot::Auth, std::make_shared<FakeAuth>());
+    const Response denied = call("GET", "/p", {{"Origin", "http://x.test"}});
+    QCOMPARE(denied.status, 401);
+    QCOMPARE(denied.header("WWW-Authenticate"), QByteArray("Bearer"));
+    QCOMPARE(denied.header("Access-Control-Allow-Origin"), QByteArray("*"));   // CORS ran before auth
+    const QString steps = stepsText(lastEntry());
+    QVERIFY(steps.indexOf(u"cors:"_s) < steps.indexOf(u"auth:"_s));
+    QVERIFY(!steps.contains(u"rateLimit:"_s));   // the 401 did not use up the limit
+    const Response ok = call("GET", "/p", {{"Authorization", "Bearer good"}});
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.body, QByteArray("hi ada"));
+    QVERIFY(stepsText(lastEntry()).contains(u"auth: token ok | rateLimit:"_s));
+}
+
+void TestMiddleware::missingAuthStepIs501()
+{
+    configure(R"({"routes": [{"id": "p", "path": "/p", "auth": {"required": true}, "responses": [{"body": "secret"}]}]})");
+    const Response r = call("GET", "/p");
+    QCOMPARE(r.status, 501);
+    QVERIFY(!r.body.contains("secret"));
+}
+
+void TestMiddleware::requestLogSignals()
+{
+    configure(R"({"routes": [{"id": "a", "path": "/a", "responses": [{"body": "ok"}]}]})");
+    QSignalSpy spy(m_server->requestLog(), &RequestLog::entryAdded);
+    auto port = m_server->start(ServerOptions{});
+    QVERIFY(port);
+    for (int i = 0; i < 3; ++i) {
+        RawClient c;
+        QVERIFY(c.connectTo(port.value()));
+        c.send("GET /a?i=" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(c.readResponse());
+    }
+    QTRY_COMPARE(spy.count(), 3);   // delivered in this (the log's) thread through the event loop
+    const LogEntry e = spy.at(2).at(0).value<LogEntry>();
+    QCOMPARE(e.target, u"/a?i=2"_s);
+    QCOMPARE(e.status, 200);
+    QCOMPARE(e.routeLabel, u"GET /a"_s);
+    QVERIFY(e.client.startsWith(u"127.0.0.1:"_s));
+    QCOMPARE(e.responseBody, QByteArray("ok"));
+    const QJsonObject j = e.toJson();
+    QCOMPARE(j.value(u"status"_s).toInt(), 200);
+    QCOMPARE(j.value(u"route"_s).toString(), u"GET /a"_s);
+    QVERIFY(j.value(u"steps"_s).toArray().size() >= 2);
+    m_server->stop();
+}
+
+void TestMiddleware::requestLogBounded()
+{
+    RequestLog log(10);
+    QSignalSpy spy(&log, &RequestLog::entryAdded);
+    for (int i = 0; i < 25; ++i) {
+        LogEntry e;
+        e.id = quint64(i);
+        e.responseBody = QByteArray(100, 'x');
+        log.post(e);
+    }
+    QCOMPARE(log.entries().size(), 10);
+    QCOMPARE(log.entries().first().id, quint64(15));
+    QTRY_COMPARE(spy.count(), 10);   // the receiver was busy: only the newest 10 waited
+    QCOMPARE(log.droppedCount(), quint64(15));
+}
+
+void TestMiddleware::engineRejectionsAreLogged()
+{
+    configure(R"({"routes": []})");
+    ServerOptions o;
+    o.maxBodyBytes = 10;
+    auto port = m_server->start(o);
+    QVERIFY(port);
+    RawClient c;
+    QVERIFY(c.connectTo(port.value()));
+    c.send("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+    QCOMPARE(c.readResponse().value_or(RawResponse{}).status, 413);
+    QTRY_VERIFY(!m_server->requestLog()->entries().isEmpty());
+    const LogEntry e = lastEntry();
+    QCOMPARE(e.status, 413);
+    QCOMPARE(e.path, u"/big"_s);
+    QVERIFY(stepsText(e).contains(u"engine: body over 10 bytes"_s));
+    m_server->stop();
+}
+
+QTEST_GUILESS_MAIN(TestMiddleware)
+#include "tst_middleware.moc"

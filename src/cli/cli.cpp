@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "buildinfo.h"
+#include "runcommand.h"
 #include "schema/dialectregistry.h"
 
 #include <QCoreApplication>
@@ -90,8 +91,8 @@ const QList<Command> &commands()
         {u"diff"_s, u"diff FROM TO [--dialect D]"_s, u"Migration SQL between a workspace and/or a database."_s, {}},
         {u"migrate"_s, u"migrate URL --to WORKSPACE [--dry-run] [--allow-destructive]"_s,
          u"Apply the design to a live database in one transaction."_s, {}},
-        {u"run"_s, u"run WORKSPACE|COLLECTION [--env NAME] [--var NAME=VALUE]... [--reporter cli|json|junit]"_s,
-         u"Run a request collection and its checks."_s, {}},
+        {u"run"_s, u"run WORKSPACE|COLLECTION [--env NAME] [--var NAME=VALUE]... [--reporter cli|json|junit] [--iterations N] [--concurrency N]"_s,
+         u"Run a request collection and its checks."_s, runCommand},
         {u"jwt"_s, u"jwt sign|verify|decode ..."_s, u"Sign, verify or decode JSON Web Tokens."_s, {}},
         {u"import"_s, u"import openapi|postman|curl|dbml|sql FILE --into WORKSPACE"_s,
          u"Import routes, requests or a schema into a workspace."_s, {}},

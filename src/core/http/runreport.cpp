@@ -180,15 +180,30 @@ QByteArray RunReport::toJson() const
 
 QByteArray RunReport::toJUnit() const
 {
+    return toJUnit(QList<RunReport>{*this});
+}
+
+QByteArray RunReport::toJUnit(const QList<RunReport> &reports)
+{
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     xml.writeStartElement(u"testsuites"_s);
-    xml.writeAttribute(u"name"_s, collectionName);
-    xml.writeAttribute(u"tests"_s, QString::number(requests()));
-    xml.writeAttribute(u"failures"_s, QString::number(failedRequests()));
-    xml.writeAttribute(u"time"_s, QString::number(durationMs / 1000.0, 'f', 3));
+    int allTests = 0, allFailures = 0;
+    double allMs = 0;
+    for (const RunReport &r : reports) {
+        allTests += r.requests();
+        allFailures += r.failedRequests();
+        allMs += r.durationMs;
+    }
+    xml.writeAttribute(u"name"_s, reports.size() == 1 ? reports.first().collectionName : u"quarry run"_s);
+    xml.writeAttribute(u"tests"_s, QString::number(allTests));
+    xml.writeAttribute(u"failures"_s, QString::number(allFailures));
+    xml.writeAttribute(u"time"_s, QString::number(allMs / 1000.0, 'f', 3));
+    for (const RunReport &report : reports) {
+    const QString &collectionName = report.collectionName;
+    const QList<Exchange> &exchanges = report.exchanges;
     const int suites = exchanges.isEmpty() ? 0 : exchanges.last().iteration + 1;
     for (int iteration = 0; iteration < suites; ++iteration) {
         QList<const Exchange *> mine;
@@ -213,11 +228,11 @@ QByteArray RunReport::toJUnit() const
         xml.writeAttribute(u"failures"_s, QString::number(failures));
         xml.writeAttribute(u"errors"_s, QString::number(errors));
         xml.writeAttribute(u"time"_s, QString::number(seconds, 'f', 3));
-        xml.writeAttribute(u"timestamp"_s, startedAt.toString(Qt::ISODate));
+        xml.writeAttribute(u"timestamp"_s, report.startedAt.toString(Qt::ISODate));
         xml.writeStartElement(u"properties"_s);
-        for (const auto &[name, value] : {std::pair{u"environment"_s, environmentName},
-                                          std::pair{u"logins"_s, QString::number(logins)},
-                                          std::pair{u"refreshes"_s, QString::number(refreshes)}}) {
+        for (const auto &[name, value] : {std::pair{u"environment"_s, report.environmentName},
+                                          std::pair{u"logins"_s, QString::number(report.logins)},
+                                          std::pair{u"refreshes"_s, QString::number(report.refreshes)}}) {
             xml.writeEmptyElement(u"property"_s);
             xml.writeAttribute(u"name"_s, name);
             xml.writeAttribute(u"value"_s, value);
@@ -257,6 +272,7 @@ QByteArray RunReport::toJUnit() const
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
     }
     xml.writeEndElement();
     xml.writeEndDocument();

@@ -42,6 +42,8 @@ struct QUARRY_CORE_EXPORT RunReport {
     /// JUnit XML: one <testsuite> per iteration, one <testcase> per request, a <failure> per
     /// failed check, an <error> when no response came; properties carry logins and refreshes.
     QByteArray toJUnit() const;
+    /// Several runs (one per collection) in one JUnit document.
+    static QByteArray toJUnit(const QList<RunReport> &reports);
 };
 
 } // namespace quarry::http

@@ -85,6 +85,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Children (the undo stack, the outline) outlive the members; cut them off from the workspace
+    // before it goes, or the stack's last cleanChanged() reaches a deleted document.
+    disconnect(m_undoStack, nullptr, this, nullptr);
+    m_undoStack->clear();
+    m_tree->setWorkspace(nullptr);
     m_recovery->watch(nullptr);
 }
 

@@ -4,6 +4,7 @@
 
 #include "buildinfo.h"
 #include "runcommand.h"
+#include "servecommand.h"
 #include "schema/dialectregistry.h"
 
 #include <QCoreApplication>
@@ -84,7 +85,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> list = {
         {u"serve"_s, u"serve WORKSPACE [--host H] [--port N] [--log json]"_s,
-         u"Serve the workspace's mock API until interrupted."_s, {}},
+         u"Serve the workspace's mock API until interrupted."_s, runServe},
         {u"sql"_s, u"sql WORKSPACE --dialect postgres|sqlite|mysql"_s, u"Print the DDL of the designed schema."_s, {}},
         {u"advise"_s, u"advise WORKSPACE [--db URL] [--queries FILE]"_s, u"Index suggestions with their reasons."_s, {}},
         {u"introspect"_s, u"introspect URL"_s, u"A live database's schema as workspace JSON."_s, {}},

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "buildinfo.h"
+#include "jwtcommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
 #include "schema/dialectregistry.h"
@@ -94,7 +95,8 @@ const QList<Command> &commands()
          u"Apply the design to a live database in one transaction."_s, {}},
         {u"run"_s, u"run WORKSPACE|COLLECTION [--env NAME] [--var NAME=VALUE]... [--reporter cli|json|junit] [--iterations N] [--concurrency N]"_s,
          u"Run a request collection and its checks."_s, runCommand},
-        {u"jwt"_s, u"jwt sign|verify|decode ..."_s, u"Sign, verify or decode JSON Web Tokens."_s, {}},
+        {u"jwt"_s, u"jwt sign|verify|decode|keygen|jwks|hash-password ..."_s,
+         u"Sign, verify or decode JSON Web Tokens; make keys and password hashes."_s, runJwt},
         {u"import"_s, u"import openapi|postman|curl|dbml|sql FILE --into WORKSPACE"_s,
          u"Import routes, requests or a schema into a workspace."_s, {}},
         {u"export"_s, u"export openapi|postman|dbml|sql WORKSPACE [-o FILE]"_s, u"Export part of a workspace."_s, {}},

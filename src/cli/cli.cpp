@@ -2,11 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "cli.h"
 
+#include "advisecommand.h"
 #include "buildinfo.h"
 #include "jwtcommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
 #include "schema/dialectregistry.h"
+#include "sqlcommand.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -87,8 +89,8 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {u"serve"_s, u"serve WORKSPACE [--host H] [--port N] [--log json]"_s,
          u"Serve the workspace's mock API until interrupted."_s, runServe},
-        {u"sql"_s, u"sql WORKSPACE --dialect postgres|sqlite|mysql"_s, u"Print the DDL of the designed schema."_s, {}},
-        {u"advise"_s, u"advise WORKSPACE [--db URL] [--queries FILE]"_s, u"Index suggestions with their reasons."_s, {}},
+        {u"sql"_s, u"sql WORKSPACE --dialect postgres|sqlite|mysql"_s, u"Print the DDL of the designed schema."_s, runSql},
+        {u"advise"_s, u"advise WORKSPACE [--db URL] [--queries FILE]"_s, u"Index suggestions with their reasons."_s, runAdvise},
         {u"introspect"_s, u"introspect URL"_s, u"A live database's schema as workspace JSON."_s, {}},
         {u"diff"_s, u"diff FROM TO [--dialect D]"_s, u"Migration SQL between a workspace and/or a database."_s, {}},
         {u"migrate"_s, u"migrate URL --to WORKSPACE [--dry-run] [--allow-destructive]"_s,

@@ -33,6 +33,18 @@ if [ "${QUARRY_SKIP_NPM:-0}" = 1 ]; then
 else
     stamp=$node_dir/node_modules/.quarry-lock.sha256
     want=$(cd "$node_dir" && sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)
+    # Without our stamp (node_modules from a plain `npm install`), npm's own record of what it
+    # installed, node_modules/.package-lock.json, tells whether the tree matches the lock file.
+    if [ ! -f "$stamp" ] && [ -f "$node_dir/node_modules/.package-lock.json" ] && (cd "$node_dir" && node -e '
+        const fs = require("fs");
+        const want = JSON.parse(fs.readFileSync("package-lock.json")).packages;
+        const have = JSON.parse(fs.readFileSync("node_modules/.package-lock.json")).packages;
+        for (const [k, v] of Object.entries(want))
+            if (k !== "" && (have[k] ? have[k].version !== v.version : !v.optional)) process.exit(1);
+        for (const k of Object.keys(have)) if (!(k in want)) process.exit(1);
+    ' 2>/dev/null); then
+        echo "$want" >"$stamp"
+    fi
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         say "Node clients are up to date (tests/node/node_modules)"
     else
@@ -98,10 +110,11 @@ unset QUARRY_PLUGIN_DIR
 
 # ---- the suite ----------------------------------------------------------------------------------
 say "ctest --test-dir $build --output-on-failure -j${QUARRY_TEST_JOBS:-2} $*"
+ctest_start=$SECONDS
 set +e
 ctest --test-dir "$build" --output-on-failure --no-tests=error -j"${QUARRY_TEST_JOBS:-2}" "$@"
 status=$?
 set -e
 
-say "total $((SECONDS - start)) s (set-up and build $((built - start)) s, tests $((SECONDS - built)) s); ctest exit status $status"
+say "total $((SECONDS - start)) s: set-up and build $((built - start)) s, Node clients and services $((ctest_start - built)) s, ctest $((SECONDS - ctest_start)) s; ctest exit status $status"
 exit $status

@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$here/..
 work=${QUARRY_FUZZ_DIR:-/tmp/quarry-fuzz}
 mkdir -p "$work/include" "$work/corpus"
+rm -f "$work"/fuzz-*.log
 
 cxx=$(command -v clang++-14 || command -v clang++ || true)
 if [ -z "$cxx" ]; then
@@ -48,9 +49,18 @@ echo "fuzz/run.sh: fuzzing for ${seconds}s (corpus $work/corpus)"
 cd "$work"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+parallel=()
+if [ "$jobs" -gt 1 ]; then
+    parallel=(-jobs="$jobs" -workers="$jobs") # each worker logs to fuzz-N.log
+fi
+set +e
 "$binary" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -jobs="$jobs" -workers="$jobs" "$work/corpus" 2>&1 | tee "$work/last-run.log" | grep -E "^(#[0-9]+.*(DONE|pulse)|stat::|==[0-9]+==|SUMMARY)" || true
-status=${PIPESTATUS[0]}
+    "${parallel[@]}" "$work/corpus" > "$work/last-run.log" 2>&1
+status=$?
+set -e
+for log in "$work/last-run.log" "$work"/fuzz-*.log; do
+    [ -f "$log" ] && grep -E "^(#[0-9]+.*(DONE|pulse)|stat::|==[0-9]+==|SUMMARY)" "$log" | tail -12
+done
 if [ "$status" -ne 0 ]; then
     echo "fuzz/run.sh: the fuzzer failed (exit $status); see $work/last-run.log and the crash-* files in $work" >&2
     exit "$status"

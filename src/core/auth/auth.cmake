@@ -17,4 +17,8 @@ target_sources(quarry-core PRIVATE
     auth/tokenissuer.cpp auth/tokenissuer.h
     auth/bearerverifier.cpp auth/bearerverifier.h
     auth/loginservice.cpp auth/loginservice.h
+    auth/endpointresponse.h
+    auth/refreshtokenstore.cpp auth/refreshtokenstore.h
+    auth/loginendpoint.cpp auth/loginendpoint.h
+    auth/oauthtokenendpoint.cpp auth/oauthtokenendpoint.h
 )

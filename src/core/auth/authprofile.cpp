@@ -102,8 +102,17 @@ Result<AuthProfile> AuthProfile::fromJson(const QJsonObject &json, const QString
     p.m_jwks = json.value(u"jwks"_s).toObject();
     p.m_kid = json.value(u"kid"_s).toString();
     p.m_demoFallback = json.value(u"demoFallback"_s).toBool(false);
+    p.m_clientId = json.value(u"clientId"_s).toString();
+    p.m_clientSecret = json.value(u"clientSecret"_s).toString();
+    for (const QJsonValue &v : json.value(u"clientRoles"_s).toArray())
+        p.m_clientRoles << v.toString();
+    p.m_refreshLifetime = json.value(u"refreshTokenLifetimeSeconds"_s).toInteger(86400);
+    if (p.m_refreshLifetime <= 0)
+        return invalid(Tr::tr("\"refreshTokenLifetimeSeconds\" must be positive."),
+                       at(where, u"refreshTokenLifetimeSeconds"_s));
 
-    for (const auto &[field, value] : {std::pair{u"secret"_s, p.m_secret}, std::pair{u"privateKey"_s, p.m_privateKey}}) {
+    for (const auto &[field, value] : {std::pair{u"secret"_s, p.m_secret}, std::pair{u"privateKey"_s, p.m_privateKey},
+                                       std::pair{u"clientSecret"_s, p.m_clientSecret}}) {
         if (!value.isEmpty() && !SecretRef::isReference(value))
             return invalid(Tr::tr("\"%1\" must be a reference (env:NAME or keychain:NAME), never the key itself.")
                                .arg(field),

@@ -42,7 +42,11 @@ struct QUARRY_CORE_EXPORT ProfileKeys {
 ///   "publicKey": "-----BEGIN PUBLIC KEY-----…" | "env:NAME",  // optional; public, may be inline
 ///   "jwks": { "keys": [ … ] },              // optional extra public keys accepted (rotation)
 ///   "kid": "2026-11",                       // optional; default: the RFC 7638 thumbprint
-///   "demoFallback": true }                  // HS only: built-in workshop secret when `secret` is unset
+///   "demoFallback": true,                   // HS only: built-in workshop secret when `secret` is unset
+///   "clientId": "workshop-client",          // OAuth2 token endpoint: the one client of this profile
+///   "clientSecret": "env:NAME",             //   its secret (reference); absent: a public client
+///   "clientRoles": ["service"],             //   roles of client_credentials tokens
+///   "refreshTokenLifetimeSeconds": 86400 }  //   lifetime of refresh tokens (password grant)
 /// ```
 class QUARRY_CORE_EXPORT AuthProfile
 {
@@ -74,6 +78,10 @@ public:
     QString publicKey() const { return m_publicKey; }
     QString kid() const { return m_kid; }
     bool demoFallback() const { return m_demoFallback; }
+    QString clientId() const { return m_clientId; }
+    QString clientSecretRef() const { return m_clientSecret; }
+    QStringList clientRoles() const { return m_clientRoles; }
+    qint64 refreshTokenLifetimeSeconds() const { return m_refreshLifetime; }
 
     void setKid(const QString &kid) { m_kid = kid; }
     void setPublicKey(const QString &pemOrRef) { m_publicKey = pemOrRef; }
@@ -109,6 +117,10 @@ private:
     QJsonObject m_jwks;
     QString m_kid;
     bool m_demoFallback = false;
+    QString m_clientId;
+    QString m_clientSecret;
+    QStringList m_clientRoles;
+    qint64 m_refreshLifetime = 86400;
 };
 
 } // namespace quarry::auth

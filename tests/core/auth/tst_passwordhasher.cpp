@@ -27,6 +27,8 @@ private slots:
     void login_data();
     void login();
     void loginUnknownEmailCostsAVerification();
+    void demoUserHashes_data();
+    void demoUserHashes();
 
 private:
     PasswordHasher m_hasher;
@@ -190,6 +192,24 @@ void TestPasswordHasher::loginUnknownEmailCostsAVerification()
     }
     qInfo("wrong password: %.1f ms, unknown email: %.1f ms (mean of 3)", known / 3e6, unknown / 3e6);
     QVERIFY2(unknown > known / 3, "an unknown email answers much faster than a wrong password");
+}
+
+void TestPasswordHasher::demoUserHashes_data()
+{
+    // The hashes the sample workspace's users table carries (issue #4): password "quarry-demo".
+    QTest::addColumn<QString>("hash");
+    QTest::newRow("ada@example.com")
+        << u"$argon2id$v=19$m=19456,t=2,p=1$cnwafz68CLSZjK8EUtbR6Q$gugyO26UFmC2EVcLuj0m6BVGqH5wb5V/093Aqa7KjGY"_s;
+    QTest::newRow("linus@example.com")
+        << u"$argon2id$v=19$m=19456,t=2,p=1$RdsUw+2f/GWSr4ZFe2qLYQ$mgxMoNL4pr0xAy3sB2wXJ4yUfOGemNuKm3ZGuxMrU9U"_s;
+}
+
+void TestPasswordHasher::demoUserHashes()
+{
+    QFETCH(QString, hash);
+    QVERIFY(m_hasher.verify(u"quarry-demo"_s, hash).value());
+    QVERIFY(!m_hasher.verify(u"quarry-dem"_s, hash).value());
+    QVERIFY(!m_hasher.needsRehash(hash));
 }
 
 QTEST_GUILESS_MAIN(TestPasswordHasher)

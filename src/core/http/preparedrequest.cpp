@@ -126,6 +126,9 @@ Result<PreparedRequest> PreparedRequest::build(const RequestSpec &spec, const Va
         p.setHeader(h.name.toLatin1(), value.value().toUtf8(), u"request"_s);
     }
 
+    if (!p.hasHeader("User-Agent"))
+        p.setHeader("User-Agent", "Quarry/" QUARRY_VERSION, u"default"_s);
+
     const BodySpec &body = spec.body;
     auto defaultType = [&](const QByteArray &type) {
         if (!p.hasHeader("Content-Type"))

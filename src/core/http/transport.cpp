@@ -50,8 +50,6 @@ Result<Response> Transport::send(const PreparedRequest &request, const CancelFla
     QNetworkRequest req(request.url);
     for (const HeaderLine &h : request.headers)
         req.setRawHeader(h.name, h.value);
-    if (!request.hasHeader("User-Agent"))
-        req.setRawHeader("User-Agent", "Quarry/" QUARRY_VERSION);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
                                              : QNetworkRequest::ManualRedirectPolicy);

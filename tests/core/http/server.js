@@ -100,6 +100,8 @@ app.all('/echo', (req, res) => {
     headers: req.headers,
     body: req.body.toString('utf8'),
     bodyBase64: req.body.toString('base64'),
+    form: (req.get('content-type') || '').startsWith('application/x-www-form-urlencoded')
+      ? Object.fromEntries(new URLSearchParams(req.body.toString('utf8'))) : null,
   });
 });
 

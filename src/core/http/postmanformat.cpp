@@ -1,0 +1,697 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "http/postmanformat.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrlQuery>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::http {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(PostmanFormat)
+};
+
+// Marker comments that carry Quarry's own settings through a Postman file, so that an exported
+// collection imports back without loss; Postman and newman ignore them.
+const QString AssertionsMarker = u"// quarry:assertions "_s;
+const QString ExtractMarker = u"// quarry:extract "_s;
+const QString AuthMarker = u"// quarry:auth "_s;
+
+QString js(const QString &text)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+QString jsValue(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+QString compactJson(const QJsonValue &v)
+{
+    return v.isArray() ? QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
+                       : QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+}
+
+/// String values may hold {{variables}}: they are resolved by Postman at run time.
+QString expectedJs(const QJsonValue &v)
+{
+    if (v.isString())
+        return u"pm.variables.replaceIn(%1)"_s.arg(js(v.toString()));
+    if (v.isArray()) {
+        QStringList parts;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue &e : a)
+            parts.append(expectedJs(e));
+        return u"["_s + parts.join(u", "_s) + u"]"_s;
+    }
+    return jsValue(v);
+}
+
+const char *const Helpers = R"JS(const quarryPointer = (doc, pointer) => {
+  if (pointer === "") return { found: true, value: doc };
+  let cur = doc;
+  for (const raw of pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object" || !(key in cur)) return { found: false };
+    cur = cur[key];
+  }
+  return { found: true, value: cur };
+};
+const quarryText = (v) => typeof v === "string" ? v : JSON.stringify(v);
+const quarryEquals = (actual, expected) => JSON.stringify(actual) === JSON.stringify(expected)
+  || (typeof expected === "string" && actual !== null && typeof actual !== "object" && String(actual) === expected);
+)JS";
+
+QStringList testScript(const RequestSpec &r)
+{
+    QStringList lines;
+    if (r.assertions.isEmpty() && r.extractions.isEmpty())
+        return lines;
+    lines += QString::fromUtf8(Helpers).split(u'\n');
+    lines.removeAll(QString());
+    QJsonArray assertions;
+    for (const Assertion &a : r.assertions) {
+        assertions.append(a.toJson());
+        const QString name = js(a.description());
+        const QString want = expectedJs(a.value);
+        QString body;
+        switch (a.kind) {
+        case Assertion::Kind::Status:
+            body = a.op == Assertion::Op::In ? u"pm.expect(%1.map(Number)).to.include(pm.response.code)"_s.arg(want)
+                                             : u"pm.expect(pm.response.code).to.eql(Number(%1))"_s.arg(want);
+            break;
+        case Assertion::Kind::Header:
+            if (a.op == Assertion::Op::Present)
+                body = u"pm.response.to.have.header(%1)"_s.arg(js(a.target));
+            else if (a.op == Assertion::Op::Equals)
+                body = u"pm.expect(pm.response.headers.get(%1)).to.eql(%2)"_s.arg(js(a.target), want);
+            else
+                body = u"pm.expect((pm.response.headers.get(%1) || \"\").toLowerCase()).to.include(String(%2).toLowerCase())"_s
+                           .arg(js(a.target), want);
+            break;
+        case Assertion::Kind::Json: {
+            const QString at = u"quarryPointer(pm.response.json(), %1)"_s.arg(js(a.target));
+            if (a.op == Assertion::Op::Exists)
+                body = u"pm.expect(%1.found).to.be.true"_s.arg(at);
+            else if (a.op == Assertion::Op::Equals)
+                body = u"const r = %1; pm.expect(r.found && quarryEquals(r.value, %2)).to.be.true"_s.arg(at, want);
+            else
+                body = u"const r = %1; pm.expect(r.found && new RegExp(%2).test(quarryText(r.value))).to.be.true"_s.arg(at, want);
+            break;
+        }
+        case Assertion::Kind::Time:
+            body = u"pm.expect(pm.response.responseTime).to.be.below(Number(%1))"_s.arg(want);
+            break;
+        }
+        lines.append(u"pm.test(%1, () => { %2; });"_s.arg(name, body));
+    }
+    QJsonArray extract;
+    for (const Extraction &e : r.extractions) {
+        extract.append(e.toJson());
+        if (e.from == Extraction::From::Header)
+            lines.append(u"if (pm.response.headers.has(%1)) pm.collectionVariables.set(%2, pm.response.headers.get(%1));"_s.arg(
+                js(e.source), js(e.variable)));
+        else
+            lines.append(u"{ const r = quarryPointer(pm.response.json(), %1); if (r.found) pm.collectionVariables.set(%2, quarryText(r.value)); }"_s
+                             .arg(js(e.source), js(e.variable)));
+    }
+    if (!assertions.isEmpty())
+        lines.append(AssertionsMarker + compactJson(assertions));
+    if (!extract.isEmpty())
+        lines.append(ExtractMarker + compactJson(extract));
+    return lines;
+}
+
+QString tokenVariable(const AuthSpec &spec)
+{
+    return u"quarry.token."_s + spec.id;
+}
+
+QJsonObject postmanBody(const BodySpec &body)
+{
+    switch (body.mode) {
+    case BodySpec::Mode::None:
+        return {};
+    case BodySpec::Mode::Json:
+        return {{u"mode"_s, u"raw"_s}, {u"raw"_s, body.text},
+                {u"options"_s, QJsonObject{{u"raw"_s, QJsonObject{{u"language"_s, u"json"_s}}}}}};
+    case BodySpec::Mode::Raw:
+        return {{u"mode"_s, u"raw"_s}, {u"raw"_s, body.text}};
+    case BodySpec::Mode::FormUrlEncoded:
+    case BodySpec::Mode::Multipart: {
+        const bool form = body.mode == BodySpec::Mode::Multipart;
+        QJsonArray rows;
+        for (const KeyValue &f : body.fields) {
+            QJsonObject row{{u"key"_s, f.name}};
+            if (f.isFile) {
+                row.insert(u"type"_s, u"file"_s);
+                row.insert(u"src"_s, f.value);
+            } else {
+                row.insert(u"value"_s, f.value);
+                if (form)
+                    row.insert(u"type"_s, u"text"_s);
+            }
+            if (!f.enabled)
+                row.insert(u"disabled"_s, true);
+            rows.append(row);
+        }
+        return {{u"mode"_s, form ? u"formdata"_s : u"urlencoded"_s}, {form ? u"formdata"_s : u"urlencoded"_s, rows}};
+    }
+    case BodySpec::Mode::Binary:
+        return {{u"mode"_s, u"file"_s}, {u"file"_s, QJsonObject{{u"src"_s, body.file}}}};
+    }
+    return {};
+}
+
+QJsonArray postmanHeaders(const QList<KeyValue> &headers)
+{
+    QJsonArray out;
+    for (const KeyValue &h : headers) {
+        QJsonObject o{{u"key"_s, h.name}, {u"value"_s, h.value}};
+        if (!h.enabled)
+            o.insert(u"disabled"_s, true);
+        out.append(o);
+    }
+    return out;
+}
+
+QJsonObject postmanUrl(const RequestSpec &r)
+{
+    QString raw = r.url;
+    QJsonArray query;
+    QStringList enabled;
+    for (const KeyValue &p : r.params) {
+        QJsonObject q{{u"key"_s, p.name}, {u"value"_s, p.value}};
+        if (!p.enabled)
+            q.insert(u"disabled"_s, true);
+        else
+            enabled.append(p.name + u'=' + p.value);
+        query.append(q);
+    }
+    if (!enabled.isEmpty())
+        raw += (raw.contains(u'?') ? u"&"_s : u"?"_s) + enabled.join(u'&');
+    QJsonObject url{{u"raw"_s, raw}};
+    // newman builds the URL from protocol/host/port/path/query, not from raw: split it like Postman does.
+    QString rest = r.url.section(u'?', 0, 0);
+    const qsizetype scheme = rest.indexOf(u"://"_s);
+    if (scheme >= 0) {
+        url.insert(u"protocol"_s, rest.left(scheme));
+        rest = rest.mid(scheme + 3);
+    }
+    QStringList segments = rest.split(u'/');
+    QString host = segments.takeFirst();
+    const qsizetype colon = host.lastIndexOf(u':');
+    if (colon > 0 && !host.mid(colon + 1).contains(u'}')) {
+        url.insert(u"port"_s, host.mid(colon + 1));
+        host.truncate(colon);
+    }
+    url.insert(u"host"_s, QJsonArray::fromStringList(host.split(u'.')));
+    if (!segments.isEmpty())
+        url.insert(u"path"_s, QJsonArray::fromStringList(segments));
+    QJsonArray existing;
+    const QString inlineQuery = r.url.section(u'?', 1);
+    if (!inlineQuery.isEmpty()) {
+        const QStringList pairs = inlineQuery.split(u'&', Qt::SkipEmptyParts);
+        for (const QString &p : pairs)
+            existing.append(QJsonObject{{u"key"_s, p.section(u'=', 0, 0)}, {u"value"_s, p.section(u'=', 1)}});
+    }
+    for (const QJsonValue &q : std::as_const(query))
+        existing.append(q);
+    if (!existing.isEmpty())
+        url.insert(u"query"_s, existing);
+    return url;
+}
+
+/// Pre-request script of a request whose effective auth is a login profile: log in with
+/// pm.sendRequest when no token is held or it is about to expire.
+QStringList loginScript(const AuthSpec &spec, const Collection &collection)
+{
+    const RequestSpec *login = collection.findRequest(spec.loginRequest);
+    if (!login)
+        return {};
+    QJsonObject request{{u"url"_s, login->url}, {u"method"_s, login->method}};
+    QJsonArray header;
+    for (const KeyValue &h : login->headers) {
+        if (h.enabled)
+            header.append(QJsonObject{{u"key"_s, h.name}, {u"value"_s, h.value}});
+    }
+    if (login->body.mode == BodySpec::Mode::Json)
+        header.append(QJsonObject{{u"key"_s, u"Content-Type"_s}, {u"value"_s, u"application/json"_s}});
+    request.insert(u"header"_s, header);
+    if (login->body.mode == BodySpec::Mode::Json || login->body.mode == BodySpec::Mode::Raw)
+        request.insert(u"body"_s, QJsonObject{{u"mode"_s, u"raw"_s}, {u"raw"_s, login->body.text}});
+    else if (login->body.mode == BodySpec::Mode::FormUrlEncoded)
+        request.insert(u"body"_s, postmanBody(login->body));
+    const QString var = tokenVariable(spec);
+    QStringList s;
+    s << u"// Quarry login profile \"%1\": log in when no unexpired token is held."_s.arg(spec.name.isEmpty() ? spec.id : spec.name)
+      << u"(() => {"_s
+      << u"  const tokenVar = %1, renewVar = %2;"_s.arg(js(var), js(var + u".renewAt"_s))
+      << u"  const token = pm.collectionVariables.get(tokenVar);"_s
+      << u"  const renewAt = Number(pm.collectionVariables.get(renewVar) || 0);"_s
+      << u"  if (token && (renewAt === 0 || Date.now() < renewAt)) return;"_s
+      << u"  const resolve = (v) => typeof v === \"string\" ? pm.variables.replaceIn(v)"_s
+      << u"    : Array.isArray(v) ? v.map(resolve) : v && typeof v === \"object\""_s
+      << u"    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v;"_s
+      << u"  const at = (doc, p) => p.slice(1).split(\"/\").reduce((c, k) => c == null ? c : c[k.replace(/~1/g, \"/\").replace(/~0/g, \"~\")], doc);"_s
+      << u"  pm.sendRequest(resolve(%1), (err, res) => {"_s.arg(compactJson(request))
+      << u"    if (err || res.code < 200 || res.code > 299) { console.error(\"Quarry login failed\", err || res.code); return; }"_s
+      << u"    const body = res.json();"_s
+      << u"    const tok = at(body, %1);"_s.arg(js(spec.tokenPointer))
+      << u"    pm.collectionVariables.set(tokenVar, tok);"_s
+      << u"    let exp = 0, iat = Date.now() / 1000;"_s
+      << u"    try { const c = JSON.parse(atob(tok.split(\".\")[1].replace(/-/g, \"+\").replace(/_/g, \"/\"))); exp = c.exp || 0; iat = c.iat || iat; } catch (e) {}"_s;
+    if (!spec.expiresInPointer.isEmpty())
+        s << u"    if (!exp && at(body, %1)) exp = Date.now() / 1000 + Number(at(body, %1));"_s.arg(js(spec.expiresInPointer));
+    const QString skew = spec.refreshSkewSeconds >= 0 ? QString::number(spec.refreshSkewSeconds)
+                                                      : u"Math.min(30, (exp - iat) * 0.2)"_s;
+    s << u"    pm.collectionVariables.set(renewVar, exp ? String((exp - %1) * 1000) : \"0\");"_s.arg(skew)
+      << u"  });"_s
+      << u"})();"_s;
+    return s;
+}
+
+QJsonObject postmanAuth(const AuthSpec &spec)
+{
+    switch (spec.type) {
+    case AuthSpec::Type::Inherit:
+        return {};
+    case AuthSpec::Type::None:
+        return {{u"type"_s, u"noauth"_s}};
+    case AuthSpec::Type::Bearer:
+        return {{u"type"_s, u"bearer"_s},
+                {u"bearer"_s, QJsonArray{QJsonObject{{u"key"_s, u"token"_s}, {u"value"_s, spec.token}, {u"type"_s, u"string"_s}}}}};
+    case AuthSpec::Type::Basic:
+        return {{u"type"_s, u"basic"_s},
+                {u"basic"_s, QJsonArray{QJsonObject{{u"key"_s, u"username"_s}, {u"value"_s, spec.username}, {u"type"_s, u"string"_s}},
+                                        QJsonObject{{u"key"_s, u"password"_s}, {u"value"_s, spec.password}, {u"type"_s, u"string"_s}}}}};
+    case AuthSpec::Type::Login: {
+        const QString token = u"{{"_s + tokenVariable(spec) + u"}}"_s;
+        if (spec.placement == AuthSpec::Placement::Header && spec.header.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0
+            && spec.scheme == u"Bearer"_s)
+            return {{u"type"_s, u"bearer"_s},
+                    {u"bearer"_s, QJsonArray{QJsonObject{{u"key"_s, u"token"_s}, {u"value"_s, token}, {u"type"_s, u"string"_s}}}}};
+        const bool query = spec.placement == AuthSpec::Placement::Query;
+        const QString value = query || spec.scheme.isEmpty() ? token : spec.scheme + u' ' + token;
+        return {{u"type"_s, u"apikey"_s},
+                {u"apikey"_s, QJsonArray{QJsonObject{{u"key"_s, u"key"_s}, {u"value"_s, query ? spec.queryParam : spec.header}},
+                                         QJsonObject{{u"key"_s, u"value"_s}, {u"value"_s, value}},
+                                         QJsonObject{{u"key"_s, u"in"_s}, {u"value"_s, query ? u"query"_s : u"header"_s}}}}};
+    }
+    }
+    return {};
+}
+
+QJsonArray exportItems(const QList<CollectionItem> &items, const Collection &collection)
+{
+    QJsonArray out;
+    for (const CollectionItem &item : items) {
+        if (item.type == CollectionItem::Type::Folder) {
+            QJsonObject folder{{u"id"_s, item.folderId}, {u"name"_s, item.folderName},
+                               {u"item"_s, exportItems(item.items, collection)}};
+            if (item.folderAuth.type != AuthSpec::Type::Login && !item.folderAuth.isInherit())
+                folder.insert(u"auth"_s, postmanAuth(item.folderAuth));
+            if (!item.folderAuth.isInherit())
+                folder.insert(u"description"_s, AuthMarker + compactJson(item.folderAuth.toJson()));
+            out.append(folder);
+            continue;
+        }
+        const RequestSpec &r = item.request;
+        QJsonObject request{{u"method"_s, r.method}, {u"url"_s, postmanUrl(r)}, {u"header"_s, postmanHeaders(r.headers)}};
+        const QJsonObject body = postmanBody(r.body);
+        if (!body.isEmpty())
+            request.insert(u"body"_s, body);
+        QJsonArray events;
+        EffectiveAuth effective = collection.effectiveAuth(r.id);
+        const bool isLoginItself = effective.spec.type == AuthSpec::Type::Login
+            && (effective.spec.loginRequest == r.id || effective.spec.loginRequest == r.name
+                || (!effective.spec.refreshRequest.isEmpty() && (effective.spec.refreshRequest == r.id || effective.spec.refreshRequest == r.name)));
+        if (isLoginItself) {
+            request.insert(u"auth"_s, QJsonObject{{u"type"_s, u"noauth"_s}});
+        } else if (effective.spec.type == AuthSpec::Type::Login) {
+            request.insert(u"auth"_s, postmanAuth(effective.spec));
+            events.append(QJsonObject{{u"listen"_s, u"prerequest"_s},
+                                      {u"script"_s, QJsonObject{{u"type"_s, u"text/javascript"_s},
+                                                                {u"exec"_s, QJsonArray::fromStringList(loginScript(effective.spec, collection))}}}});
+        } else if (!r.auth.isInherit()) {
+            request.insert(u"auth"_s, postmanAuth(r.auth));
+        }
+        // Always written, so that an import knows "inherit" from the auth Postman needs spelled out.
+        request.insert(u"description"_s, AuthMarker + compactJson(r.auth.toJson()));
+        const QStringList tests = testScript(r);
+        if (!tests.isEmpty())
+            events.append(QJsonObject{{u"listen"_s, u"test"_s},
+                                      {u"script"_s, QJsonObject{{u"type"_s, u"text/javascript"_s}, {u"exec"_s, QJsonArray::fromStringList(tests)}}}});
+        QJsonObject o{{u"id"_s, r.id}, {u"name"_s, r.name}, {u"request"_s, request}};
+        if (!events.isEmpty())
+            o.insert(u"event"_s, events);
+        out.append(o);
+    }
+    return out;
+}
+
+// ---- import ----
+
+QList<KeyValue> importRows(const QJsonArray &rows, bool form)
+{
+    QList<KeyValue> out;
+    for (const QJsonValue &v : rows) {
+        const QJsonObject o = v.toObject();
+        KeyValue kv;
+        kv.name = o.value(u"key"_s).toString();
+        kv.enabled = !o.value(u"disabled"_s).toBool(false);
+        if (form && o.value(u"type"_s).toString() == u"file"_s) {
+            kv.isFile = true;
+            const QJsonValue src = o.value(u"src"_s);
+            kv.value = src.isArray() ? src.toArray().first().toString() : src.toString();
+        } else {
+            kv.value = o.value(u"value"_s).toVariant().toString();
+        }
+        kv.contentType = o.value(u"contentType"_s).toString();
+        out.append(kv);
+    }
+    return out;
+}
+
+AuthSpec importAuth(const QJsonValue &value, const QString &where, QStringList *warnings)
+{
+    AuthSpec a;
+    if (!value.isObject())
+        return a;
+    const QJsonObject o = value.toObject();
+    const QString type = o.value(u"type"_s).toString();
+    auto param = [&](const QString &key) {
+        const QJsonValue block = o.value(type);
+        if (block.isArray()) {
+            const QJsonArray list = block.toArray();
+            for (const QJsonValue &p : list) {
+                if (p.toObject().value(u"key"_s).toString() == key)
+                    return p.toObject().value(u"value"_s).toVariant().toString();
+            }
+        }
+        return block.toObject().value(key).toVariant().toString();
+    };
+    if (type == u"noauth"_s) {
+        a.type = AuthSpec::Type::None;
+    } else if (type == u"bearer"_s) {
+        a.type = AuthSpec::Type::Bearer;
+        a.token = param(u"token"_s);
+    } else if (type == u"basic"_s) {
+        a.type = AuthSpec::Type::Basic;
+        a.username = param(u"username"_s);
+        a.password = param(u"password"_s);
+    } else if (type != u"inherit"_s && !type.isEmpty() && warnings) {
+        warnings->append(Tr::tr("%1: Postman auth \"%2\" is not supported; the request inherits its auth.").arg(where, type));
+    }
+    return a;
+}
+
+/// Quarry's own settings, when the file was exported by Quarry.
+std::optional<QJsonValue> marker(const QString &text, const QString &prefix)
+{
+    const QStringList lines = text.split(u'\n');
+    for (const QString &line : lines) {
+        if (line.startsWith(prefix)) {
+            const QByteArray json = line.mid(prefix.size()).toUtf8();
+            const QJsonDocument doc = QJsonDocument::fromJson(json);
+            if (doc.isArray())
+                return QJsonValue(doc.array());
+            if (doc.isObject())
+                return QJsonValue(doc.object());
+        }
+    }
+    return std::nullopt;
+}
+
+QString scriptText(const QJsonArray &events, const QString &listen)
+{
+    for (const QJsonValue &e : events) {
+        const QJsonObject o = e.toObject();
+        if (o.value(u"listen"_s).toString() != listen)
+            continue;
+        const QJsonValue exec = o.value(u"script"_s).toObject().value(u"exec"_s);
+        if (exec.isString())
+            return exec.toString();
+        QStringList lines;
+        const QJsonArray list = exec.toArray();
+        for (const QJsonValue &l : list)
+            lines.append(l.toString());
+        return lines.join(u'\n');
+    }
+    return {};
+}
+
+/// Reads the common one-line checks of hand-written Postman tests.
+QList<Assertion> assertionsFromScript(const QString &script, bool *understoodAll)
+{
+    QList<Assertion> out;
+    static const QRegularExpression status(uR"(pm\.response\.to\.have\.status\((\d{3})\))"_s);
+    static const QRegularExpression oneOf(uR"(pm\.expect\(pm\.response\.code\)\.to\.be\.oneOf\(\[([\d,\s]+)\]\))"_s);
+    static const QRegularExpression header(uR"(pm\.response\.to\.have\.header\(["']([^"']+)["']\))"_s);
+    static const QRegularExpression time(uR"(pm\.expect\(pm\.response\.responseTime\)\.to\.be\.below\((\d+)\))"_s);
+    int found = 0;
+    for (auto it = status.globalMatch(script); it.hasNext(); ++found)
+        out.append(Assertion::statusEquals(it.next().captured(1).toInt()));
+    for (auto it = oneOf.globalMatch(script); it.hasNext(); ++found) {
+        Assertion a;
+        a.op = Assertion::Op::In;
+        QJsonArray codes;
+        const QStringList parts = it.next().captured(1).split(u',');
+        for (const QString &p : parts)
+            codes.append(p.trimmed().toInt());
+        a.value = codes;
+        out.append(a);
+    }
+    for (auto it = header.globalMatch(script); it.hasNext(); ++found) {
+        Assertion a;
+        a.kind = Assertion::Kind::Header;
+        a.op = Assertion::Op::Present;
+        a.target = it.next().captured(1);
+        out.append(a);
+    }
+    for (auto it = time.globalMatch(script); it.hasNext(); ++found) {
+        Assertion a;
+        a.kind = Assertion::Kind::Time;
+        a.op = Assertion::Op::Below;
+        a.value = it.next().captured(1).toInt();
+        out.append(a);
+    }
+    const int tests = int(script.count(u"pm.test("_s));
+    *understoodAll = tests <= found;
+    return out;
+}
+
+struct Importer {
+    QStringList *warnings;
+    QSet<QString> ids;
+
+    QString uniqueId(const QString &wanted, const QString &name)
+    {
+        QString base = wanted;
+        if (base.isEmpty()) {
+            base = name.toLower();
+            base.replace(QRegularExpression(u"[^a-z0-9]+"_s), u"-"_s);
+            base = u"req-"_s + base.remove(QRegularExpression(u"^-|-$"_s));
+        }
+        QString id = base;
+        for (int n = 2; ids.contains(id); ++n)
+            id = base + u'-' + QString::number(n);
+        ids.insert(id);
+        return id;
+    }
+
+    Result<QList<CollectionItem>> items(const QJsonArray &list, const QString &path)
+    {
+        QList<CollectionItem> out;
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            const QString name = o.value(u"name"_s).toString();
+            const QString where = path.isEmpty() ? name : path + u" / "_s + name;
+            CollectionItem item;
+            if (o.contains(u"item"_s)) {
+                item.type = CollectionItem::Type::Folder;
+                item.folderName = name;
+                item.folderId = uniqueId(o.value(u"id"_s).toString(), u"folder "_s + name);
+                const auto own = marker(o.value(u"description"_s).toString(), AuthMarker);
+                if (own) {
+                    auto a = AuthSpec::fromJson(own->toObject());
+                    if (a)
+                        item.folderAuth = a.value();
+                } else {
+                    item.folderAuth = importAuth(o.value(u"auth"_s), where, warnings);
+                }
+                auto children = items(o.value(u"item"_s).toArray(), where);
+                if (!children)
+                    return children.error();
+                item.items = children.value();
+                out.append(item);
+                continue;
+            }
+            RequestSpec &r = item.request;
+            r.name = name;
+            r.id = uniqueId(o.value(u"id"_s).toString(), name);
+            const QJsonValue requestValue = o.value(u"request"_s);
+            const QJsonObject req = requestValue.isString() ? QJsonObject{{u"url"_s, requestValue}} : requestValue.toObject();
+            r.method = req.value(u"method"_s).toString(u"GET"_s).toUpper();
+            const QJsonValue url = req.value(u"url"_s);
+            QString raw = url.isString() ? url.toString() : url.toObject().value(u"raw"_s).toString();
+            const qsizetype q = raw.indexOf(u'?');
+            if (url.isObject() && url.toObject().contains(u"query"_s)) {
+                r.params = importRows(url.toObject().value(u"query"_s).toArray(), false);
+                if (q >= 0)
+                    raw.truncate(q);
+            } else if (q >= 0) {
+                const QStringList pairs = raw.mid(q + 1).split(u'&', Qt::SkipEmptyParts);
+                for (const QString &p : pairs)
+                    r.params.append({p.section(u'=', 0, 0), p.section(u'=', 1)});
+                raw.truncate(q);
+            }
+            r.url = raw;
+            r.headers = importRows(req.value(u"header"_s).toArray(), false);
+            const QJsonObject body = req.value(u"body"_s).toObject();
+            const QString mode = body.value(u"mode"_s).toString();
+            if (mode == u"raw"_s) {
+                r.body.text = body.value(u"raw"_s).toString();
+                const bool json = body.value(u"options"_s).toObject().value(u"raw"_s).toObject().value(u"language"_s).toString() == u"json"_s;
+                r.body.mode = json ? BodySpec::Mode::Json : BodySpec::Mode::Raw;
+            } else if (mode == u"urlencoded"_s) {
+                r.body.mode = BodySpec::Mode::FormUrlEncoded;
+                r.body.fields = importRows(body.value(u"urlencoded"_s).toArray(), false);
+            } else if (mode == u"formdata"_s) {
+                r.body.mode = BodySpec::Mode::Multipart;
+                r.body.fields = importRows(body.value(u"formdata"_s).toArray(), true);
+            } else if (mode == u"file"_s) {
+                r.body.mode = BodySpec::Mode::Binary;
+                r.body.file = body.value(u"file"_s).toObject().value(u"src"_s).toString();
+            } else if (!mode.isEmpty() && warnings) {
+                warnings->append(Tr::tr("%1: body mode \"%2\" is not supported and was left out.").arg(where, mode));
+            }
+            if (const auto own = marker(req.value(u"description"_s).toString(), AuthMarker)) {
+                if (auto a = AuthSpec::fromJson(own->toObject()))
+                    r.auth = a.value();
+            } else {
+                r.auth = importAuth(req.value(u"auth"_s), where, warnings);
+            }
+            const QJsonArray events = o.value(u"event"_s).toArray();
+            const QString tests = scriptText(events, u"test"_s);
+            if (const auto own = marker(tests, AssertionsMarker)) {
+                const QJsonArray list = own->toArray();
+                for (const QJsonValue &a : list) {
+                    if (auto parsed = Assertion::fromJson(a.toObject()))
+                        r.assertions.append(parsed.value());
+                }
+            } else if (!tests.trimmed().isEmpty()) {
+                bool all = false;
+                r.assertions = assertionsFromScript(tests, &all);
+                if (!all && warnings)
+                    warnings->append(Tr::tr("%1: test script lines that are not simple status/header/time checks were dropped.").arg(where));
+            }
+            if (const auto own = marker(tests, ExtractMarker)) {
+                const QJsonArray list = own->toArray();
+                for (const QJsonValue &e : list) {
+                    if (auto parsed = Extraction::fromJson(e.toObject()))
+                        r.extractions.append(parsed.value());
+                }
+            }
+            const QString pre = scriptText(events, u"prerequest"_s);
+            if (!pre.trimmed().isEmpty() && !pre.contains(u"// Quarry login profile"_s) && warnings)
+                warnings->append(Tr::tr("%1: the pre-request script was dropped (Quarry runs no scripts).").arg(where));
+            out.append(item);
+        }
+        return out;
+    }
+};
+} // namespace
+
+QJsonObject PostmanFormat::exportCollection(const Collection &collection)
+{
+    QJsonObject info{{u"_postman_id"_s, collection.id}, {u"name"_s, collection.name},
+                     {u"schema"_s, QString::fromLatin1(SchemaUrl)}};
+    if (!collection.auth.isInherit())
+        info.insert(u"description"_s, AuthMarker + compactJson(collection.auth.toJson()));
+    QJsonObject out{{u"info"_s, info}, {u"item"_s, exportItems(collection.items, collection)}};
+    if (collection.auth.type != AuthSpec::Type::Login && !collection.auth.isInherit())
+        out.insert(u"auth"_s, postmanAuth(collection.auth));
+    QJsonArray variables;
+    for (const Variable &v : collection.variables) {
+        if (v.enabled)
+            variables.append(QJsonObject{{u"key"_s, v.name}, {u"value"_s, v.secret ? QString() : v.value}});
+    }
+    if (!variables.isEmpty())
+        out.insert(u"variable"_s, variables);
+    return out;
+}
+
+QJsonObject PostmanFormat::exportEnvironment(const Environment &environment)
+{
+    QJsonArray values;
+    for (const Variable &v : environment.variables) {
+        // A secret's value lives outside the workspace; newman gets it with --env-var NAME=VALUE.
+        values.append(QJsonObject{{u"key"_s, v.name}, {u"value"_s, v.secret ? QString() : v.value},
+                                  {u"type"_s, v.secret ? u"secret"_s : u"default"_s}, {u"enabled"_s, v.enabled}});
+    }
+    return {{u"id"_s, environment.id}, {u"name"_s, environment.name}, {u"values"_s, values},
+            {u"_postman_variable_scope"_s, environment.global ? u"globals"_s : u"environment"_s}};
+}
+
+Result<Collection> PostmanFormat::importCollection(const QJsonObject &postman, QStringList *warnings)
+{
+    const QJsonObject info = postman.value(u"info"_s).toObject();
+    const QString schema = info.value(u"schema"_s).toString();
+    if (!postman.contains(u"item"_s) || !schema.contains(u"getpostman.com"_s))
+        return Error{Error::Kind::InvalidInput, Tr::tr("This is not a Postman collection (no info.schema and item list)."), {}};
+    if (schema.contains(u"v1."_s))
+        return Error{Error::Kind::InvalidInput, Tr::tr("Postman collection format v1 is not supported; export v2.1 from Postman."),
+                     schema};
+    Collection c;
+    c.id = info.value(u"_postman_id"_s).toString();
+    if (c.id.isEmpty())
+        c.id = u"col-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    c.name = info.value(u"name"_s).toString();
+    if (const auto own = marker(info.value(u"description"_s).toString(), AuthMarker)) {
+        if (auto a = AuthSpec::fromJson(own->toObject()))
+            c.auth = a.value();
+    } else {
+        c.auth = importAuth(postman.value(u"auth"_s), c.name, warnings);
+    }
+    const QJsonArray variables = postman.value(u"variable"_s).toArray();
+    for (const QJsonValue &v : variables) {
+        const QJsonObject o = v.toObject();
+        c.variables.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toVariant().toString(), false,
+                            !o.value(u"disabled"_s).toBool(false)});
+    }
+    Importer importer{warnings, {}};
+    auto items = importer.items(postman.value(u"item"_s).toArray(), {});
+    if (!items)
+        return items.error();
+    c.items = items.value();
+    if (auto valid = c.validate(); !valid)
+        return valid.error();
+    return c;
+}
+
+Environment PostmanFormat::importEnvironment(const QJsonObject &postman)
+{
+    Environment e;
+    e.id = postman.value(u"id"_s).toString();
+    e.name = postman.value(u"name"_s).toString();
+    e.global = postman.value(u"_postman_variable_scope"_s).toString() == u"globals"_s;
+    const QJsonArray values = postman.value(u"values"_s).toArray();
+    for (const QJsonValue &v : values) {
+        const QJsonObject o = v.toObject();
+        e.variables.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toVariant().toString(), false,
+                            o.value(u"enabled"_s).toBool(true)});
+    }
+    return e;
+}
+
+} // namespace quarry::http

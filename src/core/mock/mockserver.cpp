@@ -280,14 +280,14 @@ Response MockServer::handle(Request &request)
                 Response r;
                 r.status = spec.status;
                 bool failed = false;
-                for (const auto &[name, value] : spec.headers) {
-                    QString v = value;
+                r.headers = spec.encodedHeaders;
+                for (qsizetype h = 0; h < spec.headers.size(); ++h) {
+                    const QString &value = spec.headers.at(h).second;
                     if (value.contains(u"{{"_s)) {
                         auto rendered = TemplateRenderer::render(value, ex, *m_fake);
                         if (rendered)
-                            v = rendered.value();
+                            r.headers[h].second = rendered.value().toUtf8();
                     }
-                    r.headers.append({name.toLatin1(), v.toUtf8()});
                 }
                 if (spec.bodyIsTemplate) {
                     auto rendered = TemplateRenderer::render(spec.body, ex, *m_fake);
@@ -302,7 +302,7 @@ Response MockServer::handle(Request &request)
                                           .toResponse();
                     }
                 } else {
-                    r.body = spec.body.toUtf8();
+                    r.body = spec.bodyUtf8;
                 }
                 if (!failed)
                     ex.response = std::move(r);

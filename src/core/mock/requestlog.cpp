@@ -3,6 +3,7 @@
 #include "mock/requestlog.h"
 
 #include <QMetaObject>
+#include <QTimer>
 
 namespace quarry::mock {
 
@@ -17,11 +18,12 @@ void RequestLog::post(LogEntry entry)
 {
     bool schedule = false;
     {
+        auto shared = std::make_shared<const LogEntry>(std::move(entry));
         std::lock_guard lock(m_mutex);
-        m_ring.push_back(entry);
+        m_ring.push_back(shared);
         while (qsizetype(m_ring.size()) > m_capacity)
             m_ring.pop_front();
-        m_pending.push_back(std::move(entry));
+        m_pending.push_back(std::move(shared));
         while (qsizetype(m_pending.size()) > m_capacity) {
             m_pending.pop_front();
             ++m_dropped;
@@ -31,26 +33,34 @@ void RequestLog::post(LogEntry entry)
             schedule = true;
         }
     }
-    if (schedule)
-        QMetaObject::invokeMethod(this, &RequestLog::flush, Qt::QueuedConnection);
+    // Waking the receiving thread for every request would make it compete with the network
+    // threads for the CPU; entries are delivered in batches at most every FlushIntervalMs instead.
+    if (schedule) {
+        QMetaObject::invokeMethod(
+            this, [this] { QTimer::singleShot(FlushIntervalMs, this, &RequestLog::flush); }, Qt::QueuedConnection);
+    }
 }
 
 void RequestLog::flush()
 {
-    std::deque<LogEntry> batch;
+    std::deque<std::shared_ptr<const LogEntry>> batch;
     {
         std::lock_guard lock(m_mutex);
         batch.swap(m_pending);
         m_flushScheduled = false;
     }
-    for (const LogEntry &e : batch)
-        emit entryAdded(e);
+    for (const auto &e : batch)
+        emit entryAdded(*e);
 }
 
 QList<LogEntry> RequestLog::entries() const
 {
     std::lock_guard lock(m_mutex);
-    return QList<LogEntry>(m_ring.begin(), m_ring.end());
+    QList<LogEntry> list;
+    list.reserve(qsizetype(m_ring.size()));
+    for (const auto &e : m_ring)
+        list.append(*e);
+    return list;
 }
 
 quint64 RequestLog::droppedCount() const

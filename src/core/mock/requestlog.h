@@ -8,12 +8,14 @@
 #include <QObject>
 
 #include <deque>
+#include <memory>
 #include <mutex>
 
 namespace quarry::mock {
 
 /// The live request log: a ring buffer of the last `capacity()` entries, fed from the network
-/// threads, announced in the log's own thread (the GUI's or the CLI's) through queued signals.
+/// threads, announced in the log's own thread (the GUI's or the CLI's) through queued signals,
+/// in batches at most FlushIntervalMs apart.
 ///
 /// post() is thread-safe and never blocks on the receiver; while the receiving thread is busy,
 /// pending entries are coalesced and at most `capacity()` of them wait (older ones are counted in
@@ -22,6 +24,9 @@ class QUARRY_CORE_EXPORT RequestLog : public QObject
 {
     Q_OBJECT
 public:
+    /// How long an entry may wait before entryAdded announces it.
+    static constexpr int FlushIntervalMs = 25;
+
     explicit RequestLog(qsizetype capacity = 1000, QObject *parent = nullptr);
     ~RequestLog() override;
 
@@ -45,8 +50,9 @@ private:
 
     const qsizetype m_capacity;
     mutable std::mutex m_mutex;
-    std::deque<LogEntry> m_ring;
-    std::deque<LogEntry> m_pending;
+    // The ring and the pending queue share each entry.
+    std::deque<std::shared_ptr<const LogEntry>> m_ring;
+    std::deque<std::shared_ptr<const LogEntry>> m_pending;
     bool m_flushScheduled = false;
     quint64 m_dropped = 0;
 };

@@ -124,6 +124,9 @@ Result<ResponseSpec> ResponseSpec::fromJson(const QJsonObject &o, const QString 
             r.headers.append({u"Content-Type"_s, u"application/json"_s});
     }
     r.bodyIsTemplate = r.body.contains(u"{{"_s);
+    r.bodyUtf8 = r.body.toUtf8();
+    for (const auto &h : std::as_const(r.headers))
+        r.encodedHeaders.append({h.first.toLatin1(), h.second.toUtf8()});
     const QJsonArray rules = o.value(u"rules"_s).toArray();
     for (qsizetype i = 0; i < rules.size(); ++i) {
         auto rule = Rule::fromJson(rules.at(i).toObject(), where + u".rules[%1]"_s.arg(i));

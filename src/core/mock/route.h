@@ -41,6 +41,8 @@ struct QUARRY_CORE_EXPORT ResponseSpec {
     QList<std::pair<QString, QString>> headers;
     QString body;
     bool bodyIsTemplate = false;   ///< the body contains "{{"
+    QByteArray bodyUtf8;           ///< the body, encoded once for static answers
+    QList<std::pair<QByteArray, QByteArray>> encodedHeaders;   ///< headers, encoded once
     QList<Rule> rules;
     bool matchAll = true;
 

@@ -5,6 +5,7 @@
 
 #include "aboutdialog.h"
 #include "logdock.h"
+#include "mockpage.h"
 #include "outlinemodel.h"
 #include "problemsdock.h"
 #include "sectionpage.h"
@@ -67,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     setupPages();
     setupActions();
 
+    m_serverLabel = new QLabel(tr("Mock server stopped"), this);
+    statusBar()->addPermanentWidget(m_serverLabel);
     m_pathLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_pathLabel);
     connect(m_recovery.get(), &workspace::RecoveryStore::autosaveFailed, this,
@@ -89,6 +92,7 @@ MainWindow::~MainWindow()
     // before it goes, or the stack's last cleanChanged() reaches a deleted document.
     disconnect(m_undoStack, nullptr, this, nullptr);
     m_undoStack->clear();
+    m_mockPage->setWorkspace(nullptr);
     m_tree->setWorkspace(nullptr);
     m_recovery->watch(nullptr);
 }
@@ -118,7 +122,7 @@ void MainWindow::setupDocks()
     tabifyDockWidget(m_problems, m_log);
     m_problems->raise();
     resizeDocks({outlineDock}, {280}, Qt::Horizontal);
-    resizeDocks({m_problems}, {170}, Qt::Vertical);
+    resizeDocks({m_problems}, {120}, Qt::Vertical);
 
     QAction *outlineToggle = outlineDock->toggleViewAction();
     outlineToggle->setShortcut(QKeySequence(u"Alt+0"_s));
@@ -135,7 +139,7 @@ void MainWindow::setupDocks()
 
 void MainWindow::setupPages()
 {
-    const auto add = [this](Page page, const QString &icon, const QString &tab, SectionPage *widget) {
+    const auto add = [this](Page page, const QString &icon, const QString &tab, QWidget *widget) {
         widget->setObjectName(u"page"_s + QString::number(int(page)));
         m_ui->pagesTabs->addTab(widget, QIcon(u":/icons/"_s + icon + u".svg"_s), tab);
         m_pages.append(widget);
@@ -143,13 +147,14 @@ void MainWindow::setupPages()
         action->setShortcut(QKeySequence(u"Ctrl+%1"_s.arg(int(page) + 1)));
         connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
     };
-    add(Page::Mock, u"server"_s, tr("Mock server"),
-        new SectionPage(tr("Mock server"),
-                        tr("The routes this workspace serves: paths with parameters, templated responses, CRUD "
-                           "resources on a real database, and the JWT profiles that protect them."),
-                        tr("Read-only preview. Starting the server from this window is not in this build yet; "
-                           "the routes below are what it will serve."),
-                        {{Section::Mock, tr("Routes")}, {Section::AuthProfiles, tr("Auth profiles")}}, m_outline, this));
+    m_mockPage = new MockPage(m_undoStack, this);
+    connect(m_mockPage, &MockPage::problem, this, [this](const quarry::Error &e) { reportError(e, tr("Mock server")); });
+    connect(m_mockPage, &MockPage::logMessage, this, [this](const QString &line) { m_log->append(line); });
+    connect(m_mockPage, &MockPage::serverStatusChanged, this, [this](const QString &text) {
+        if (m_serverLabel)
+            m_serverLabel->setText(text);
+    });
+    add(Page::Mock, u"server"_s, tr("Mock server"), m_mockPage);
     add(Page::Schema, u"schema"_s, tr("Schema"),
         new SectionPage(tr("Schema"),
                         tr("The designed tables, their columns, keys and indexes. DDL for PostgreSQL, SQLite and "
@@ -210,9 +215,11 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_recovery->watch(nullptr);
     m_tree->setWorkspace(nullptr);
     m_undoStack->clear();
+    m_mockPage->setWorkspace(nullptr);
     m_workspace = std::move(workspace);
     m_cleanStackIsSaved = !m_workspace->isModified();
     m_tree->setWorkspace(m_workspace.get());
+    m_mockPage->setWorkspace(m_workspace.get());
     m_recovery->watch(m_workspace.get());
     connect(m_workspace.get(), &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_workspace.get(), &Workspace::filePathChanged, this, &MainWindow::updateTitle);
@@ -375,7 +382,7 @@ MainWindow::Page MainWindow::currentPage() const
 
 SectionPage *MainWindow::page(Page page) const
 {
-    return m_pages.value(int(page));
+    return qobject_cast<SectionPage *>(m_pages.value(int(page)));
 }
 
 void MainWindow::activateOutlineItem(const QModelIndex &index)

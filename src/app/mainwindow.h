@@ -21,6 +21,7 @@ class WorkspaceTreeModel;
 namespace quarry::app {
 
 class LogDock;
+class MockPage;
 class OutlineModel;
 class ProblemsDock;
 class SectionPage;
@@ -58,7 +59,9 @@ public:
 
     void showPage(Page page);
     Page currentPage() const;
+    /// The read-only preview of a tool that has no editor yet (null for the Mock page).
     SectionPage *page(Page page) const;
+    MockPage *mockPage() const { return m_mockPage; }
     QStringList recentFiles() const;
 
 protected:
@@ -89,7 +92,9 @@ private:
     QLabel *m_pathLabel = nullptr;
     QUndoStack *m_undoStack = nullptr;
     bool m_cleanStackIsSaved = true;   // whether the undo stack's clean state matches the file on disk
-    QList<SectionPage *> m_pages;
+    QList<QWidget *> m_pages;
+    MockPage *m_mockPage = nullptr;
+    QLabel *m_serverLabel = nullptr;
 };
 
 } // namespace quarry::app

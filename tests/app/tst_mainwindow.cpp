@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "logdock.h"
 #include "mainwindow.h"
+#include "mockpage.h"
 #include "problemsdock.h"
 #include "sectionpage.h"
 #include "setsectioncommand.h"
@@ -11,6 +12,7 @@
 #include "workspace/workspace.h"
 
 #include <QApplication>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
@@ -79,8 +81,14 @@ void TestMainWindow::opensTheSampleAndVisitsEveryPage()
         Section section;
         QString firstRow;
     };
+    QTest::keyClick(&window, '1', Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Mock);
+    QVERIFY(window.mockPage()->isVisible());
+    auto *routes = window.mockPage()->findChild<QListWidget *>(u"routesList"_s);
+    QCOMPARE(routes->count(), 4);
+    QCOMPARE(routes->item(0)->text(), u"GET /api/users"_s);
+
     const QList<Expect> expectations = {
-        {MainWindow::Page::Mock, Section::Mock, u"GET /api/users"_s},
         {MainWindow::Page::Schema, Section::Schema, u"users"_s},
         {MainWindow::Page::Database, Section::Databases, u"Local SQLite"_s},
         {MainWindow::Page::Requests, Section::Collections, u"Users API"_s},

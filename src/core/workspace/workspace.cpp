@@ -4,6 +4,8 @@
 
 #include "workspace/secretref.h"
 
+#include "jsontext.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -37,17 +39,6 @@ QJsonValue emptySection(Section s)
         return QJsonObject{{u"server"_s, QJsonObject{{u"host"_s, u"127.0.0.1"_s}, {u"port"_s, 3000}}},
                            {u"routes"_s, QJsonArray{}}};
     return QJsonObject{{u"tables"_s, QJsonArray{}}};
-}
-
-/// "line L, column C" (both 1-based, column in characters) for a byte offset into UTF-8 text.
-QString lineColumn(const QByteArray &text, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const QByteArray before = text.left(offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    const qsizetype column = QString::fromUtf8(before.mid(lineStart)).size() + 1;
-    return Tr::tr("line %1, column %2").arg(line).arg(column);
 }
 
 /// Format 1 kept routes in a flat top-level array and environments as a name -> variables map.
@@ -122,18 +113,12 @@ std::unique_ptr<Workspace> Workspace::createEmpty(const QString &name)
 Result<std::unique_ptr<Workspace>> Workspace::fromJson(const QByteArray &json, const QString &origin)
 {
     const QString where = origin.isEmpty() ? QString() : origin + u", "_s;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // QJsonParseError's offset lies one past the offending character, except for garbage at
-        // the end and for input that ends too early; point at the character itself.
-        qsizetype at = parseError.offset;
-        if (parseError.error != QJsonParseError::GarbageAtEnd && at > 0 && at < json.size())
-            --at;
-        return Error{Error::Kind::InvalidInput,
-                     Tr::tr("The workspace file is not valid JSON: %1.").arg(parseError.errorString()),
-                     where + lineColumn(json, at)};
+    const auto parsed = parseJson(json, origin);
+    if (!parsed) {
+        return Error{Error::Kind::InvalidInput, Tr::tr("The workspace file is not valid JSON: %1")
+                         .arg(parsed.error().message.section(u": "_s, 1)), parsed.error().where};
     }
+    const QJsonDocument &doc = parsed.value();
     if (!doc.isObject()) {
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("The workspace file must hold a JSON object, not an array or a value."),

@@ -95,7 +95,7 @@ void TestWorkspace::malformed_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("truncated") << QByteArray("{\n  \"formatVersion\": 2,\n  \"schema\": {") << u"line 3, column 14"_s
+    QTest::newRow("truncated") << QByteArray("{\n  \"formatVersion\": 2,\n  \"schema\": {") << u"line 3, column 13"_s
                                << u"not valid JSON"_s;
     QTest::newRow("trailing comma") << QByteArray("{\n  \"formatVersion\": 2,\n}\n") << u"line 3, column 1"_s
                                     << u"not valid JSON"_s;

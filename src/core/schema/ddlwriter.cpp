@@ -39,24 +39,24 @@ QString tableKey(const QString &ns, const QString &name)
 }
 } // namespace
 
-DdlWriter::DdlWriter(const Dialect &dialect) : m_dialect(dialect)
+DdlWriter::DdlWriter(const Dialect &dialect) : m_dialect(dialect), m_features(dialect.features())
 {
     for (const QString &w : dialect.reservedWords())
-        m_reserved.insert(w.toUpper());
+        m_reserved.insert(w.toLower());
 }
 
 DdlWriter::~DdlWriter() = default;
 
 QString DdlWriter::ident(const QString &name) const
 {
-    if (isBareIdentifier(name) && !m_reserved.contains(name.toUpper()))
+    if (isBareIdentifier(name) && !m_reserved.contains(name))
         return name;
     return m_dialect.quoteIdentifier(name);
 }
 
 QString DdlWriter::qualified(const QString &nameSpace, const QString &name) const
 {
-    if (nameSpace.isEmpty() || !m_dialect.features().namespaces)
+    if (nameSpace.isEmpty() || !m_features.namespaces)
         return ident(name);
     return ident(nameSpace) + u'.' + ident(name);
 }

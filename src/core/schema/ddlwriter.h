@@ -92,7 +92,8 @@ protected:
     QStringList m_notes;
 
 private:
-    QSet<QString> m_reserved;
+    QSet<QString> m_reserved;      // lower case: only bare (lower-case) names are looked up
+    DialectFeatures m_features;
 };
 
 } // namespace quarry::schema

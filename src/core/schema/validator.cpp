@@ -71,35 +71,49 @@ private:
         problems.append(Problem{Problem::Severity::Warning, code, message, where, id});
     }
 
-    void checkId(const QString &id, const QString &where)
+    // `where` is only built when there is something to report: the common case stays cheap.
+    template <typename Where>
+    void checkId(const QString &id, Where &&where)
     {
         if (ids.contains(id))
-            error(u"duplicate-id"_s, where, id, Tr::tr("The id \"%1\" is used by more than one object.").arg(id));
+            error(u"duplicate-id"_s, where(), id, Tr::tr("The id \"%1\" is used by more than one object.").arg(id));
         ids.insert(id);
     }
+    void checkId(const QString &id, const QString &where)
+    {
+        checkId(id, [&] { return where; });
+    }
 
-    // Reserved words, empty names and over-long names, for every object kind.
-    void checkName(const QString &name, const QString &what, const QString &where, const QString &id)
+    // Reserved words, empty names and over-long names, for every object kind. `what` is
+    // translated only when a problem is reported.
+    template <typename Where>
+    void checkName(const QString &name, const char *what, Where &&where, const QString &id)
     {
         if (name.trimmed().isEmpty()) {
-            error(u"empty-name"_s, where, id, Tr::tr("The %1 has no name.").arg(what));
+            error(u"empty-name"_s, where(), id, Tr::tr("The %1 has no name.").arg(Tr::tr(what)));
             return;
         }
+        const QString upper = name.toUpper();
+        const qsizetype bytes = name.size() > 20 ? name.toUtf8().size() : name.size() * 3;
         QStringList reservedIn;
         for (qsizetype i = 0; i < dialects.size(); ++i) {
-            if (reserved.at(i).contains(name.toUpper()))
+            if (reserved.at(i).contains(upper))
                 reservedIn << dialects.at(i)->displayName();
             const int max = features.at(i).maxIdentifierLength;
-            if (max > 0 && name.toUtf8().size() > max)
-                warning(u"name-too-long"_s, where, id,
+            if (max > 0 && bytes > max && name.toUtf8().size() > max)
+                warning(u"name-too-long"_s, where(), id,
                         Tr::tr("The %1 name \"%2\" is longer than %3's limit of %4 bytes.")
-                            .arg(what, name, dialects.at(i)->displayName())
+                            .arg(Tr::tr(what), name, dialects.at(i)->displayName())
                             .arg(max));
         }
         if (!reservedIn.isEmpty())
-            warning(u"reserved-word"_s, where, id,
+            warning(u"reserved-word"_s, where(), id,
                     Tr::tr("The %1 name \"%2\" is a reserved word in %3; it will always need quoting.")
-                        .arg(what, name, reservedIn.join(u", "_s)));
+                        .arg(Tr::tr(what), name, reservedIn.join(u", "_s)));
+    }
+    void checkName(const QString &name, const char *what, const QString &where, const QString &id)
+    {
+        checkName(name, what, [&] { return where; }, id);
     }
 
     void checkNamespace(const QString &ns, const QString &where, const QString &id)
@@ -112,7 +126,7 @@ private:
     {
         for (const Namespace &n : s.namespaces) {
             checkId(n.id, n.name);
-            checkName(n.name, Tr::tr("namespace"), n.name, n.id);
+            checkName(n.name, QT_TRANSLATE_NOOP("Validator", "namespace"), n.name, n.id);
             if (declaredNamespaces.contains(n.name))
                 error(u"duplicate-name"_s, n.name, n.id, Tr::tr("The namespace \"%1\" is declared twice.").arg(n.name));
             declaredNamespaces.insert(n.name);
@@ -125,7 +139,7 @@ private:
         for (const EnumType &e : s.enums) {
             const QString where = u"enum "_s + qualified(e.nameSpace, e.name);
             checkId(e.id, where);
-            checkName(e.name, Tr::tr("enum"), where, e.id);
+            checkName(e.name, QT_TRANSLATE_NOOP("Validator", "enum"), where, e.id);
             checkNamespace(e.nameSpace, where, e.id);
             if (seen.contains(key(e.nameSpace, e.name)))
                 error(u"duplicate-name"_s, where, e.id, Tr::tr("Two enums are named \"%1\".").arg(e.name));
@@ -154,7 +168,7 @@ private:
         for (const View &v : s.views) {
             const QString where = qualified(v.nameSpace, v.name);
             checkId(v.id, where);
-            checkName(v.name, Tr::tr("view"), where, v.id);
+            checkName(v.name, QT_TRANSLATE_NOOP("Validator", "view"), where, v.id);
             checkNamespace(v.nameSpace, where, v.id);
             if (tablesByKey.contains(key(v.nameSpace, v.name)))
                 error(u"duplicate-name"_s, where, v.id, Tr::tr("A table and a view are both named \"%1\".").arg(where));
@@ -200,10 +214,16 @@ private:
 
     void column(const Table &t, const Column &c)
     {
-        const QString where = t.displayName() + u'.' + c.name;
-        checkId(c.id, where);
-        checkName(c.name, Tr::tr("column"), where, c.id);
+        auto whereFn = [&] { return t.displayName() + u'.' + c.name; };
+        checkId(c.id, whereFn);
+        checkName(c.name, QT_TRANSLATE_NOOP("Validator", "column"), whereFn, c.id);
         const ColumnType &type = c.type;
+        const bool suspicious = type.kind == TypeKind::Enum || type.kind == TypeKind::Custom || type.kind == TypeKind::Decimal
+            || type.kind == TypeKind::Char || c.identity != Column::Identity::None || !c.generatedExpression.isEmpty()
+            || c.defaultValue.kind == ColumnDefault::Kind::Expression || type.array;
+        if (!suspicious)
+            return;
+        const QString where = whereFn();
         if (type.kind == TypeKind::Enum && !s.enumType(type.enumName, t.nameSpace) && !s.enumType(type.enumName))
             error(u"broken-reference"_s, where, c.id, Tr::tr("The column's enum \"%1\" does not exist.").arg(type.enumName));
         if (type.kind == TypeKind::Custom)
@@ -300,7 +320,7 @@ private:
     {
         const QString where = t.displayName();
         checkId(t.id, where);
-        checkName(t.name, Tr::tr("table"), where, t.id);
+        checkName(t.name, QT_TRANSLATE_NOOP("Validator", "table"), where, t.id);
         checkNamespace(t.nameSpace, where, t.id);
         if (t.columns.isEmpty())
             error(u"empty-table"_s, where, t.id, Tr::tr("The table %1 has no columns.").arg(where));
@@ -337,7 +357,7 @@ private:
             const QString iwhere = where + u'.' + (ix.name.isEmpty() ? u"(unnamed index)"_s : ix.name);
             checkId(ix.id, iwhere);
             if (!ix.name.isEmpty())
-                checkName(ix.name, Tr::tr("index"), iwhere, ix.id);
+                checkName(ix.name, QT_TRANSLATE_NOOP("Validator", "index"), iwhere, ix.id);
             if (ix.elements.isEmpty())
                 error(u"empty-key"_s, iwhere, ix.id, Tr::tr("The index has no columns."));
             for (const IndexElement &e : ix.elements) {

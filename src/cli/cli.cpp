@@ -5,6 +5,8 @@
 #include "advisecommand.h"
 #include "buildinfo.h"
 #include "jwtcommand.h"
+#include "exportcommand.h"
+#include "importcommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
 #include "schema/dialectregistry.h"
@@ -100,8 +102,8 @@ const QList<Command> &commands()
         {u"jwt"_s, u"jwt sign|verify|decode|keygen|jwks|hash-password ..."_s,
          u"Sign, verify or decode JSON Web Tokens; make keys and password hashes."_s, runJwt},
         {u"import"_s, u"import openapi|postman|curl|dbml|sql FILE --into WORKSPACE"_s,
-         u"Import routes, requests or a schema into a workspace."_s, {}},
-        {u"export"_s, u"export openapi|postman|dbml|sql WORKSPACE [-o FILE]"_s, u"Export part of a workspace."_s, {}},
+         u"Import routes, requests or a schema into a workspace."_s, importCommand},
+        {u"export"_s, u"export openapi|postman|dbml|sql WORKSPACE [-o FILE]"_s, u"Export part of a workspace."_s, exportCommand},
     };
     return list;
 }

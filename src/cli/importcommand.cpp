@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "importcommand.h"
+
+#include "http/collection.h"
+#include "http/curlformat.h"
+#include "http/postmanformat.h"
+#include "workspace/workspace.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+#include <QUuid>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::cli {
+
+namespace {
+
+int usage(Io &io, const QString &message)
+{
+    io.err << "quarry import: " << message << "\n"
+           << "Usage: quarry import postman|curl FILE --into WORKSPACE [--collection NAME]\n";
+    return UsageError;
+}
+
+Result<QByteArray> readInput(const QString &path)
+{
+    QFile file;
+    if (path == u"-"_s) {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            return Error{Error::Kind::Io, u"Cannot read standard input."_s, path};
+    } else {
+        file.setFileName(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{Error::Kind::Io, u"Cannot read %1: %2."_s.arg(path, file.errorString()), path};
+    }
+    return file.readAll();
+}
+
+Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        auto ws = workspace::Workspace::createEmpty(QFileInfo(path).completeBaseName());
+        ws->setFilePath(path);
+        return ws;
+    }
+    auto ws = workspace::Workspace::load(path);
+    if (!ws)
+        return ws.error();
+    return std::move(ws).value();
+}
+
+void collectIds(const QList<http::CollectionItem> &items, QSet<QString> &ids)
+{
+    for (const http::CollectionItem &i : items) {
+        ids.insert(i.id());
+        collectIds(i.items, ids);
+    }
+}
+
+} // namespace
+
+int importCommand(const QStringList &args, Io &io)
+{
+    if (args.isEmpty())
+        return usage(io, u"what to import: postman or curl?"_s);
+    const QString kind = args.first();
+    QString file, into, collectionName = u"Imported"_s;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == u"--into"_s && i + 1 < args.size())
+            into = args.at(++i);
+        else if (a == u"--collection"_s && i + 1 < args.size())
+            collectionName = args.at(++i);
+        else if (a.startsWith(u"--"_s))
+            return usage(io, u"unknown option %1."_s.arg(a));
+        else if (file.isEmpty())
+            file = a;
+        else
+            return usage(io, u"one input file only."_s);
+    }
+    if (kind != u"postman"_s && kind != u"curl"_s) {
+        if (QStringList{u"openapi"_s, u"har"_s, u"dbml"_s, u"sql"_s}.contains(kind)) {
+            io.err << "quarry import: importing " << kind << " is not implemented in this build yet.\n";
+            return UsageError;
+        }
+        return usage(io, u"unknown kind \"%1\" (postman, curl)."_s.arg(kind));
+    }
+    if (file.isEmpty() || into.isEmpty())
+        return usage(io, u"FILE and --into WORKSPACE are required."_s);
+
+    auto input = readInput(file);
+    if (!input) {
+        io.err << "quarry import: " << input.error().toString() << '\n';
+        return Failure;
+    }
+    auto ws = openWorkspace(into);
+    if (!ws) {
+        io.err << "quarry import: " << ws.error().toString() << '\n';
+        return Failure;
+    }
+    workspace::Workspace &workspace = *ws.value();
+    QStringList warnings;
+    QString summary;
+
+    if (kind == u"postman"_s) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(input.value(), &error);
+        if (!doc.isObject()) {
+            io.err << "quarry import: " << file << " is not JSON: " << error.errorString() << " at offset " << error.offset
+                   << ".\n";
+            return Failure;
+        }
+        const QJsonObject root = doc.object();
+        if (root.contains(u"values"_s) && !root.contains(u"item"_s)) {
+            const http::Environment env = http::PostmanFormat::importEnvironment(root);
+            QJsonArray envs = workspace.sectionArray(workspace::Section::Environments);
+            envs.append(env.toJson());
+            workspace.setSection(workspace::Section::Environments, envs);
+            summary = u"Imported the environment \"%1\" (%2 variables)."_s.arg(env.name).arg(env.variables.size());
+        } else {
+            auto collection = http::PostmanFormat::importCollection(root, &warnings);
+            if (!collection) {
+                io.err << "quarry import: " << collection.error().toString() << '\n';
+                return Failure;
+            }
+            QJsonArray list = workspace.sectionArray(workspace::Section::Collections);
+            bool replaced = false;
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                if (list.at(i).toObject().value(u"id"_s).toString() == collection.value().id) {
+                    list.replace(i, collection.value().toJson());
+                    replaced = true;
+                }
+            }
+            if (!replaced)
+                list.append(collection.value().toJson());
+            workspace.setSection(workspace::Section::Collections, list);
+            summary = u"%1 the collection \"%2\" (%3 requests)."_s.arg(replaced ? u"Replaced"_s : u"Imported"_s,
+                                                                       collection.value().name)
+                          .arg(collection.value().requests().size());
+        }
+    } else {
+        auto request = http::CurlFormat::fromCurl(QString::fromUtf8(input.value()), &warnings);
+        if (!request) {
+            io.err << "quarry import: " << request.error().toString() << '\n';
+            return Failure;
+        }
+        auto collections = http::Collection::listFromJson(workspace.sectionArray(workspace::Section::Collections));
+        if (!collections) {
+            io.err << "quarry import: " << collections.error().toString() << '\n';
+            return Failure;
+        }
+        QList<http::Collection> list = collections.value();
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (list.at(i).name == collectionName || list.at(i).id == collectionName)
+                index = i;
+        }
+        if (index < 0) {
+            http::Collection c;
+            c.id = u"col-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+            c.name = collectionName;
+            list.append(c);
+            index = list.size() - 1;
+        }
+        QSet<QString> ids;
+        collectIds(list.at(index).items, ids);
+        http::CollectionItem item;
+        item.request = request.value();
+        item.request.id = u"req-curl-1"_s;
+        for (int n = 2; ids.contains(item.request.id); ++n)
+            item.request.id = u"req-curl-%1"_s.arg(n);
+        list[index].items.append(item);
+        workspace.setSection(workspace::Section::Collections, http::Collection::listToJson(list));
+        summary = u"Added \"%1\" to the collection \"%2\"."_s.arg(item.request.name, list.at(index).name);
+    }
+    for (const QString &w : std::as_const(warnings))
+        io.err << "warning: " << w << '\n';
+    if (auto saved = workspace.save(); !saved) {
+        io.err << "quarry import: " << saved.error().toString() << '\n';
+        return Failure;
+    }
+    io.out << summary << '\n';
+    return Success;
+}
+
+} // namespace quarry::cli

@@ -44,7 +44,7 @@ PY
 rows=1000
 qport=$(free_port)
 taskset -c 0 "$quarry" serve "$work/bench.quarry" --port "$qport" --threads 1 --log none 2>"$work/quarry.log" &
-pids+=($!)
+qpid=$!; pids+=($qpid)
 wait_port "$qport"
 # Same 1000 users for Quarry (SQLite) and json-server (db.json).
 sqlite3 "$work/bench.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < $rows)
@@ -58,40 +58,49 @@ PY
 
 eport=$(free_port)
 taskset -c 0 node "$here/express-app.js" "$eport" 2>"$work/express.log" &
-pids+=($!)
+epid=$!; pids+=($epid)
 jport=$(free_port)
 taskset -c 0 node "$QUARRY_NODE_MODULES/json-server/lib/cli/bin.js" --quiet --port "$jport" "$work/db.json" \
     >"$work/json-server.log" 2>&1 &
-pids+=($!)
+jpid=$!; pids+=($jpid)
 wait_port "$eport"; wait_port "$jport"
 
-declare -A rps p99
-run() {   # name url [script]
-    local name=$1 url=$2 script=${3:-}
+declare -A rps p99 cpu
+cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of every thread
+run() {   # name pid url [script]
+    local name=$1 pid=$2 url=$3 script=${4:-}
     local args=(-t1 -c"$conns" -d"${duration}s" --latency)
     [[ -n $script ]] && args+=(-s "$script")
-    local out
+    local out before after requests
+    before=$(cputicks "$pid")
     out=$(taskset -c 1 wrk "${args[@]}" "$url")
+    after=$(cputicks "$pid")
     rps[$name]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
     p99[$name]=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    # CPU time the server spent per request: unlike req/s, it does not depend on how much of
+    # CPU 0 other processes took during the run.
+    cpu[$name]=$(python3 -c "print(f'{($after - $before) * 1e6 / $(getconf CLK_TCK) / max(1, $requests):.1f}')")
     local non2xx
     non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-    printf '%-28s %12s req/s   p99 %10s%s\n' "$name" "${rps[$name]}" "${p99[$name]}" \
-        "${non2xx:+   ($non2xx non-2xx answers)}"
+    printf '%-28s %12s req/s   p99 %10s   %8s CPU us/req%s\n' "$name" "${rps[$name]}" "${p99[$name]}" \
+        "${cpu[$name]}" "${non2xx:+   ($non2xx non-2xx answers)}"
 }
 
 echo "wrk: 1 thread, $conns connections, ${duration}s per case; servers on CPU 0, wrk on CPU 1; $rows users"
 echo
-run "quarry static" "http://127.0.0.1:$qport/bench/static"
-run "express static" "http://127.0.0.1:$eport/bench/static"
-run "quarry GET /users/:id" "http://127.0.0.1:$qport/users/500"
-run "json-server GET /users/:id" "http://127.0.0.1:$jport/users/500"
-run "quarry POST /users" "http://127.0.0.1:$qport/users" "$here/post.lua"
-run "json-server POST /users" "http://127.0.0.1:$jport/users" "$here/post.lua"
+run "quarry static" "$qpid" "http://127.0.0.1:$qport/bench/static"
+run "express static" "$epid" "http://127.0.0.1:$eport/bench/static"
+run "quarry GET /users/:id" "$qpid" "http://127.0.0.1:$qport/users/500"
+run "json-server GET /users/:id" "$jpid" "http://127.0.0.1:$jport/users/500"
+run "quarry POST /users" "$qpid" "http://127.0.0.1:$qport/users" "$here/post.lua"
+run "json-server POST /users" "$jpid" "http://127.0.0.1:$jport/users" "$here/post.lua"
 
 ratio() { python3 -c "a,b=float('$1' or 0),float('$2' or 0); print(f'{a/b:.1f}x' if b else 'n/a')"; }
 echo
-echo "static route:   quarry / express     = $(ratio "${rps[quarry static]}" "${rps[express static]}")   (target >= 8x, p99 < 3 ms)"
-echo "CRUD GET by id: quarry / json-server = $(ratio "${rps[quarry GET /users/:id]}" "${rps[json-server GET /users/:id]}")   (target >= 10x)"
-echo "persisted POST: quarry / json-server = $(ratio "${rps[quarry POST /users]}" "${rps[json-server POST /users]}")   (target >= 20x)"
+echo "                 req/s ratio   CPU-per-request ratio (peer / quarry)"
+echo "static route:   $(ratio "${rps[quarry static]}" "${rps[express static]}")   $(ratio "${cpu[express static]}" "${cpu[quarry static]}")   quarry vs express (target >= 8x, p99 < 3 ms)"
+echo "CRUD GET by id: $(ratio "${rps[quarry GET /users/:id]}" "${rps[json-server GET /users/:id]}")   $(ratio "${cpu[json-server GET /users/:id]}" "${cpu[quarry GET /users/:id]}")   quarry vs json-server (target >= 10x)"
+echo "persisted POST: $(ratio "${rps[quarry POST /users]}" "${rps[json-server POST /users]}")   $(ratio "${cpu[json-server POST /users]}" "${cpu[quarry POST /users]}")   quarry vs json-server (target >= 20x)"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share CPU 0 unless the machine is idle)"
 echo "rows after POST runs: quarry $(sqlite3 "$work/bench.db" 'SELECT COUNT(*) FROM users'), json-server $(python3 -c "import json; print(len(json.load(open('$work/db.json'))['users']))")"

@@ -6,6 +6,7 @@
 #include "mock/requestlog.h"
 #include "mock/routetable.h"
 #include "mock/templaterenderer.h"
+#include "workspace/workspace.h"
 
 #include "rawhttp.h"
 
@@ -64,6 +65,7 @@ private slots:
     void invalidConfigIsAnError();
     void editsApplyWhileRunning();
     void roundTripJson();
+    void watchesWorkspace();
 
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
@@ -357,6 +359,30 @@ void TestRouter::roundTripJson()
         QVERIFY(again);
         QCOMPARE(again.value().toJson(), route.value().toJson());
     }
+}
+
+void TestRouter::watchesWorkspace()
+{
+    using quarry::workspace::Section;
+    auto ws = quarry::workspace::Workspace::createEmpty(u"watch"_s);
+    ws->setFilePath(m_dir.filePath(u"watch.quarry"_s));
+    MockServer server;
+    QSignalSpy failed(&server, &MockServer::configurationFailed);
+    server.watch(ws.get());
+    ws->setSection(Section::Mock, parse(R"({"routes": [{"id": "w", "path": "/w", "responses": [{"body": "one"}]}]})"));
+    Request r = makeRequest("GET", "/w");
+    QCOMPARE(server.handle(r).body, QByteArray("one"));
+    ws->setSection(Section::Mock, parse(R"({"routes": [{"id": "w", "path": "/w", "responses": [{"body": "two"}]}]})"));
+    Request r2 = makeRequest("GET", "/w");
+    QCOMPARE(server.handle(r2).body, QByteArray("two"));
+    // an invalid edit is reported and the last good table keeps serving
+    ws->setSection(Section::Mock, parse(R"({"routes": [{"id": "w", "path": "w"}]})"));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains(u"must start with /"_s));
+    Request r3 = makeRequest("GET", "/w");
+    QCOMPARE(server.handle(r3).body, QByteArray("two"));
+    // the default database sits beside the workspace, named after it
+    QCOMPARE(server.config().defaultDatabase, u"sqlite:"_s + m_dir.filePath(u"watch.db"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRouter)

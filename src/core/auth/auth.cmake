@@ -21,4 +21,5 @@ target_sources(quarry-core PRIVATE
     auth/refreshtokenstore.cpp auth/refreshtokenstore.h
     auth/loginendpoint.cpp auth/loginendpoint.h
     auth/oauthtokenendpoint.cpp auth/oauthtokenendpoint.h
+    auth/authgate.cpp auth/authgate.h
 )

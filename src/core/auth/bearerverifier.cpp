@@ -54,6 +54,7 @@ QString BearerOutcome::statusName() const
     case Status::InvalidToken: return u"invalid_token"_s;
     case Status::Expired: return u"expired"_s;
     case Status::InsufficientScope: return u"insufficient_scope"_s;
+    case Status::Misconfigured: return u"misconfigured"_s;
     }
     return {};
 }

@@ -23,6 +23,7 @@ struct QUARRY_CORE_EXPORT BearerOutcome {
         InvalidToken,      ///< bad signature, malformed, wrong iss/aud, unknown kid → 401, error="invalid_token"
         Expired,           ///< exp passed (or nbf not reached) → 401, error="invalid_token"
         InsufficientScope, ///< valid token without a required role → 403, error="insufficient_scope"
+        Misconfigured,     ///< the route names a profile that does not exist or cannot load → 500
     };
     Status status = Status::Missing;
     int httpStatus = 401;
@@ -34,7 +35,7 @@ struct QUARRY_CORE_EXPORT BearerOutcome {
     QStringList roles;            ///< the token's roles (Ok and InsufficientScope)
 
     bool ok() const { return status == Status::Ok; }
-    /// "ok", "missing", "invalid_request", "invalid_token", "expired", "insufficient_scope".
+    /// "ok", "missing", "invalid_request", "invalid_token", "expired", "insufficient_scope", "misconfigured".
     QString statusName() const;
 };
 

@@ -14,6 +14,9 @@
 #include <QMessageAuthenticationCode>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace quarry;
 using namespace quarry::auth;
@@ -142,6 +145,8 @@ private slots:
     void badKeys();
     void jwkRoundTripAndJwks();
     void kidSelection();
+    void duplicateMembersUseTheLastOne();
+    void concurrentVerification();
 
 private:
     VerifyOptions options(QList<Algorithm> algs) const;
@@ -761,6 +766,63 @@ void TestJwt::kidSelection()
     auto noAlgs = JwtVerifier(set, options({})).verify(must(Jwt::encode(goodClaims(), Algorithm::RS256, m_rsa)));
     QVERIFY(!noAlgs);
     QCOMPARE(noAlgs.error().where, u"options"_s);
+}
+
+void TestJwt::duplicateMembersUseTheLastOne()
+{
+    // RFC 7515 section 4: reject duplicate member names or use the lexically last one. Quarry (through
+    // QJsonDocument) uses the last, as JavaScript's JSON.parse and thus jsonwebtoken do, so both sides
+    // read the same header.
+    const QByteArray token = b64(R"({"alg":"none","alg":"HS256"})") + '.' + b64(R"({"sub":"a","sub":"b"})") + ".AA";
+    const Jwt jwt = must(Jwt::decode(token));
+    QCOMPARE(jwt.jws().algorithmName(), u"HS256"_s);
+    QCOMPARE(jwt.subject(), u"b"_s);
+    const QByteArray reversed = b64(R"({"alg":"HS256","alg":"none"})") + '.' + b64(R"({"sub":"a"})") + ".AA";
+    auto r = JwtVerifier(KeySet({m_hmac}), options({Algorithm::HS256})).verify(reversed);
+    QVERIFY(!r);
+    QCOMPARE(r.error().where, u"header.alg"_s);
+}
+
+void TestJwt::concurrentVerification()
+{
+    // The mock server verifies on several network threads with one verifier and shared keys.
+    const QList<std::pair<Key, Algorithm>> signers = {
+        {m_hmac, Algorithm::HS256}, {m_rsa, Algorithm::RS256}, {m_ec, Algorithm::ES256}};
+    QList<QByteArray> good;
+    QList<QByteArray> bad;
+    for (const auto &[key, alg] : signers) {
+        const QByteArray t = must(Jwt::encode(goodClaims(), alg, key));
+        good << t;
+        QByteArray tampered = t;
+        tampered[t.indexOf('.') + 3] = tampered[t.indexOf('.') + 3] == 'A' ? 'B' : 'A';
+        bad << tampered;
+    }
+    const JwtVerifier verifier(KeySet({m_hmac, m_rsa.publicKey(), m_ec.publicKey()}),
+                               options({Algorithm::HS256, Algorithm::RS256, Algorithm::ES256}));
+    std::atomic<int> accepted{0};
+    std::atomic<int> rejected{0};
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 150; ++i) {
+                const int k = (i + t) % 3;
+                if (verifier.verify(good.at(k)).ok())
+                    ++accepted;
+                else
+                    ++wrong;
+                if (verifier.verify(bad.at(k)).ok())
+                    ++wrong;
+                else
+                    ++rejected;
+            }
+        });
+    }
+    for (auto &th : threads)
+        th.join();
+    QCOMPARE(wrong.load(), 0);
+    QCOMPARE(accepted.load(), 8 * 150);
+    QCOMPARE(rejected.load(), 8 * 150);
 }
 
 QTEST_GUILESS_MAIN(TestJwt)

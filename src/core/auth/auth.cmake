@@ -22,4 +22,5 @@ target_sources(quarry-core PRIVATE
     auth/loginendpoint.cpp auth/loginendpoint.h
     auth/oauthtokenendpoint.cpp auth/oauthtokenendpoint.h
     auth/authgate.cpp auth/authgate.h
+    auth/jwtinspector.cpp auth/jwtinspector.h
 )

@@ -103,10 +103,12 @@ int runServe(const QStringList &args, Io &io)
         return Failure;
     }
     mock::MockServer server;
-    if (auto applied = server.configure(config.value()); !applied) {
+    if (auto applied = server.configureFromWorkspace(*ws); !applied) {
         io.err << "quarry serve: " << applied.error().toString() << '\n';
         return Failure;
     }
+    for (const QString &warning : server.warnings())
+        io.err << "quarry serve: warning: " << warning << '\n';
     mock::ServerOptions options = config.value().server;
     if (!host.isEmpty())
         options.host = host;

@@ -17,7 +17,7 @@ namespace {
 
 struct Ctx {
     Exchange &ex;
-    SqliteStore &store;
+    ResourceStore &store;
     const TableInfo &table;
     QString idColumn;
 };
@@ -35,9 +35,9 @@ QString describeParams(const QVariantList &params)
     return out.isEmpty() ? QString() : u" ["_s + out.join(u", "_s) + u']';
 }
 
-SqlOutcome run(Ctx &c, const QString &sql, const QVariantList &params = {})
+SqlOutcome run(Ctx &c, const QString &sql, const QVariantList &params = {}, bool rowsOfTable = true)
 {
-    SqlOutcome r = c.store.run(sql, params);
+    SqlOutcome r = c.store.run(sql, params, rowsOfTable ? &c.table : nullptr);
     c.ex.note(u"sql"_s, r.ok() ? u"%1%2 → %3 row(s)"_s.arg(sql, describeParams(params)).arg(r.rows.isEmpty() ? r.changes : r.rows.size())
                                : u"%1%2 → error: %3"_s.arg(sql, describeParams(params), r.error),
               r.micros);
@@ -52,6 +52,7 @@ QString affinityName(ColumnInfo::Affinity a)
     case ColumnInfo::Affinity::Numeric: return u"a number"_s;
     case ColumnInfo::Affinity::Text: return u"a string"_s;
     case ColumnInfo::Affinity::Blob: return u"a base64 string"_s;
+    case ColumnInfo::Affinity::Boolean: return u"true or false"_s;
     }
     return {};
 }
@@ -101,6 +102,10 @@ std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QStri
         if (v.isString())
             return QVariant(QByteArray::fromBase64(v.toString().toLatin1()));
         break;
+    case ColumnInfo::Affinity::Boolean:
+        if (v.isBool())
+            return QVariant(v.toBool());
+        break;
     }
     *error = u"\"%1\" must be %2 (column type %3), not %4."_s.arg(c.name, affinityName(c.affinity),
                                                                   c.declaredType.isEmpty() ? u"any"_s : c.declaredType,
@@ -128,6 +133,10 @@ std::optional<QVariant> bindText(const ColumnInfo &c, const QString &text, QStri
             return QVariant(d);
         break;
     }
+    case ColumnInfo::Affinity::Boolean:
+        if (text == u"true"_s || text == u"false"_s || text == u"1"_s || text == u"0"_s)
+            return QVariant(text == u"true"_s || text == u"1"_s);
+        break;
     default:
         return QVariant(text);
     }
@@ -160,7 +169,7 @@ void sqlFailure(Ctx &c, const SqlOutcome &r)
              u"Another %1 row already has this value: %2."_s.arg(c.table.name, r.error));
     } else if (r.isConstraintViolation()) {
         fail(c.ex, 400, u"Constraint violated"_s, u"The row breaks a rule of table %1: %2."_s.arg(c.table.name, r.error));
-    } else if ((r.code & 0xff) == 5 /* SQLITE_BUSY */) {
+    } else if (r.failure == SqlOutcome::Failure::Busy) {
         fail(c.ex, 503, u"Database busy"_s, u"The database stayed locked for too long: %1."_s.arg(r.error));
         c.ex.response.setHeader("Retry-After", "1");
     } else {
@@ -222,7 +231,7 @@ void list(Ctx &c)
         }
         const QString q = SqliteSchema::quote(column);
         if (op == u"_like"_s) {
-            where.append(q + u" LIKE ?"_s);
+            where.append(u"CAST("_s + q + u" AS TEXT) LIKE ?"_s);
             params.append(value.contains(u'%') ? value : u'%' + value + u'%');
             continue;
         }
@@ -300,10 +309,10 @@ void list(Ctx &c)
         return sqlFailure(c, rows);
     qint64 total = rows.rows.size();
     if (pageSize >= 0) {
-        const SqlOutcome count = run(c, u"SELECT COUNT(*) AS n FROM "_s + table + whereSql, params);
+        const SqlOutcome count = run(c, u"SELECT COUNT(*) AS n FROM "_s + table + whereSql, params, false);
         if (!count.ok())
             return sqlFailure(c, count);
-        total = count.rows.first().toObject().value(u"n"_s).toInteger();
+        total = count.rows.first().toObject().value(u"n"_s).toVariant().toLongLong();
     }
     c.ex.response = Response::json(200, toJson(rows.rows));
     c.ex.response.setHeader("X-Total-Count", QByteArray::number(total));
@@ -448,10 +457,10 @@ void remove(Ctx &c)
     const auto id = idValue(c);
     if (!id)
         return;
-    const SqlOutcome r = run(c, u"DELETE FROM %1 WHERE %2 = ?"_s.arg(SqliteSchema::quote(c.table.name), SqliteSchema::quote(c.idColumn)), {*id});
+    const SqlOutcome r = run(c, u"DELETE FROM %1 WHERE %2 = ? RETURNING %2"_s.arg(SqliteSchema::quote(c.table.name), SqliteSchema::quote(c.idColumn)), {*id});
     if (!r.ok())
         return sqlFailure(c, r);
-    if (r.changes == 0)
+    if (r.rows.isEmpty())
         return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
     c.ex.response = Response{};
     c.ex.response.status = 204;
@@ -459,17 +468,17 @@ void remove(Ctx &c)
 
 } // namespace
 
-void CrudHandler::handle(Exchange &ex, SqliteStore &store, const ResourceSpec &resource)
+void CrudHandler::handle(Exchange &ex, ResourceStore &store, const ResourceSpec &resource)
 {
     const auto table = store.table(resource.table);
     if (!table) {
         return fail(ex, 500, u"Table missing"_s,
                     u"The resource's table \"%1\" does not exist in %2. Add it to the workspace's schema."_s.arg(
-                        resource.table, store.path()));
+                        resource.table, store.displayName()));
     }
     Ctx c{ex, store, *table, resource.idColumn.isEmpty() ? table->primaryKey : resource.idColumn};
     const QByteArray &m = ex.request.method;
-    ex.note(u"handler"_s, u"resource %1 (%2): %3 %4"_s.arg(table->name, store.path(), QString::fromLatin1(m),
+    ex.note(u"handler"_s, u"resource %1 (%2): %3 %4"_s.arg(table->name, store.displayName(), QString::fromLatin1(m),
                                                           ex.resourceItem ? u"item"_s : u"collection"_s));
     if (!ex.resourceItem) {
         if (m == "GET" || m == "HEAD")

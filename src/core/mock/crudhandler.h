@@ -3,7 +3,7 @@
 #pragma once
 
 #include "mock/exchange.h"
-#include "mock/sqlitestore.h"
+#include "mock/resourcestore.h"
 #include "quarry_core_export.h"
 
 namespace quarry::mock {
@@ -23,7 +23,7 @@ namespace quarry::mock {
 class QUARRY_CORE_EXPORT CrudHandler
 {
 public:
-    static void handle(Exchange &exchange, SqliteStore &store, const ResourceSpec &resource);
+    static void handle(Exchange &exchange, ResourceStore &store, const ResourceSpec &resource);
 };
 
 } // namespace quarry::mock

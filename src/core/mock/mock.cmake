@@ -21,8 +21,9 @@ target_sources(quarry-core PRIVATE
     mock/fakedata.cpp mock/fakedata.h
     mock/templaterenderer.cpp mock/templaterenderer.h
     mock/sqliteschema.cpp mock/sqliteschema.h
-    mock/sqlitestore.cpp mock/sqlitestore.h
+    mock/resourcestore.h mock/sqlitestore.cpp mock/sqlitestore.h mock/pgstore.cpp mock/pgstore.h
     mock/crudhandler.cpp mock/crudhandler.h
     mock/mockserver.cpp mock/mockserver.h
+    mock/authmiddleware.cpp mock/authmiddleware.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/mockserver.h"
 
+#include "auth/authgate.h"
+#include "mock/authmiddleware.h"
 #include "mock/corsmiddleware.h"
 #include "mock/crudhandler.h"
 #include "mock/fakedata.h"
 #include "mock/faultmiddleware.h"
 #include "mock/latencymiddleware.h"
+#include "mock/pgstore.h"
 #include "mock/problem.h"
 #include "mock/ratelimitmiddleware.h"
 #include "mock/requestlog.h"
@@ -59,7 +62,7 @@ QByteArray truncated(const QByteArray &body)
 struct MockServer::Snapshot {
     std::shared_ptr<RouteTable> table;
     std::vector<std::shared_ptr<Middleware>> chain;
-    QHash<QString, std::shared_ptr<SqliteStore>> stores;   // by database URL
+    QHash<QString, std::shared_ptr<ResourceStore>> stores;   // by database URL
     QHash<QString, QString> storeErrors;
     MockConfig config;
 };
@@ -90,24 +93,34 @@ Result<void> MockServer::configure(const MockConfig &config)
         if (route.resource)
             urls.insert(config.databaseFor(*route.resource));
     }
-    QHash<QString, std::shared_ptr<SqliteStore>> stores;
+    QHash<QString, std::shared_ptr<ResourceStore>> stores;
     QHash<QString, QString> errors;
     for (const QString &url : std::as_const(urls)) {
-        if (!url.startsWith(u"sqlite:"_s)) {
-            errors.insert(url, Tr::tr("Resources on %1 are not supported by this build yet; use an SQLite database.")
-                                   .arg(url.section(u':', 0, 0)));
+        std::shared_ptr<ResourceStore> store = m_stores.value(url);
+        const bool sqlite = url.startsWith(u"sqlite:"_s);
+        if (!sqlite && !url.startsWith(u"postgres"_s)) {
+            errors.insert(url, Tr::tr("\"%1\" is not a database URL Quarry can serve from; use sqlite:FILE or "
+                                      "postgresql://user@host:port/db.").arg(url));
             continue;
         }
-        std::shared_ptr<SqliteStore> store = m_stores.value(url);
         if (store) {
-            // Tables new in the schema appear; existing tables are left as they are.
-            for (const QString &statement : ddl.value())
-                store->run(statement);
+            if (sqlite) {
+                // Tables new in the schema appear; existing tables are left as they are.
+                for (const QString &statement : ddl.value())
+                    store->run(statement);
+            }
             auto refreshed = store->refresh();
             if (!refreshed)
                 errors.insert(url, refreshed.error().message);
-        } else {
+        } else if (sqlite) {
             auto opened = SqliteStore::open(url.mid(7), ddl.value());
+            if (!opened) {
+                errors.insert(url, opened.error().toString());
+                continue;
+            }
+            store = opened.value();
+        } else {
+            auto opened = PgStore::open(url);
             if (!opened) {
                 errors.insert(url, opened.error().toString());
                 continue;
@@ -135,6 +148,12 @@ Result<void> MockServer::configureFromWorkspace(const workspace::Workspace &work
     auto config = MockConfig::fromWorkspace(workspace);
     if (!config)
         return config.error();
+    // Keys are resolved once here (env, keychain), not per request.
+    auto gate = std::make_shared<const auth::AuthGate>(auth::AuthGate::fromWorkspace(workspace));
+    m_warnings = gate->warnings();
+    for (const Error &e : gate->errors())
+        m_warnings.append(e.toString());
+    m_authStep = std::make_shared<AuthMiddleware>(std::move(gate));
     return configure(config.value());
 }
 
@@ -262,8 +281,7 @@ Response MockServer::handle(Request &request)
             const QString url = snap->config.databaseFor(*ex.route->resource);
             const auto store = snap->stores.value(url);
             if (!store) {
-                ex.response = Problem{snap->storeErrors.contains(url) && !url.startsWith(u"sqlite:"_s) ? 501 : 500,
-                                      u"Database unavailable"_s,
+                ex.response = Problem{503, u"Database unavailable"_s,
                                       snap->storeErrors.value(url, u"The database %1 is not open."_s.arg(url)), {}, {}}
                                   .toResponse();
             } else {

@@ -20,11 +20,11 @@ namespace quarry::mock {
 
 class FakeData;
 class RequestLog;
-class SqliteStore;
+class ResourceStore;
 
 /// The workspace's mock API: the HTTP engine, the route table, the middleware chain
 /// (cors → auth → rateLimit → latency → faults), the response rules and templates, CRUD resources
-/// on SQLite, and the request log.
+/// on SQLite (default) or PostgreSQL, and the request log.
 ///
 /// Lives in its owner's thread (the GUI's or the CLI's); requests run on the engine's network
 /// threads and never touch the owner's thread except through RequestLog's queued signals.
@@ -52,7 +52,11 @@ public:
     const MockConfig &config() const { return m_config; }
 
     /// Installs the step of a slot (null removes it). Takes effect for the next request.
+    /// configureFromWorkspace() installs the auth step of the workspace's auth profiles itself.
     void setStep(Slot slot, std::shared_ptr<Middleware> step);
+    /// Things the user should know that do not stop the server (an auth profile using its demo
+    /// secret, a profile that cannot load), from the last configureFromWorkspace().
+    QStringList warnings() const { return m_warnings; }
 
     /// Starts on the configured host and port.
     Result<quint16> start();
@@ -87,7 +91,7 @@ private:
     std::shared_ptr<FakeData> m_fake;
     std::shared_ptr<FakeData> m_chaos;
     std::shared_ptr<class RateLimitState> m_rateState;
-    QHash<QString, std::shared_ptr<SqliteStore>> m_stores;
+    QHash<QString, std::shared_ptr<ResourceStore>> m_stores;
     QHash<QString, QString> m_storeErrors;
     std::shared_ptr<Middleware> m_authStep;
     RequestLog *m_log = nullptr;
@@ -97,6 +101,7 @@ private:
     mutable std::mutex m_snapshotMutex;
     std::shared_ptr<const Snapshot> m_snapshot;
     QPointer<workspace::Workspace> m_watched;
+    QStringList m_warnings;
 };
 
 } // namespace quarry::mock

@@ -46,14 +46,15 @@ const ColumnInfo *TableInfo::column(const QString &name) const
     return nullptr;
 }
 
-bool SqlOutcome::isUniqueViolation() const
+static SqlOutcome::Failure failureOf(int code)
 {
-    return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
-}
-
-bool SqlOutcome::isConstraintViolation() const
-{
-    return (code & 0xff) == SQLITE_CONSTRAINT;
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return SqlOutcome::Failure::Unique;
+    if ((code & 0xff) == SQLITE_CONSTRAINT)
+        return SqlOutcome::Failure::Constraint;
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        return SqlOutcome::Failure::Busy;
+    return SqlOutcome::Failure::Other;
 }
 
 struct SqliteStore::Connection {
@@ -163,7 +164,7 @@ SqliteStore::Connection *SqliteStore::connection(QString *error)
     return m_connections.emplace(id, std::move(c)).first->second.get();
 }
 
-SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params)
+SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params, const TableInfo *)
 {
     SqlOutcome out;
     QElapsedTimer timer;
@@ -172,6 +173,7 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params)
     Connection *c = connection(&openError);
     if (!c) {
         out.code = SQLITE_CANTOPEN;
+        out.failure = SqlOutcome::Failure::Other;
         out.error = openError;
         return out;
     }
@@ -182,6 +184,7 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params)
                                           nullptr);
         if (rc != SQLITE_OK) {
             out.code = sqlite3_extended_errcode(c->db);
+            out.failure = failureOf(out.code);
             out.error = QString::fromUtf8(sqlite3_errmsg(c->db));
             return out;
         }
@@ -249,6 +252,7 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params)
     }
     if (rc != SQLITE_DONE) {
         out.code = sqlite3_extended_errcode(c->db);
+        out.failure = failureOf(out.code);
         out.error = QString::fromUtf8(sqlite3_errmsg(c->db));
     } else {
         out.changes = sqlite3_changes64(c->db);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
+#include "mock/resourcestore.h"
 #include "quarry_core_export.h"
 #include "result.h"
 
@@ -20,36 +21,6 @@ struct sqlite3;
 
 namespace quarry::mock {
 
-/// A column as SQLite reports it (PRAGMA table_info).
-struct QUARRY_CORE_EXPORT ColumnInfo {
-    enum class Affinity { Integer, Real, Numeric, Text, Blob };
-    QString name;
-    QString declaredType;
-    Affinity affinity = Affinity::Text;
-    bool notNull = false;
-    bool hasDefault = false;
-    bool primaryKey = false;
-};
-
-struct QUARRY_CORE_EXPORT TableInfo {
-    QString name;
-    QList<ColumnInfo> columns;
-    QString primaryKey;   ///< the single primary-key column, else "rowid"
-    const ColumnInfo *column(const QString &name) const;
-};
-
-/// What one statement did. `code` is SQLite's extended result code (0 = SQLITE_OK).
-struct QUARRY_CORE_EXPORT SqlOutcome {
-    QJsonArray rows;   ///< result rows as objects, column name -> value
-    qint64 changes = 0;
-    int code = 0;
-    QString error;
-    qint64 micros = 0;
-    bool ok() const { return code == 0; }
-    bool isUniqueViolation() const;
-    bool isConstraintViolation() const;
-};
-
 /// An SQLite database file for CRUD resources, used from the server's network threads.
 ///
 /// Each thread gets its own connection (opened on first use, with a cache of prepared statements);
@@ -57,19 +28,20 @@ struct QUARRY_CORE_EXPORT SqlOutcome {
 /// file through write(), so it survives the server process being killed (it is power loss that
 /// NORMAL does not cover; `durable` = true selects synchronous=FULL for that). Every statement is its
 /// own transaction unless the caller runs BEGIN/COMMIT. Values are always bound parameters.
-class QUARRY_CORE_EXPORT SqliteStore
+class QUARRY_CORE_EXPORT SqliteStore : public ResourceStore
 {
 public:
     /// Opens or creates the file, switches it to WAL and runs `ddl` (CREATE ... IF NOT EXISTS).
     static Result<std::shared_ptr<SqliteStore>> open(const QString &path, const QStringList &ddl, bool durable = false);
-    ~SqliteStore();
+    ~SqliteStore() override;
 
     QString path() const { return m_path; }
+    QString displayName() const override { return m_path; }
     /// Table metadata read at open; refresh() re-reads it.
-    std::optional<TableInfo> table(const QString &name) const;
-    Result<void> refresh();
+    std::optional<TableInfo> table(const QString &name) const override;
+    Result<void> refresh() override;
     /// Runs one statement on the calling thread's connection. Thread-safe.
-    SqlOutcome run(const QString &sql, const QVariantList &params = {});
+    SqlOutcome run(const QString &sql, const QVariantList &params = {}, const TableInfo *shape = nullptr) override;
 
 private:
     struct Connection;

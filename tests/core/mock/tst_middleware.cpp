@@ -6,6 +6,9 @@
 #include "mock/problem.h"
 #include "mock/ratelimitmiddleware.h"
 #include "mock/requestlog.h"
+#include "auth/authprofile.h"
+#include "auth/tokenissuer.h"
+#include "workspace/workspace.h"
 
 #include "rawhttp.h"
 
@@ -78,6 +81,7 @@ private slots:
     void faultsDrop();
     void authSlotOrder();
     void missingAuthStepIs501();
+    void authStepFromWorkspace();
     void requestLogSignals();
     void requestLogBounded();
     void engineRejectionsAreLogged();
@@ -317,6 +321,63 @@ void TestMiddleware::missingAuthStepIs501()
     const Response r = call("GET", "/p");
     QCOMPARE(r.status, 501);
     QVERIFY(!r.body.contains("secret"));
+}
+
+void TestMiddleware::authStepFromWorkspace()
+{
+    using quarry::workspace::Section;
+    qputenv("QUARRY_MOCK_TEST_SECRET", "a-test-secret-that-is-long-enough-for-hs256!");
+    const QJsonObject profile = obj(R"({"id": "p1", "name": "Test", "algorithm": "HS256", "issuer": "quarry-test",
+        "audience": "mock-tests", "lifetimeSeconds": 600, "rolesClaim": "roles", "secret": "env:QUARRY_MOCK_TEST_SECRET"})");
+    auto ws = quarry::workspace::Workspace::createEmpty(u"auth"_s);
+    ws->setFilePath(m_dir.filePath(u"auth.quarry"_s));
+    ws->setSection(Section::AuthProfiles, QJsonArray{profile});
+    ws->setSection(Section::Mock, obj(R"({"routes": [
+        {"id": "me", "path": "/me", "auth": {"required": true, "profile": "p1"},
+         "responses": [{"headers": {"Content-Type": "application/json"}, "body": "{\"sub\": \"{{jwt.sub}}\"}"}]},
+        {"id": "admin", "path": "/admin", "auth": {"profile": "p1", "roles": ["admin"]}, "responses": [{"body": "admin area"}]},
+        {"id": "open", "path": "/open", "responses": [{"body": "open"}]}]})"));
+    QVERIFY(m_server->configureFromWorkspace(*ws));
+
+    auto parsed = quarry::auth::AuthProfile::fromJson(profile);
+    QVERIFY(parsed);
+    auto issuer = quarry::auth::TokenIssuer::fromProfile(parsed.value());
+    QVERIFY2(issuer, qPrintable(issuer ? QString() : issuer.error().toString()));
+    quarry::auth::TokenRequest userRequest;
+    userRequest.subject = u"linus"_s;
+    userRequest.roles = QStringList{u"user"_s};
+    const auto user = issuer.value().issue(userRequest);
+    QVERIFY(user);
+    quarry::auth::TokenRequest adminRequest;
+    adminRequest.subject = u"ada"_s;
+    adminRequest.roles = QStringList{u"admin"_s, u"user"_s};
+    const auto admin = issuer.value().issue(adminRequest);
+    QVERIFY(admin);
+    auto bearer = [](const QByteArray &t) { return QList<HeaderField>{{"Authorization", "Bearer " + t}}; };
+
+    Response r = call("GET", "/me", {{"Origin", "http://x.test"}});
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.header("WWW-Authenticate").startsWith("Bearer"));
+    QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
+    QVERIFY(stepsText(lastEntry()).contains(u"auth: profile p1"_s));
+
+    r = call("GET", "/me", bearer(user.value().token));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"sub"_s).toString(), u"linus"_s);
+
+    r = call("GET", "/admin", bearer(user.value().token));
+    QCOMPARE(r.status, 403);
+    QVERIFY(r.header("WWW-Authenticate").contains("insufficient_scope"));
+    QCOMPARE(call("GET", "/admin", bearer(admin.value().token)).status, 200);
+
+    QByteArray tampered = admin.value().token;
+    tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
+    r = call("GET", "/me", bearer(tampered));
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.header("WWW-Authenticate").contains("invalid_token"));
+    QCOMPARE(call("GET", "/open").status, 200);
+    qunsetenv("QUARRY_MOCK_TEST_SECRET");
 }
 
 void TestMiddleware::requestLogSignals()

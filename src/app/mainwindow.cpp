@@ -4,6 +4,8 @@
 #include "ui_mainwindow.h"
 
 #include "aboutdialog.h"
+#include "authprofilesdialog.h"
+#include "jwttoolsdialog.h"
 #include "logdock.h"
 #include "mockpage.h"
 #include "outlinemodel.h"
@@ -202,6 +204,16 @@ void MainWindow::setupActions()
         if (clean && m_cleanStackIsSaved && m_workspace)
             m_workspace->setModified(false);
     });
+    connect(m_ui->authProfilesAction, &QAction::triggered, this, [this] {
+        auto *dialog = findChild<AuthProfilesDialog *>();
+        if (!dialog)
+            dialog = new AuthProfilesDialog(m_undoStack, this);
+        dialog->setWorkspace(m_workspace.get());
+        dialog->show();
+        dialog->raise();
+    });
+    connect(m_ui->inspectJwtAction, &QAction::triggered, this, [this] { jwtTools(false); });
+    connect(m_ui->mintTokenAction, &QAction::triggered, this, [this] { jwtTools(true); });
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         AboutDialog dialog(this);
         dialog.exec();
@@ -367,6 +379,20 @@ bool MainWindow::offerRecovery()
     setWorkspace(std::move(restored).value());
     m_log->append(tr("Restored unsaved changes to %1").arg(entry.displayName));
     return true;
+}
+
+JwtToolsDialog *MainWindow::jwtTools(bool minter)
+{
+    if (!m_jwtTools)
+        m_jwtTools = new JwtToolsDialog(this);
+    m_jwtTools->setWorkspace(m_workspace.get()); // profiles as they are now
+    if (minter)
+        m_jwtTools->showMinter();
+    else
+        m_jwtTools->showInspector();
+    m_jwtTools->show();
+    m_jwtTools->raise();
+    return m_jwtTools;
 }
 
 void MainWindow::showPage(Page page)

@@ -20,6 +20,7 @@ class WorkspaceTreeModel;
 
 namespace quarry::app {
 
+class JwtToolsDialog;
 class LogDock;
 class MockPage;
 class OutlineModel;
@@ -62,6 +63,8 @@ public:
     /// The read-only preview of a tool that has no editor yet (null for the Mock page).
     SectionPage *page(Page page) const;
     MockPage *mockPage() const { return m_mockPage; }
+    /// Tools ▸ JWT, created on first use; shows the inspector or the minter.
+    JwtToolsDialog *jwtTools(bool minter = false);
     QStringList recentFiles() const;
 
 protected:
@@ -94,6 +97,7 @@ private:
     bool m_cleanStackIsSaved = true;   // whether the undo stack's clean state matches the file on disk
     QList<QWidget *> m_pages;
     MockPage *m_mockPage = nullptr;
+    JwtToolsDialog *m_jwtTools = nullptr;
     QLabel *m_serverLabel = nullptr;
 };
 

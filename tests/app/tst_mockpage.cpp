@@ -140,7 +140,7 @@ void TestMockPage::routeEditsApplyToTheRunningServerAndUndo()
 
     // The running server follows without a restart.
     QTRY_COMPARE(send("GET", u"/api/protected"_s).first, 404);
-    QCOMPARE(send("GET", u"/api/protected-area"_s).first, 501); // auth not wired in this build: says so
+    QCOMPARE(send("GET", u"/api/protected-area"_s).first, 401); // still protected: no bearer token sent
 
     m_undo->undo();
     QCOMPARE(pathEdit->text(), u"/api/protected"_s);

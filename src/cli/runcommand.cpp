@@ -23,6 +23,7 @@ namespace {
 struct Input {
     QList<http::Collection> collections;
     QList<http::Environment> environments;
+    QJsonArray authProfiles;
 };
 
 Result<Input> loadInput(const QString &path)
@@ -47,6 +48,7 @@ Result<Input> loadInput(const QString &path)
             return ws.error();
         collections = ws.value()->sectionArray(workspace::Section::Collections);
         environments = ws.value()->sectionArray(workspace::Section::Environments);
+        input.authProfiles = ws.value()->sectionArray(workspace::Section::AuthProfiles);
     } else if (root.contains(u"items"_s)) {
         collections.append(root);
     } else {
@@ -169,6 +171,7 @@ int runCommand(const QStringList &args, Io &io)
         return UsageError;
     }
 
+    options.authProfiles = input.value().authProfiles;
     QList<http::RunReport> reports;
     auto tokens = std::make_shared<http::TokenStore>();   // one login serves every collection of the run
     for (const http::Collection &c : std::as_const(selected)) {

@@ -3,6 +3,7 @@
 #include "http/authspec.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,8 +15,25 @@ struct Tr {
 };
 constexpr std::pair<AuthSpec::Type, const char16_t *> TypeNames[] = {
     {AuthSpec::Type::Inherit, u"inherit"}, {AuthSpec::Type::None, u"none"}, {AuthSpec::Type::Bearer, u"bearer"},
-    {AuthSpec::Type::Basic, u"basic"},     {AuthSpec::Type::Login, u"login"},
+    {AuthSpec::Type::Basic, u"basic"},     {AuthSpec::Type::Login, u"login"},   {AuthSpec::Type::OAuth2, u"oauth2"},
+    {AuthSpec::Type::Signed, u"signed"},
 };
+
+void insertPlacement(const AuthSpec &a, QJsonObject &o)
+{
+    const AuthSpec d;
+    if (a.refreshSkewSeconds >= 0)
+        o.insert(u"refreshSkewSeconds"_s, a.refreshSkewSeconds);
+    if (a.placement == AuthSpec::Placement::Query) {
+        o.insert(u"placement"_s, u"query"_s);
+        o.insert(u"queryParam"_s, a.queryParam);
+    } else {
+        if (a.header != d.header)
+            o.insert(u"header"_s, a.header);
+        if (a.scheme != d.scheme)
+            o.insert(u"scheme"_s, a.scheme);
+    }
+}
 } // namespace
 
 QString AuthSpec::typeName(Type type)
@@ -42,7 +60,6 @@ QJsonObject AuthSpec::toJson() const
         o.insert(u"password"_s, password);
         break;
     case Type::Login: {
-        const AuthSpec d;
         o.insert(u"id"_s, id);
         if (!name.isEmpty())
             o.insert(u"name"_s, name);
@@ -54,19 +71,45 @@ QJsonObject AuthSpec::toJson() const
             o.insert(u"expiresInPointer"_s, expiresInPointer);
         if (!refreshRequest.isEmpty())
             o.insert(u"refreshRequest"_s, refreshRequest);
-        if (refreshSkewSeconds >= 0)
-            o.insert(u"refreshSkewSeconds"_s, refreshSkewSeconds);
-        if (placement == Placement::Query) {
-            o.insert(u"placement"_s, u"query"_s);
-            o.insert(u"queryParam"_s, queryParam);
-        } else {
-            if (header != d.header)
-                o.insert(u"header"_s, header);
-            if (scheme != d.scheme)
-                o.insert(u"scheme"_s, scheme);
-        }
+        insertPlacement(*this, o);
         break;
     }
+    case Type::OAuth2: {
+        const AuthSpec d;
+        o.insert(u"id"_s, id);
+        if (!name.isEmpty())
+            o.insert(u"name"_s, name);
+        o.insert(u"tokenUrl"_s, tokenUrl);
+        o.insert(u"grant"_s, grant);
+        o.insert(u"clientId"_s, clientId);
+        if (!clientSecret.isEmpty())
+            o.insert(u"clientSecret"_s, clientSecret);
+        if (!username.isEmpty())
+            o.insert(u"username"_s, username);
+        if (!password.isEmpty())
+            o.insert(u"password"_s, password);
+        if (!scope.isEmpty())
+            o.insert(u"scope"_s, scope);
+        if (clientAuth != d.clientAuth)
+            o.insert(u"clientAuth"_s, clientAuth);
+        insertPlacement(*this, o);
+        break;
+    }
+    case Type::Signed:
+        o.insert(u"id"_s, id);
+        if (!name.isEmpty())
+            o.insert(u"name"_s, name);
+        o.insert(u"authProfile"_s, authProfile);
+        if (!subject.isEmpty())
+            o.insert(u"subject"_s, subject);
+        if (!roles.isEmpty())
+            o.insert(u"roles"_s, QJsonArray::fromStringList(roles));
+        if (!claims.isEmpty())
+            o.insert(u"claims"_s, claims);
+        if (perRequest)
+            o.insert(u"perRequest"_s, true);
+        insertPlacement(*this, o);
+        break;
     }
     return o;
 }
@@ -84,7 +127,7 @@ Result<AuthSpec> AuthSpec::fromJson(const QJsonObject &object)
     }
     if (!known)
         return Error{Error::Kind::InvalidInput,
-                     Tr::tr("Unknown auth type \"%1\" (inherit, none, bearer, basic, login).").arg(type), u"auth.type"_s};
+                     Tr::tr("Unknown auth type \"%1\" (inherit, none, bearer, basic, login, oauth2, signed).").arg(type), u"auth.type"_s};
     a.id = object.value(u"id"_s).toString();
     a.name = object.value(u"name"_s).toString();
     a.token = object.value(u"token"_s).toString();
@@ -100,6 +143,38 @@ Result<AuthSpec> AuthSpec::fromJson(const QJsonObject &object)
     a.header = object.value(u"header"_s).toString(a.header);
     a.scheme = object.value(u"scheme"_s).toString(a.scheme);
     a.queryParam = object.value(u"queryParam"_s).toString(a.queryParam);
+    a.tokenUrl = object.value(u"tokenUrl"_s).toString();
+    a.grant = object.value(u"grant"_s).toString(a.grant);
+    a.clientId = object.value(u"clientId"_s).toString();
+    a.clientSecret = object.value(u"clientSecret"_s).toString();
+    a.scope = object.value(u"scope"_s).toString();
+    a.clientAuth = object.value(u"clientAuth"_s).toString(a.clientAuth);
+    a.authProfile = object.value(u"authProfile"_s).toString();
+    a.subject = object.value(u"subject"_s).toString();
+    const QJsonArray roles = object.value(u"roles"_s).toArray();
+    for (const QJsonValue &r : roles)
+        a.roles.append(r.toString());
+    a.claims = object.value(u"claims"_s).toObject();
+    a.perRequest = object.value(u"perRequest"_s).toBool(false);
+    if (a.type == Type::OAuth2) {
+        if (a.tokenUrl.isEmpty())
+            return Error{Error::Kind::InvalidInput, Tr::tr("An OAuth2 profile needs a token URL."), u"auth.tokenUrl"_s};
+        if (a.grant != u"client_credentials"_s && a.grant != u"password"_s)
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("The OAuth2 grant \"%1\" is not supported (client_credentials, password).").arg(a.grant),
+                         u"auth.grant"_s};
+        if (a.clientAuth != u"basic"_s && a.clientAuth != u"body"_s)
+            return Error{Error::Kind::InvalidInput, Tr::tr("clientAuth is \"basic\" or \"body\"."), u"auth.clientAuth"_s};
+        if (a.id.isEmpty())
+            a.id = a.clientId + u'@' + a.tokenUrl;
+    }
+    if (a.type == Type::Signed) {
+        if (a.authProfile.isEmpty())
+            return Error{Error::Kind::InvalidInput, Tr::tr("A signed token needs the id of one of the workspace's auth profiles."),
+                         u"auth.authProfile"_s};
+        if (a.id.isEmpty())
+            a.id = u"signed:"_s + a.authProfile;
+    }
     if (a.type == Type::Login) {
         if (a.loginRequest.isEmpty())
             return Error{Error::Kind::InvalidInput, Tr::tr("A login profile needs a login request."), u"auth.loginRequest"_s};

@@ -60,7 +60,7 @@ quint64 Client::send(const Collection &collection, const QString &requestId, con
         id = d->nextId++;
         d->pending.insert(id, flag);
     }
-    QMetaObject::invokeMethod(d->worker, [this, id, flag, collection, requestId, scope] {
+    QMetaObject::invokeMethod(d->worker, [this, id, flag, collection, requestId, scope, profiles = m_authProfiles] {
         Exchange ex;
         ex.requestId = requestId;
         const RequestSpec *request = collection.findRequest(requestId);
@@ -78,6 +78,7 @@ quint64 Client::send(const Collection &collection, const QString &requestId, con
             context.tokens = m_tokens;
             context.cancel = flag;
             context.transport = d->transport;
+            context.authProfiles = profiles;
             Executor executor(std::move(context));
             ex = executor.execute(*request);
         }
@@ -88,6 +89,11 @@ quint64 Client::send(const Collection &collection, const QString &requestId, con
         QMetaObject::invokeMethod(this, [this, id, ex] { emit finished(id, ex); }, Qt::QueuedConnection);
     });
     return id;
+}
+
+void Client::setAuthProfiles(const QJsonArray &profiles)
+{
+    m_authProfiles = profiles;
 }
 
 void Client::cancel(quint64 id)

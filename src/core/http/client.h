@@ -8,6 +8,7 @@
 #include "http/tokenstore.h"
 #include "http/variablescope.h"
 
+#include <QJsonArray>
 #include <QObject>
 
 #include <memory>
@@ -29,6 +30,8 @@ public:
     /// returns the id finished() will carry.
     quint64 send(const Collection &collection, const QString &requestId, const VariableScope &scope);
     void cancel(quint64 id);
+    /// The workspace's `authProfiles` section, for `signed` auth; used by later send() calls.
+    void setAuthProfiles(const QJsonArray &profiles);
     std::shared_ptr<TokenStore> tokens() const { return m_tokens; }
 
 signals:
@@ -38,6 +41,7 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
     std::shared_ptr<TokenStore> m_tokens;
+    QJsonArray m_authProfiles;
 };
 
 } // namespace quarry::http

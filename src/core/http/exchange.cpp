@@ -25,6 +25,8 @@ QJsonObject ResolvedAuth::toJson() const
         o.insert(u"refreshed"_s, true);
     if (retriedAfter401)
         o.insert(u"retriedAfter401"_s, true);
+    if (signedLocally)
+        o.insert(u"signedLocally"_s, true);
     return o;
 }
 

@@ -20,7 +20,7 @@ namespace quarry::http {
 
 /// The auth a sent request ended up with, for the "resolved auth" view and the run report.
 struct QUARRY_CORE_EXPORT ResolvedAuth {
-    QString type;              ///< "none", "bearer", "basic", "login"
+    QString type;              ///< "none", "bearer", "basic", "login", "oauth2", "signed"
     QString profileId;         ///< login
     QString profileName;       ///< login
     QString inheritedFrom;     ///< "request", "folder \"Admin\"", "collection \"Users API\""
@@ -30,6 +30,7 @@ struct QUARRY_CORE_EXPORT ResolvedAuth {
     bool loggedIn = false;     ///< this request triggered a login
     bool refreshed = false;    ///< this request triggered a refresh
     bool retriedAfter401 = false;
+    bool signedLocally = false;  ///< a `signed` profile minted the token for this request
 
     QJsonObject toJson() const;
 };

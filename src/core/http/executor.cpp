@@ -5,6 +5,8 @@
 #include "http/httpstatus.h"
 #include "http/jsonpointer.h"
 #include "http/tokeninspector.h"
+#include "auth/authprofile.h"
+#include "auth/tokenissuer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -108,7 +110,7 @@ Exchange Executor::execute(const RequestSpec &request, int iteration)
                                                                       : (beforeAuthNs + authNs) / 1e6;
 
     auto response = m_transport->send(ex.request, m_context.cancel.get());
-    if (response && response.value().status == 401 && auth.spec.type == AuthSpec::Type::Login) {
+    if (response && response.value().status == 401 && auth.spec.holdsTokens()) {
         // The server rejected the token (expired early, revoked): log in again once, retry once.
         auto retry = PreparedRequest::build(request, m_context.scope);
         if (retry) {
@@ -116,7 +118,7 @@ Exchange Executor::execute(const RequestSpec &request, int iteration)
             auto fresh = applyAuth(auth, retry.value(), retried, token.value());
             if (fresh) {
                 retried.retriedAfter401 = true;
-                retried.loggedIn = true;
+                retried.loggedIn = auth.spec.type != AuthSpec::Type::Signed;
                 ex.auth = retried;
                 ex.request = retry.value();
                 response = m_transport->send(ex.request, m_context.cancel.get());
@@ -191,13 +193,15 @@ Result<QString> Executor::applyAuth(const EffectiveAuth &auth, PreparedRequest &
         describeToken(held, resolved);
         return token.value();
     }
-    case AuthSpec::Type::Login: {
+    case AuthSpec::Type::Login:
+    case AuthSpec::Type::OAuth2:
+    case AuthSpec::Type::Signed: {
         resolved.profileId = spec.id;
         resolved.profileName = profileLabel(spec);
         auto held = ensureToken(spec, resolved, staleToken);
         if (!held)
             return held.error();
-        const QString label = u"auth: login profile \"%1\" from %2"_s.arg(resolved.profileName, auth.source);
+        const QString label = u"auth: %1 profile \"%2\" from %3"_s.arg(resolved.type, resolved.profileName, auth.source);
         if (spec.placement == AuthSpec::Placement::Query) {
             prepared.addQueryItem(spec.queryParam, held.value().accessToken);
         } else {
@@ -219,15 +223,17 @@ Result<HeldToken> Executor::ensureToken(const AuthSpec &spec, ResolvedAuth &reso
     const auto mutex = tokens.loginMutex(key);
     QMutexLocker lock(mutex.get());
 
-    std::optional<HeldToken> held = tokens.token(key);
+    std::optional<HeldToken> held = spec.perRequest ? std::nullopt : tokens.token(key);
     if (held && !staleToken.isEmpty() && held->accessToken == staleToken) {
         tokens.invalidate(key, staleToken);
         held.reset();
     }
     if (held && !needsRenewal(spec, *held, QDateTime::currentDateTimeUtc()))
         return *held;   // valid, or renewed by another request while this one waited for the lock
-    if (held && !held->refreshToken.isEmpty() && !spec.refreshRequest.isEmpty()) {
-        auto refreshed = obtainToken(spec, spec.refreshRequest, held->refreshToken);
+    if (held && !held->refreshToken.isEmpty()
+        && (spec.type == AuthSpec::Type::OAuth2 || (spec.type == AuthSpec::Type::Login && !spec.refreshRequest.isEmpty()))) {
+        auto refreshed = spec.type == AuthSpec::Type::OAuth2 ? obtainOAuthToken(spec, held->refreshToken)
+                                                             : obtainToken(spec, spec.refreshRequest, held->refreshToken);
         if (refreshed) {
             HeldToken fresh = refreshed.value();
             if (fresh.refreshToken.isEmpty())
@@ -239,7 +245,16 @@ Result<HeldToken> Executor::ensureToken(const AuthSpec &spec, ResolvedAuth &reso
         }
         qCInfo(lcHttp) << "refresh failed, logging in:" << refreshed.error().toString();
     }
-    auto fresh = obtainToken(spec, spec.loginRequest, {});
+    if (spec.type == AuthSpec::Type::Signed) {
+        auto minted = signLocally(spec);
+        if (!minted)
+            return minted.error();
+        if (!spec.perRequest)
+            tokens.store(key, minted.value());
+        resolved.signedLocally = true;
+        return minted;
+    }
+    auto fresh = spec.type == AuthSpec::Type::OAuth2 ? obtainOAuthToken(spec, {}) : obtainToken(spec, spec.loginRequest, {});
     if (!fresh)
         return fresh.error();
     tokens.store(key, fresh.value());
@@ -311,6 +326,145 @@ Result<HeldToken> Executor::obtainToken(const AuthSpec &spec, const QString &req
     held.tokenId = TokenInspector::tokenId(held.accessToken, held.claims);
     Exchange ignored;
     runExtractions(*request, r, ignored);
+    return held;
+}
+
+} // namespace quarry::http
+
+namespace quarry::http {
+
+Result<HeldToken> Executor::obtainOAuthToken(const AuthSpec &spec, const QString &refreshToken)
+{
+    const QString profile = profileLabel(spec);
+    const VariableScope &scope = m_context.scope;
+    const QString where = profile + u", auth"_s;
+    auto resolve = [&](const QString &text) { return scope.resolve(text, where); };
+    const auto url = resolve(spec.tokenUrl);
+    if (!url)
+        return url.error();
+    PreparedRequest p;
+    p.name = profile;
+    p.method = "POST";
+    p.url = QUrl(url.value());
+    if (!p.url.isValid() || p.url.host().isEmpty())
+        return Error{Error::Kind::InvalidInput, Tr::tr("\"%1\" is not a token URL.").arg(url.value()), where};
+    const auto clientId = resolve(spec.clientId);
+    if (!clientId)
+        return clientId.error();
+    const auto clientSecret = resolve(spec.clientSecret);
+    if (!clientSecret)
+        return clientSecret.error();
+    QList<QPair<QString, QString>> form;
+    if (!refreshToken.isEmpty()) {
+        form = {{u"grant_type"_s, u"refresh_token"_s}, {u"refresh_token"_s, refreshToken}};
+    } else {
+        form = {{u"grant_type"_s, spec.grant}};
+        if (spec.grant == u"password"_s) {
+            const auto user = resolve(spec.username);
+            if (!user)
+                return user.error();
+            const auto password = resolve(spec.password);
+            if (!password)
+                return password.error();
+            form += {{u"username"_s, user.value()}, {u"password"_s, password.value()}};
+        }
+        if (!spec.scope.isEmpty()) {
+            const auto scopeText = resolve(spec.scope);
+            if (!scopeText)
+                return scopeText.error();
+            form.append({u"scope"_s, scopeText.value()});
+        }
+    }
+    if (spec.clientAuth == u"basic"_s && !clientId.value().isEmpty()) {
+        // RFC 6749 2.3.1: both parts form-urlencoded before base64.
+        const QByteArray credentials = QUrl::toPercentEncoding(clientId.value()) + ':' + QUrl::toPercentEncoding(clientSecret.value());
+        p.setHeader("Authorization", "Basic " + credentials.toBase64(), u"oauth2 client"_s);
+    } else if (!clientId.value().isEmpty()) {
+        form.append({u"client_id"_s, clientId.value()});
+        if (!clientSecret.value().isEmpty())
+            form.append({u"client_secret"_s, clientSecret.value()});
+    }
+    QByteArrayList pairs;
+    for (const auto &[k, v] : std::as_const(form))
+        pairs.append(QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v));
+    p.body = pairs.join('&');
+    p.setHeader("Content-Type", "application/x-www-form-urlencoded", u"oauth2"_s);
+    p.setHeader("Accept", "application/json", u"oauth2"_s);
+    p.setHeader("User-Agent", "Quarry/" QUARRY_VERSION, u"default"_s);
+    const QString what = u"POST "_s + p.url.toDisplayString();
+    auto response = m_transport->send(p, m_context.cancel.get());
+    if (!response)
+        return Error{response.error().kind, Tr::tr("Getting a token for \"%1\" failed: %2").arg(profile, response.error().message), what};
+    const Response &r = response.value();
+    const auto json = r.json();
+    const QJsonObject body = json ? json.value().toObject() : QJsonObject();
+    if (r.status < 200 || r.status > 299) {
+        const QString reason = body.contains(u"error"_s)
+            ? body.value(u"error"_s).toString() + (body.contains(u"error_description"_s) ? u": "_s + body.value(u"error_description"_s).toString() : QString())
+            : QString::fromUtf8(r.body.left(200));
+        return Error{Error::Kind::Network,
+                     Tr::tr("The token endpoint refused \"%1\" (%2 %3): %4.").arg(profile).arg(r.status).arg(HttpStatus::reason(r.status), reason),
+                     what};
+    }
+    const QString access = body.value(u"access_token"_s).toString();
+    if (access.isEmpty())
+        return Error{Error::Kind::InvalidInput, Tr::tr("The token endpoint's answer for \"%1\" has no access_token.").arg(profile), what};
+    HeldToken held;
+    held.accessToken = access;
+    held.refreshToken = body.value(u"refresh_token"_s).toString();
+    held.obtainedAt = QDateTime::currentDateTimeUtc();
+    if (auto claims = TokenInspector::claims(access)) {
+        held.claims = claims.value();
+        held.expiresAt = TokenInspector::expiry(held.claims);
+    }
+    if (!held.expiresAt && body.value(u"expires_in"_s).toDouble() > 0)
+        held.expiresAt = held.obtainedAt.addMSecs(qint64(body.value(u"expires_in"_s).toDouble() * 1000));
+    held.tokenId = TokenInspector::tokenId(access, held.claims);
+    return held;
+}
+
+Result<HeldToken> Executor::signLocally(const AuthSpec &spec)
+{
+    const QString where = profileLabel(spec) + u", auth"_s;
+    QJsonObject profileJson;
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < m_context.authProfiles.size(); ++i) {
+        if (m_context.authProfiles.at(i).toObject().value(u"id"_s).toString() == spec.authProfile) {
+            profileJson = m_context.authProfiles.at(i).toObject();
+            index = i;
+        }
+    }
+    if (index < 0)
+        return Error{Error::Kind::NotFound,
+                     Tr::tr("The workspace has no auth profile \"%1\" to sign tokens with.").arg(spec.authProfile), where};
+    auto issuer = m_issuers.value(spec.authProfile);
+    if (!issuer) {
+        auto profile = auth::AuthProfile::fromJson(profileJson, u"authProfiles[%1]"_s.arg(index));
+        if (!profile)
+            return profile.error();
+        auto made = auth::TokenIssuer::fromProfile(profile.value());
+        if (!made)
+            return made.error();
+        issuer = std::make_shared<auth::TokenIssuer>(std::move(made).value());
+        m_issuers.insert(spec.authProfile, issuer);
+    }
+    auth::TokenRequest request;
+    const auto subject = m_context.scope.resolve(spec.subject, where);
+    if (!subject)
+        return subject.error();
+    request.subject = subject.value();
+    request.roles = spec.roles;
+    request.claims = spec.claims;
+    auto issued = issuer->issue(request);
+    if (!issued)
+        return issued.error();
+    HeldToken held;
+    held.accessToken = QString::fromLatin1(issued.value().token);
+    held.claims = issued.value().claims;
+    held.obtainedAt = QDateTime::currentDateTimeUtc();
+    if (issued.value().expiresAt > 0)
+        held.expiresAt = QDateTime::fromSecsSinceEpoch(issued.value().expiresAt, Qt::UTC);
+    held.tokenId = issued.value().jwtId.isEmpty() ? TokenInspector::tokenId(held.accessToken, held.claims) : issued.value().jwtId;
     return held;
 }
 

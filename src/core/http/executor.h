@@ -10,7 +10,14 @@
 #include "http/transport.h"
 #include "http/variablescope.h"
 
+#include <QHash>
+#include <QJsonArray>
+
 #include <memory>
+
+namespace quarry::auth {
+class TokenIssuer;
+}
 
 namespace quarry::http {
 
@@ -29,6 +36,8 @@ public:
         int defaultTimeoutMs = 30000;
         /// Optional: reuse a transport (connections, cookies) of the same thread; else one is created.
         std::shared_ptr<Transport> transport;
+        /// The workspace's `authProfiles` section, for `signed` auth (tokens minted locally).
+        QJsonArray authProfiles;
     };
 
     explicit Executor(Context context);
@@ -46,10 +55,13 @@ private:
                            const QString &staleToken);
     Result<HeldToken> ensureToken(const AuthSpec &spec, ResolvedAuth &resolved, const QString &staleToken);
     Result<HeldToken> obtainToken(const AuthSpec &spec, const QString &requestRef, const QString &refreshToken);
+    Result<HeldToken> obtainOAuthToken(const AuthSpec &spec, const QString &refreshToken);
+    Result<HeldToken> signLocally(const AuthSpec &spec);
     void runExtractions(const RequestSpec &request, const Response &response, Exchange &exchange);
 
     Context m_context;
     std::shared_ptr<Transport> m_transport;
+    QHash<QString, std::shared_ptr<auth::TokenIssuer>> m_issuers;   // by auth profile id
 };
 
 } // namespace quarry::http

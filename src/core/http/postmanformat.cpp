@@ -280,6 +280,50 @@ QStringList loginScript(const AuthSpec &spec, const Collection &collection)
     return s;
 }
 
+/// Pre-request script of a request whose effective auth is an OAuth2 profile: a token request
+/// with pm.sendRequest when no unexpired token is held (newman fetches no OAuth2 token by itself).
+QStringList oauthScript(const AuthSpec &spec)
+{
+    QJsonArray form{QJsonObject{{u"key"_s, u"grant_type"_s}, {u"value"_s, spec.grant}}};
+    if (spec.grant == u"password"_s) {
+        form.append(QJsonObject{{u"key"_s, u"username"_s}, {u"value"_s, spec.username}});
+        form.append(QJsonObject{{u"key"_s, u"password"_s}, {u"value"_s, spec.password}});
+    }
+    if (!spec.scope.isEmpty())
+        form.append(QJsonObject{{u"key"_s, u"scope"_s}, {u"value"_s, spec.scope}});
+    QJsonArray header{QJsonObject{{u"key"_s, u"Accept"_s}, {u"value"_s, u"application/json"_s}}};
+    if (spec.clientAuth == u"body"_s) {
+        form.append(QJsonObject{{u"key"_s, u"client_id"_s}, {u"value"_s, spec.clientId}});
+        form.append(QJsonObject{{u"key"_s, u"client_secret"_s}, {u"value"_s, spec.clientSecret}});
+    }
+    const QJsonObject request{{u"url"_s, spec.tokenUrl}, {u"method"_s, u"POST"_s}, {u"header"_s, header},
+                              {u"body"_s, QJsonObject{{u"mode"_s, u"urlencoded"_s}, {u"urlencoded"_s, form}}}};
+    const QString var = tokenVariable(spec);
+    QStringList s;
+    s << u"// Quarry login profile \"%1\" (OAuth2 %2 grant): get a token when none is held."_s.arg(
+             spec.name.isEmpty() ? spec.id : spec.name, spec.grant)
+      << u"(() => {"_s
+      << u"  const tokenVar = %1, renewVar = %2;"_s.arg(js(var), js(var + u".renewAt"_s))
+      << u"  const renewAt = Number(pm.collectionVariables.get(renewVar) || 0);"_s
+      << u"  if (pm.collectionVariables.get(tokenVar) && (renewAt === 0 || Date.now() < renewAt)) return;"_s
+      << u"  const resolve = (v) => typeof v === \"string\" ? pm.variables.replaceIn(v)"_s
+      << u"    : Array.isArray(v) ? v.map(resolve) : v && typeof v === \"object\""_s
+      << u"    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v;"_s
+      << u"  const request = resolve(%1);"_s.arg(compactJson(request));
+    if (spec.clientAuth != u"body"_s)
+        s << u"  request.header.push({ key: \"Authorization\", value: \"Basic \" + btoa(encodeURIComponent(resolve(%1)) + \":\" + encodeURIComponent(resolve(%2))) });"_s
+                 .arg(js(spec.clientId), js(spec.clientSecret));
+    s << u"  pm.sendRequest(request, (err, res) => {"_s
+      << u"    if (err || res.code !== 200) { console.error(\"Quarry OAuth2 token request failed\", err || res.code); return; }"_s
+      << u"    const body = res.json();"_s
+      << u"    pm.collectionVariables.set(tokenVar, body.access_token);"_s
+      << u"    const lifetime = Number(body.expires_in || 0);"_s
+      << u"    pm.collectionVariables.set(renewVar, lifetime ? String(Date.now() + lifetime * 800) : \"0\");"_s
+      << u"  });"_s
+      << u"})();"_s;
+    return s;
+}
+
 QJsonObject postmanAuth(const AuthSpec &spec)
 {
     switch (spec.type) {
@@ -294,7 +338,10 @@ QJsonObject postmanAuth(const AuthSpec &spec)
         return {{u"type"_s, u"basic"_s},
                 {u"basic"_s, QJsonArray{QJsonObject{{u"key"_s, u"username"_s}, {u"value"_s, spec.username}, {u"type"_s, u"string"_s}},
                                         QJsonObject{{u"key"_s, u"password"_s}, {u"value"_s, spec.password}, {u"type"_s, u"string"_s}}}}};
-    case AuthSpec::Type::Login: {
+    case AuthSpec::Type::Signed:   // Postman cannot mint tokens with the workspace's keys
+        return {{u"type"_s, u"noauth"_s}};
+    case AuthSpec::Type::Login:
+    case AuthSpec::Type::OAuth2: {
         const QString token = u"{{"_s + tokenVariable(spec) + u"}}"_s;
         if (spec.placement == AuthSpec::Placement::Header && spec.header.compare(u"Authorization"_s, Qt::CaseInsensitive) == 0
             && spec.scheme == u"Bearer"_s)
@@ -337,11 +384,15 @@ QJsonArray exportItems(const QList<CollectionItem> &items, const Collection &col
                 || (!effective.spec.refreshRequest.isEmpty() && (effective.spec.refreshRequest == r.id || effective.spec.refreshRequest == r.name)));
         if (isLoginItself) {
             request.insert(u"auth"_s, QJsonObject{{u"type"_s, u"noauth"_s}});
-        } else if (effective.spec.type == AuthSpec::Type::Login) {
+        } else if (effective.spec.type == AuthSpec::Type::Login || effective.spec.type == AuthSpec::Type::OAuth2) {
             request.insert(u"auth"_s, postmanAuth(effective.spec));
+            const QStringList script = effective.spec.type == AuthSpec::Type::Login ? loginScript(effective.spec, collection)
+                                                                                     : oauthScript(effective.spec);
             events.append(QJsonObject{{u"listen"_s, u"prerequest"_s},
                                       {u"script"_s, QJsonObject{{u"type"_s, u"text/javascript"_s},
-                                                                {u"exec"_s, QJsonArray::fromStringList(loginScript(effective.spec, collection))}}}});
+                                                                {u"exec"_s, QJsonArray::fromStringList(script)}}}});
+        } else if (effective.spec.type == AuthSpec::Type::Signed) {
+            request.insert(u"auth"_s, postmanAuth(effective.spec));
         } else if (!r.auth.isInherit()) {
             request.insert(u"auth"_s, postmanAuth(r.auth));
         }
@@ -552,7 +603,7 @@ struct Importer {
             } else if (q >= 0) {
                 const QStringList pairs = raw.mid(q + 1).split(u'&', Qt::SkipEmptyParts);
                 for (const QString &p : pairs)
-                    r.params.append({p.section(u'=', 0, 0), p.section(u'=', 1)});
+                    r.params.append(KeyValue{p.section(u'=', 0, 0), p.section(u'=', 1), true, false, {}});
                 raw.truncate(q);
             }
             r.url = raw;

@@ -92,6 +92,7 @@ Result<RunReport> Runner::run(const std::function<void(const Exchange &)> &progr
         context.tokens = m_tokens;
         context.cancel = cancel;
         context.defaultTimeoutMs = m_options.defaultTimeoutMs;
+        context.authProfiles = m_options.authProfiles;
         Executor executor(std::move(context));
         for (;;) {
             const int iteration = nextIteration.fetch_add(1);

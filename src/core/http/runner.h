@@ -10,6 +10,7 @@
 #include "http/tokenstore.h"
 #include "result.h"
 
+#include <QJsonArray>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -29,6 +30,8 @@ struct QUARRY_CORE_EXPORT RunOptions {
     int defaultTimeoutMs = 30000;
     /// Keep sending the collection again until this many ms have passed (0: iterations decide).
     int durationMs = 0;
+    /// The workspace's `authProfiles` section, for requests whose auth is `signed`.
+    QJsonArray authProfiles;
 };
 
 /// Runs a collection's requests with their checks. run() blocks the calling thread (the CLI's

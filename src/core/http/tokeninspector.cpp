@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "http/tokeninspector.h"
 
+#include "auth/jwt.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -17,23 +19,14 @@ struct Tr {
 };
 } // namespace
 
-// TODO(#4): switch to the auth core's JWT decoder once src/core/auth has landed; this is the only
-// place that parses tokens in http/.
 Result<QJsonObject> TokenInspector::claims(const QString &token)
 {
-    const QStringList parts = token.trimmed().split(u'.');
-    if (parts.size() != 3 || token.size() > 64 * 1024)
-        return Error{Error::Kind::InvalidInput, Tr::tr("The token is not a JWT (three dot-separated parts)."), {}};
-    const auto payload = QByteArray::fromBase64Encoding(parts.at(1).toLatin1(),
-                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
-                                                            | QByteArray::AbortOnBase64DecodingErrors);
-    if (!payload)
-        return Error{Error::Kind::InvalidInput, Tr::tr("The token's payload is not base64url."), {}};
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(*payload, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return Error{Error::Kind::InvalidInput, Tr::tr("The token's payload is not a JSON object."), {}};
-    return doc.object();
+    if (token.size() > 64 * 1024)
+        return Error{Error::Kind::InvalidInput, Tr::tr("The token is too large to be a JWT."), {}};
+    auto jwt = auth::Jwt::decode(token.trimmed().toLatin1());
+    if (!jwt)
+        return jwt.error();
+    return jwt.value().claims();
 }
 
 std::optional<QDateTime> TokenInspector::expiry(const QJsonObject &claims)

@@ -11,7 +11,7 @@ const jwt = require('jsonwebtoken');
 
 const SECRET = crypto.randomBytes(32).toString('hex');
 const TTL = Number(process.env.TOKEN_TTL || 2);
-const stats = { logins: 0, refreshes: 0, protectedOk: 0, rejected: 0, revocations: 0, requests: 0 };
+const stats = { logins: 0, refreshes: 0, protectedOk: 0, rejected: 0, revocations: 0, requests: 0, oauthTokens: 0, oauthRefreshes: 0 };
 const revoked = new Set();
 const issued = new Set();
 const refreshTokens = new Map();
@@ -86,6 +86,57 @@ app.post('/revoke', (req, res) => {
   refreshTokens.clear();
   stats.revocations++;
   res.json({ revoked: revoked.size });
+});
+
+// OAuth2 token endpoint (RFC 6749): client_credentials, password and refresh_token grants;
+// client "quarry-cli" / "cli-secret" by HTTP Basic or in the body; refresh tokens rotate.
+const oauthRefresh = new Map();
+app.post('/oauth/token', (req, res) => {
+  res.set('Cache-Control', 'no-store');
+  const form = Object.fromEntries(new URLSearchParams(req.body.toString('utf8')));
+  let clientId = form.client_id, clientSecret = form.client_secret;
+  const basic = /^Basic (.+)$/.exec(req.get('authorization') || '');
+  if (basic) {
+    const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent);
+    clientId = id; clientSecret = secret;
+  }
+  if (clientId !== 'quarry-cli' || clientSecret !== 'cli-secret')
+    return res.status(401).set('WWW-Authenticate', 'Basic').json({ error: 'invalid_client', error_description: 'unknown client' });
+  let sub;
+  if (form.grant_type === 'client_credentials') {
+    sub = clientId;
+  } else if (form.grant_type === 'password') {
+    if (form.username !== 'ada' || form.password !== 'quarry-demo')
+      return res.status(400).json({ error: 'invalid_grant', error_description: 'bad resource owner credentials' });
+    sub = form.username;
+  } else if (form.grant_type === 'refresh_token') {
+    sub = oauthRefresh.get(form.refresh_token);
+    if (!sub) return res.status(400).json({ error: 'invalid_grant', error_description: 'unknown refresh token' });
+    oauthRefresh.delete(form.refresh_token);
+    stats.oauthRefreshes++;
+  } else {
+    return res.status(400).json({ error: 'unsupported_grant_type' });
+  }
+  stats.oauthTokens++;
+  const t = issue(sub);
+  const body = { access_token: t.token, token_type: 'Bearer', expires_in: TTL, scope: form.scope || '' };
+  if (form.grant_type !== 'client_credentials') {
+    body.refresh_token = t.refreshToken;
+    oauthRefresh.set(t.refreshToken, sub);
+  }
+  res.json(body);
+});
+
+// Tokens minted by Quarry itself with a workspace auth profile (HS256, SIGNED_SECRET, iss/aud checked).
+app.get('/signed-me', (req, res) => {
+  const m = /^Bearer (.+)$/.exec(req.get('authorization') || '');
+  try {
+    const claims = jwt.verify(m ? m[1] : '', process.env.SIGNED_SECRET || '-', {
+      algorithms: ['HS256'], issuer: 'quarry-test', audience: 'test-api' });
+    res.json(claims);
+  } catch (e) {
+    res.status(401).json({ error: e.message });
+  }
 });
 
 app.get('/stats', (req, res) => res.json(stats));

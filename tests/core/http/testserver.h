@@ -27,6 +27,7 @@ public:
             modules = env.value(u"QUARRY_SOURCE_DIR"_s) + u"/tests/node/node_modules"_s;
         env.insert(u"NODE_PATH"_s, modules);
         env.insert(u"TOKEN_TTL"_s, QString::number(ttlSeconds));
+        env.insert(u"SIGNED_SECRET"_s, u"quarry-test-signing-secret-0123456789"_s);
         m_process->setProcessEnvironment(env);
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
         m_process->start(u"node"_s, {script});

@@ -1,0 +1,684 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "schema/pgddlimporter.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <nlohmann/json.hpp>
+#include <pg_query.h>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+using Json = nlohmann::json;
+
+namespace quarry::schema {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(PgDdlImporter)
+};
+
+QString str(const Json &j, const char *key)
+{
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+// [{"String": {"sval": "a"}}, ...] -> ["a", ...]
+QStringList names(const Json &list)
+{
+    QStringList out;
+    if (!list.is_array())
+        return out;
+    for (const Json &item : list) {
+        if (item.contains("String"))
+            out << str(item["String"], "sval");
+    }
+    return out;
+}
+
+// The smallest "location" anywhere in a node: where its text starts in the source.
+int minLocation(const Json &j)
+{
+    int best = -1;
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (it.key() == "location" && it->is_number_integer()) {
+                const int loc = it->get<int>();
+                if (loc >= 0 && (best < 0 || loc < best))
+                    best = loc;
+            } else if (it->is_structured()) {
+                const int loc = minLocation(*it);
+                if (loc >= 0 && (best < 0 || loc < best))
+                    best = loc;
+            }
+        }
+    } else if (j.is_array()) {
+        for (const Json &e : j) {
+            const int loc = minLocation(e);
+            if (loc >= 0 && (best < 0 || loc < best))
+                best = loc;
+        }
+    }
+    return best;
+}
+
+class Importer
+{
+public:
+    explicit Importer(const QByteArray &source) : src(source) {}
+
+    Result<SqlImport> run(const Json &tree)
+    {
+        for (const Json &raw : tree.value("stmts", Json::array())) {
+            stmtStart = raw.value("stmt_location", 0);
+            stmtLen = raw.value("stmt_len", 0);
+            if (stmtLen == 0)
+                stmtLen = int(src.size()) - stmtStart;
+            const Json &stmt = raw["stmt"];
+            if (!stmt.is_object() || stmt.empty())
+                continue;
+            const std::string kind = stmt.begin().key();
+            const Json &node = stmt.begin().value();
+            if (kind == "CreateStmt")
+                createTable(node);
+            else if (kind == "AlterTableStmt")
+                alterTable(node);
+            else if (kind == "IndexStmt")
+                createIndex(node);
+            else if (kind == "CreateEnumStmt")
+                createEnum(node);
+            else if (kind == "CreateDomainStmt")
+                createDomain(node);
+            else if (kind == "ViewStmt")
+                createView(node);
+            else if (kind == "CommentStmt")
+                comment(node);
+            else if (kind == "CreateSchemaStmt")
+                createSchema(node);
+            else if (kind == "VariableSetStmt" || kind == "SelectStmt" || kind == "AlterOwnerStmt"
+                     || kind == "GrantStmt" || kind == "AlterSeqStmt" || kind == "CreateSeqStmt"
+                     || kind == "CreateExtensionStmt" || kind == "AlterDomainStmt")
+                ; // session settings, ownership, privileges, sequences behind serial columns: not design
+            else
+                note(Tr::tr("%1 is not part of a design; skipped.").arg(statementTitle(kind)));
+        }
+        foldPartitions();
+        resolveTypes();
+        return SqlImport{std::move(s), notes};
+    }
+
+private:
+    const QByteArray src;
+    Schema s;
+    QStringList notes;
+    int stmtStart = 0;
+    int stmtLen = 0;
+    QHash<QString, ColumnType> domains;
+    QHash<QString, QString> partitionParent;   // child table key -> parent name
+
+    static QString nsName(const QString &schemaName) { return schemaName == u"public"_s ? QString() : schemaName; }
+
+    int lineOf(int offset) const { return int(src.left(offset).count('\n')) + 1; }
+    int statementLine() const
+    {
+        int i = stmtStart;
+        while (i < src.size()) { // skip blanks and "--" comments before the statement's keyword
+            if (QChar::isSpace(uchar(src.at(i)))) {
+                ++i;
+            } else if (src.mid(i, 2) == "--") {
+                const int nl = int(src.indexOf('\n', i));
+                i = nl < 0 ? int(src.size()) : nl + 1;
+            } else {
+                break;
+            }
+        }
+        return lineOf(i);
+    }
+    void note(const QString &text) { notes << Tr::tr("line %1: %2").arg(statementLine()).arg(text); }
+
+    QString statementTitle(const std::string &kind) const
+    {
+        // The statement's first words ("CREATE FUNCTION public.rewards_report") read better than node names.
+        const QString text = QString::fromUtf8(src.mid(stmtStart, stmtLen)).trimmed();
+        QStringList lines;
+        for (const QString &l : text.split(u'\n')) {
+            if (!l.trimmed().startsWith(u"--"_s) && !l.trimmed().isEmpty())
+                lines << l.trimmed();
+        }
+        QString head = lines.isEmpty() ? QString::fromStdString(kind) : lines.first();
+        const qsizetype paren = head.indexOf(u'(');
+        if (paren > 0)
+            head = head.left(paren);
+        return head.left(80).trimmed();
+    }
+
+    // The text of an expression that starts at `start`: up to the first top-level ",", ";" or
+    // unbalanced ")", or (for column defaults) the next column-constraint keyword.
+    QString expressionText(int start, bool stopAtKeywords) const
+    {
+        static const QRegularExpression keyword(
+            u"^(NOT\\s+NULL|NULL|CONSTRAINT|CHECK|UNIQUE|PRIMARY|REFERENCES|GENERATED|COLLATE|DEFAULT)\\b"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        const int end = stmtStart + stmtLen;
+        int depth = 0;
+        int i = start;
+        while (i < end && i < src.size()) {
+            const char c = src.at(i);
+            if (c == '\'' || c == '"') {
+                ++i;
+                while (i < end && !(src.at(i) == c && !(i + 1 < end && src.at(i + 1) == c)))
+                    i += (src.at(i) == c) ? 2 : 1;
+                ++i;
+                continue;
+            }
+            if (c == '(') {
+                ++depth;
+            } else if (c == ')') {
+                if (depth == 0)
+                    break;
+                --depth;
+            } else if (depth == 0 && (c == ',' || c == ';')) {
+                break;
+            } else if (depth == 0 && stopAtKeywords && (i == start || !QChar::isLetterOrNumber(uchar(src.at(i - 1))))
+                       && QChar::isLetter(uchar(c))) {
+                if (keyword.match(QString::fromUtf8(src.mid(i, 24))).hasMatch() && i > start)
+                    break;
+            }
+            ++i;
+        }
+        return QString::fromUtf8(src.mid(start, i - start)).trimmed();
+    }
+
+    QString exprText(const Json &expr, bool stopAtKeywords) const
+    {
+        const int loc = minLocation(expr);
+        return loc < 0 ? QString() : expressionText(loc, stopAtKeywords);
+    }
+
+    Table *findTable(const Json &relation)
+    {
+        return s.table(str(relation, "relname"), nsName(str(relation, "schemaname")));
+    }
+
+    void ensureNamespace(const QString &ns)
+    {
+        if (ns.isEmpty())
+            return;
+        for (const Namespace &n : s.namespaces) {
+            if (n.name == ns)
+                return;
+        }
+        s.namespaces.append(Namespace{u"ns-"_s + ns, ns, {}, {}});
+    }
+
+    ColumnType typeOf(const Json &typeName)
+    {
+        ColumnType t;
+        QStringList parts = names(typeName["names"]);
+        if (!parts.isEmpty() && parts.first() == u"pg_catalog"_s)
+            parts.removeFirst();
+        const QString name = parts.isEmpty() ? QString() : parts.last();
+        QList<int> mods;
+        for (const Json &m : typeName.value("typmods", Json::array())) {
+            if (m.contains("A_Const") && m["A_Const"].contains("ival"))
+                mods << m["A_Const"]["ival"].value("ival", 0);
+        }
+        t.array = typeName.contains("arrayBounds");
+        static const QHash<QString, TypeKind> builtin = {
+            {u"int2"_s, TypeKind::SmallInt}, {u"int4"_s, TypeKind::Integer}, {u"int8"_s, TypeKind::BigInt},
+            {u"serial"_s, TypeKind::Serial}, {u"serial4"_s, TypeKind::Serial}, {u"bigserial"_s, TypeKind::BigSerial},
+            {u"serial8"_s, TypeKind::BigSerial}, {u"numeric"_s, TypeKind::Decimal}, {u"float4"_s, TypeKind::Real},
+            {u"float8"_s, TypeKind::Double}, {u"bool"_s, TypeKind::Boolean}, {u"bpchar"_s, TypeKind::Char},
+            {u"varchar"_s, TypeKind::Varchar}, {u"text"_s, TypeKind::Text}, {u"date"_s, TypeKind::Date},
+            {u"time"_s, TypeKind::Time}, {u"timestamp"_s, TypeKind::Timestamp}, {u"timestamptz"_s, TypeKind::TimestampTz},
+            {u"interval"_s, TypeKind::Interval}, {u"uuid"_s, TypeKind::Uuid}, {u"json"_s, TypeKind::Json},
+            {u"jsonb"_s, TypeKind::Jsonb}, {u"bytea"_s, TypeKind::Binary}};
+        const auto it = builtin.constFind(name);
+        if (it != builtin.constEnd()) {
+            t.kind = it.value();
+            if ((t.kind == TypeKind::Char || t.kind == TypeKind::Varchar) && !mods.isEmpty())
+                t.length = mods.first();
+            if (t.kind == TypeKind::Decimal && !mods.isEmpty()) {
+                t.precision = mods.first();
+                t.scale = mods.size() > 1 ? mods.at(1) : 0;
+            }
+            if ((t.kind == TypeKind::Time || t.kind == TypeKind::Timestamp || t.kind == TypeKind::TimestampTz)
+                && !mods.isEmpty())
+                t.precision = mods.first();
+            return t;
+        }
+        // An enum or a domain (resolved once every statement has been read), or a type the model
+        // does not know (tsvector, citext), kept as written.
+        t.kind = TypeKind::Custom;
+        t.custom = parts.join(u'.');
+        return t;
+    }
+
+    void columnConstraint(Table &table, Column &c, const Json &con)
+    {
+        const std::string type = con.value("contype", "");
+        if (type == "CONSTR_NOTNULL") {
+            c.nullable = false;
+        } else if (type == "CONSTR_NULL") {
+            c.nullable = true;
+        } else if (type == "CONSTR_DEFAULT") {
+            setDefault(c, con["raw_expr"]);
+        } else if (type == "CONSTR_PRIMARY") {
+            c.primaryKey = true;
+            c.nullable = false;
+        } else if (type == "CONSTR_UNIQUE") {
+            c.unique = true;
+        } else if (type == "CONSTR_CHECK") {
+            table.checks.append(CheckConstraint{u"ck-%1-%2"_s.arg(table.name).arg(table.checks.size() + 1),
+                                                str(con, "conname"), exprText(con["raw_expr"], false), {}});
+        } else if (type == "CONSTR_FOREIGN") {
+            ForeignKey fk = foreignKey(table, con);
+            fk.columns = {c.name};
+            if (fk.refColumns.isEmpty())
+                fk.refColumns = {u"id"_s}; // resolved against the target's primary key later
+            fk.id = u"fk-%1-%2"_s.arg(table.name, c.name);
+            table.foreignKeys.append(fk);
+        } else if (type == "CONSTR_IDENTITY") {
+            c.identity = con.value("generated_when", "a") == "a" ? Column::Identity::Always : Column::Identity::ByDefault;
+        } else if (type == "CONSTR_GENERATED") {
+            c.generatedExpression = exprText(con["raw_expr"], false);
+        }
+    }
+
+    void setDefault(Column &c, const Json &expr)
+    {
+        // nextval('..._seq'::regclass) on an integer is what serial expands to.
+        if (expr.contains("FuncCall")) {
+            const QStringList fn = names(expr["FuncCall"]["funcname"]);
+            if (!fn.isEmpty() && fn.last() == u"nextval"_s
+                && (c.type.kind == TypeKind::Integer || c.type.kind == TypeKind::BigInt)) {
+                c.type.kind = c.type.kind == TypeKind::Integer ? TypeKind::Serial : TypeKind::BigSerial;
+                c.defaultValue = {};
+                return;
+            }
+        }
+        // 'text'::type -> the literal 'text'; the column's type gives it its meaning.
+        const Json *inner = &expr;
+        if (expr.contains("TypeCast"))
+            inner = &expr["TypeCast"]["arg"];
+        if (inner->contains("A_Const") && (*inner)["A_Const"].contains("sval")) {
+            c.defaultValue.kind = ColumnDefault::Kind::Literal;
+            c.defaultValue.literal = QString::fromStdString((*inner)["A_Const"]["sval"].value("sval", ""));
+            return;
+        }
+        if (expr.contains("A_Const") && expr["A_Const"].contains("boolval")) {
+            c.defaultValue.kind = ColumnDefault::Kind::Literal;
+            c.defaultValue.literal = expr["A_Const"]["boolval"].value("boolval", false);
+            return;
+        }
+        c.defaultValue.kind = ColumnDefault::Kind::Expression;
+        c.defaultValue.expression = exprText(expr, true);
+    }
+
+    static ReferentialAction action(const std::string &code)
+    {
+        if (code == "r")
+            return ReferentialAction::Restrict;
+        if (code == "c")
+            return ReferentialAction::Cascade;
+        if (code == "n")
+            return ReferentialAction::SetNull;
+        if (code == "d")
+            return ReferentialAction::SetDefault;
+        return ReferentialAction::NoAction;
+    }
+
+    ForeignKey foreignKey(const Table &table, const Json &con)
+    {
+        ForeignKey fk;
+        fk.name = str(con, "conname");
+        fk.columns = names(con.value("fk_attrs", Json::array()));
+        fk.refTable = str(con["pktable"], "relname");
+        fk.refNamespace = nsName(str(con["pktable"], "schemaname"));
+        fk.refColumns = names(con.value("pk_attrs", Json::array()));
+        fk.onDelete = action(con.value("fk_del_action", "a"));
+        fk.onUpdate = action(con.value("fk_upd_action", "a"));
+        fk.id = u"fk-%1-%2"_s.arg(table.name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
+        return fk;
+    }
+
+    void tableConstraint(Table &table, const Json &con)
+    {
+        const std::string type = con.value("contype", "");
+        const QString name = str(con, "conname");
+        const QStringList keys = names(con.value("keys", Json::array()));
+        if (type == "CONSTR_PRIMARY") {
+            // A one-column key becomes the column's shorthand, as a designer would draw it.
+            Column *c = keys.size() == 1 ? table.column(keys.first()) : nullptr;
+            if (c && name == table.name + u"_pkey"_s) {
+                c->primaryKey = true;
+                c->nullable = false;
+            } else {
+                table.primaryKey = KeyConstraint{u"pk-"_s + table.name, name, keys, {}};
+            }
+        } else if (type == "CONSTR_UNIQUE") {
+            table.uniques.append(KeyConstraint{u"uq-%1-%2"_s.arg(table.name, name.isEmpty() ? keys.join(u'-') : name), name, keys, {}});
+        } else if (type == "CONSTR_FOREIGN") {
+            table.foreignKeys.append(foreignKey(table, con));
+        } else if (type == "CONSTR_CHECK") {
+            table.checks.append(CheckConstraint{u"ck-%1-%2"_s.arg(table.name, name.isEmpty() ? QString::number(table.checks.size() + 1) : name),
+                                                name, exprText(con["raw_expr"], false), {}});
+        } else {
+            note(Tr::tr("a %1 constraint on %2 is not part of the model; skipped.")
+                     .arg(QString::fromStdString(type).mid(7).toLower(), table.name));
+        }
+    }
+
+    void createTable(const Json &node)
+    {
+        const Json &rel = node["relation"];
+        Table t;
+        t.name = str(rel, "relname");
+        t.nameSpace = nsName(str(rel, "schemaname"));
+        t.id = u"tbl-"_s + (t.nameSpace.isEmpty() ? QString() : t.nameSpace + u'-') + t.name;
+        ensureNamespace(t.nameSpace);
+        if (node.contains("partbound")) {
+            const QStringList parents = [&] {
+                QStringList p;
+                for (const Json &r : node.value("inhRelations", Json::array()))
+                    p << str(r["RangeVar"], "relname");
+                return p;
+            }();
+            partitionParent.insert(t.nameSpace + u'.' + t.name, parents.value(0));
+        }
+        QList<Json> tableConstraints; // copies: value() above returned a temporary
+        for (const Json &el : node.value("tableElts", Json::array())) {
+            if (el.contains("ColumnDef")) {
+                const Json &cd = el["ColumnDef"];
+                Column c;
+                c.name = str(cd, "colname");
+                c.id = u"col-%1-%2"_s.arg(t.name, c.name);
+                c.type = typeOf(cd["typeName"]);
+                for (const Json &con : cd.value("constraints", Json::array())) {
+                    if (con.contains("Constraint"))
+                        columnConstraint(t, c, con["Constraint"]);
+                }
+                t.columns.append(c);
+            } else if (el.contains("Constraint")) {
+                tableConstraints << el["Constraint"];
+            }
+        }
+        for (const Json &con : std::as_const(tableConstraints))
+            tableConstraint(t, con);
+        if (node.contains("partspec"))
+            note(Tr::tr("%1 is partitioned; the design keeps the parent table only.").arg(t.name));
+        s.tables.append(t);
+    }
+
+    void alterTable(const Json &node)
+    {
+        Table *t = findTable(node["relation"]);
+        for (const Json &cmdWrap : node.value("cmds", Json::array())) {
+            const Json &cmd = cmdWrap["AlterTableCmd"];
+            const std::string sub = cmd.value("subtype", "");
+            if (sub == "AT_ChangeOwner" || sub == "AT_SetStatistics" || sub == "AT_ReplicaIdentity" || sub == "AT_EnableTrig"
+                || sub == "AT_DisableTrig")
+                continue;
+            if (sub == "AT_AttachPartition") {
+                const Json &pc = cmd["def"]["PartitionCmd"];
+                partitionParent.insert(nsName(str(pc["name"], "schemaname")) + u'.' + str(pc["name"], "relname"),
+                                       str(node["relation"], "relname"));
+                continue;
+            }
+            if (!t) {
+                if (node.value("objtype", "") == "OBJECT_TABLE")
+                    note(Tr::tr("ALTER TABLE %1: the table is not defined in this file; skipped.")
+                             .arg(str(node["relation"], "relname")));
+                return;
+            }
+            if (sub == "AT_AddConstraint") {
+                tableConstraint(*t, cmd["def"]["Constraint"]);
+            } else if (sub == "AT_ColumnDefault") {
+                if (Column *c = t->column(str(cmd, "name")))
+                    setDefault(*c, cmd["def"]);
+            } else if (sub == "AT_SetNotNull") {
+                if (Column *c = t->column(str(cmd, "name")))
+                    c->nullable = false;
+            } else {
+                note(Tr::tr("ALTER TABLE %1 (%2) is not applied to the design.")
+                         .arg(t->name, QString::fromStdString(sub).mid(3)));
+            }
+        }
+    }
+
+    void createIndex(const Json &node)
+    {
+        Table *t = findTable(node["relation"]);
+        if (!t) {
+            note(Tr::tr("index %1: its table is not defined in this file; skipped.").arg(str(node, "idxname")));
+            return;
+        }
+        Index ix;
+        ix.name = str(node, "idxname");
+        ix.id = u"idx-%1-%2"_s.arg(t->name, ix.name);
+        ix.unique = node.value("unique", false);
+        const QString method = str(node, "accessMethod");
+        ix.method = method == u"btree"_s ? QString() : method;
+        for (const Json &p : node.value("indexParams", Json::array())) {
+            const Json &e = p["IndexElem"];
+            IndexElement el;
+            if (e.contains("name"))
+                el.column = str(e, "name");
+            else
+                el.expression = exprText(e["expr"], false);
+            el.descending = e.value("ordering", "") == "SORTBY_DESC";
+            const std::string nulls = e.value("nulls_ordering", "");
+            el.nulls = nulls == "SORTBY_NULLS_FIRST" ? IndexElement::Nulls::First
+                : nulls == "SORTBY_NULLS_LAST"       ? IndexElement::Nulls::Last
+                                                     : IndexElement::Nulls::Default;
+            ix.elements.append(el);
+        }
+        if (node.contains("whereClause"))
+            ix.where = exprText(node["whereClause"], false);
+        t->indexes.append(ix);
+    }
+
+    void createEnum(const Json &node)
+    {
+        const QStringList n = names(node["typeName"]);
+        EnumType e;
+        e.name = n.value(n.size() - 1);
+        e.nameSpace = n.size() > 1 ? nsName(n.first()) : QString();
+        e.id = u"enum-"_s + e.name;
+        e.values = names(node["vals"]);
+        ensureNamespace(e.nameSpace);
+        s.enums.append(e);
+    }
+
+    void createDomain(const Json &node)
+    {
+        const QStringList n = names(node["domainname"]);
+        domains.insert(n.join(u'.'), typeOf(node["typeName"]));
+        if (n.size() > 1 && n.first() == u"public"_s)
+            domains.insert(n.last(), typeOf(node["typeName"]));
+        note(Tr::tr("domain %1 is replaced by its base type; its constraints are not kept.").arg(n.last()));
+    }
+
+    void createView(const Json &node)
+    {
+        const Json &rel = node["view"];
+        View v;
+        v.name = str(rel, "relname");
+        v.nameSpace = nsName(str(rel, "schemaname"));
+        v.id = u"view-"_s + v.name;
+        // The query as written: everything after the first AS that follows the view's name.
+        const int from = rel.value("location", stmtStart);
+        static const QRegularExpression as(u"\\bAS\\s"_s, QRegularExpression::CaseInsensitiveOption);
+        const QString text = QString::fromUtf8(src.mid(from, stmtStart + stmtLen - from));
+        const auto m = as.match(text);
+        if (!m.hasMatch()) {
+            note(Tr::tr("view %1: its query could not be found; skipped.").arg(v.name));
+            return;
+        }
+        v.sql = text.mid(m.capturedEnd()).trimmed();
+        ensureNamespace(v.nameSpace);
+        s.views.append(v);
+    }
+
+    void comment(const Json &node)
+    {
+        const std::string type = node.value("objtype", "");
+        const QString text = str(node, "comment");
+        QStringList path;
+        if (node["object"].contains("List"))
+            path = names(node["object"]["List"]["items"]);
+        else
+            path = names(node["object"]);
+        auto table = [&](qsizetype nameAt) -> Table * {
+            const QString name = path.value(nameAt);
+            const QString ns = nameAt > 0 ? nsName(path.value(nameAt - 1)) : QString();
+            return s.table(name, ns);
+        };
+        if (type == "OBJECT_TABLE") {
+            if (Table *t = table(path.size() - 1))
+                t->comment = text;
+        } else if (type == "OBJECT_COLUMN") {
+            if (Table *t = table(path.size() - 2)) {
+                if (Column *c = t->column(path.last()))
+                    c->comment = text;
+            }
+        } else if (type == "OBJECT_VIEW") {
+            for (View &v : s.views) {
+                if (v.name == path.last())
+                    v.comment = text;
+            }
+        } else if (type == "OBJECT_SCHEMA") {
+            for (Namespace &n : s.namespaces) {
+                if (n.name == str(node, "object"))
+                    n.comment = text;
+            }
+        } else if (type == "OBJECT_TYPE") {
+            for (EnumType &e : s.enums) {
+                if (e.name == path.last())
+                    e.comment = text;
+            }
+        }
+    }
+
+    void createSchema(const Json &node)
+    {
+        ensureNamespace(nsName(str(node, "schemaname")));
+    }
+
+    // Partitions attached to a parent are storage, not design: the parent stands for them.
+    void foldPartitions()
+    {
+        if (partitionParent.isEmpty())
+            return;
+        QStringList folded;
+        for (qsizetype i = s.tables.size() - 1; i >= 0; --i) {
+            const Table &t = s.tables.at(i);
+            const QString parent = partitionParent.value(t.nameSpace + u'.' + t.name);
+            if (parent.isEmpty())
+                continue;
+            folded.prepend(t.name);
+            // A foreign key that every partition carries is the parent's foreign key.
+            if (Table *p = s.table(parent, t.nameSpace)) {
+                for (const ForeignKey &fk : t.foreignKeys) {
+                    const bool known = std::any_of(p->foreignKeys.cbegin(), p->foreignKeys.cend(), [&](const ForeignKey &e) {
+                        return e.columns == fk.columns && e.refTable == fk.refTable && e.refNamespace == fk.refNamespace;
+                    });
+                    if (known)
+                        continue;
+                    ForeignKey moved = fk;
+                    moved.name = p->name + u'_' + fk.columns.join(u'_') + u"_fkey"_s;
+                    moved.id = u"fk-%1-%2"_s.arg(p->name, moved.name);
+                    p->foreignKeys.append(moved);
+                }
+            }
+            s.tables.removeAt(i);
+        }
+        if (!folded.isEmpty())
+            notes << Tr::tr("partitions %1 are folded into their parent tables.").arg(folded.join(u", "_s));
+    }
+
+    // Domains become their base type and custom types that name an enum become enum columns.
+    void resolveTypes()
+    {
+        for (Table &t : s.tables) {
+            for (Column &c : t.columns) {
+                if (c.type.kind != TypeKind::Custom)
+                    continue;
+                const QString name = c.type.custom;
+                const QString bare = name.section(u'.', -1);
+                const bool array = c.type.array;
+                if (domains.contains(name)) {
+                    c.type = domains.value(name);
+                    c.type.array = c.type.array || array;
+                } else if (s.enumType(bare, name.contains(u'.') ? nsName(name.section(u'.', 0, 0)) : QString())) {
+                    c.type = ColumnType{};
+                    c.type.kind = TypeKind::Enum;
+                    c.type.enumName = bare;
+                    c.type.array = array;
+                }
+                // Now a serial, perhaps: nextval() defaults are read before domains are resolved.
+            }
+            // A foreign key written without columns (REFERENCES t) means t's primary key.
+            for (ForeignKey &fk : t.foreignKeys) {
+                if (fk.refColumns == QStringList{u"id"_s}) {
+                    if (const Table *target = s.table(fk.refTable, fk.refNamespace)) {
+                        const QStringList pk = target->primaryKeyColumns();
+                        if (!pk.isEmpty())
+                            fk.refColumns = pk;
+                    }
+                }
+            }
+        }
+    }
+};
+
+} // namespace
+
+Result<SqlImport> PgDdlImporter::import(const QString &sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
+    if (parsed.error) {
+        // cursorpos is 1-based and counts characters (code points), unlike the byte offsets of
+        // the parse tree's "location" fields.
+        const QList<uint> codePoints = sql.toUcs4();
+        const qsizetype pos = std::clamp<qsizetype>(parsed.error->cursorpos - 1, 0, codePoints.size());
+        int line = 1;
+        int column = 1;
+        for (qsizetype i = 0; i < pos; ++i) {
+            if (codePoints.at(i) == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        Error error{Error::Kind::InvalidInput, QString::fromUtf8(parsed.error->message),
+                    Tr::tr("line %1, column %2").arg(line).arg(column)};
+        pg_query_free_parse_result(parsed);
+        return error;
+    }
+    Json tree;
+    try {
+        tree = Json::parse(parsed.parse_tree);
+    } catch (const Json::exception &e) {
+        pg_query_free_parse_result(parsed);
+        return Error{Error::Kind::Internal, Tr::tr("libpg_query returned a parse tree that is not JSON: %1")
+                                                .arg(QString::fromUtf8(e.what())), {}};
+    }
+    pg_query_free_parse_result(parsed);
+    try {
+        return Importer(utf8).run(tree);
+    } catch (const Json::exception &e) {
+        // A parse tree of a shape this importer does not expect (a newer libpg_query).
+        return Error{Error::Kind::Internal, Tr::tr("Unexpected parse tree: %1").arg(QString::fromUtf8(e.what())), {}};
+    }
+}
+
+} // namespace quarry::schema

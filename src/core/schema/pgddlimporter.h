@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "quarry_core_export.h"
+#include "result.h"
+#include "schema/schema.h"
+
+#include <QStringList>
+
+namespace quarry::schema {
+
+/// What an import produced: the design, and what was left out and why ("line 290: CREATE
+/// FUNCTION rewards_report is not part of a design; skipped").
+struct SqlImport {
+    Schema schema;
+    QStringList notes;
+};
+
+/// Reads PostgreSQL DDL (a pg_dump --schema-only file, a migration) into a Schema with
+/// PostgreSQL's own parser, libpg_query (PG 15 grammar): schemas, enums, domains (resolved to
+/// their base type), tables with columns, defaults, identity and generated columns, keys, foreign
+/// keys, checks (inline or by ALTER TABLE ... ADD CONSTRAINT), indexes, views and comments.
+/// Partitions attached to a parent are folded into it; functions, triggers, sequences, grants and
+/// the like are skipped with a note. `integer DEFAULT nextval(...)` becomes serial. Object ids
+/// are derived from names ("tbl-film", "col-film-title"), so importing the same file twice gives
+/// the same ids. Thread-safe (libpg_query keeps its state per thread).
+class QUARRY_CORE_EXPORT PgDdlImporter
+{
+public:
+    /// A file that does not parse yields an Error with "line L, column C" and the parser's
+    /// message; nothing throws.
+    static Result<SqlImport> import(const QString &sql);
+};
+
+} // namespace quarry::schema

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
@@ -102,6 +103,7 @@ Result<AuthProfile> AuthProfile::fromJson(const QJsonObject &json, const QString
     p.m_jwks = json.value(u"jwks"_s).toObject();
     p.m_kid = json.value(u"kid"_s).toString();
     p.m_demoFallback = json.value(u"demoFallback"_s).toBool(false);
+    p.m_ephemeralKey = json.value(u"ephemeralKey"_s).toBool(false);
     p.m_clientId = json.value(u"clientId"_s).toString();
     p.m_clientSecret = json.value(u"clientSecret"_s).toString();
     for (const QJsonValue &v : json.value(u"clientRoles"_s).toArray())
@@ -123,9 +125,9 @@ Result<AuthProfile> AuthProfile::fromJson(const QJsonObject &json, const QString
             return invalid(Tr::tr("An %1 profile needs a \"secret\" reference (env:NAME or keychain:NAME).")
                                .arg(Algorithms::name(p.m_algorithm)),
                            at(where, u"secret"_s));
-    } else if (p.m_privateKey.isEmpty() && p.m_publicKey.isEmpty() && p.m_jwks.isEmpty()) {
+    } else if (p.m_privateKey.isEmpty() && p.m_publicKey.isEmpty() && p.m_jwks.isEmpty() && !p.m_ephemeralKey) {
         return invalid(Tr::tr("A %1 profile needs a \"privateKey\" reference (to sign) or a \"publicKey\"/\"jwks\" "
-                              "(to verify). Quarry can generate a key pair for it.")
+                              "(to verify), or \"ephemeralKey\": true. Quarry can generate a key pair for it.")
                            .arg(Algorithms::name(p.m_algorithm)),
                        at(where, u"privateKey"_s));
     }
@@ -246,6 +248,24 @@ Result<ProfileKeys> AuthProfile::resolveKeys(int timeoutMs) const
             keys.verificationKeys.add(k.publicKey());
         }
     };
+    if (m_privateKey.isEmpty() && m_ephemeralKey) {
+        // One key per profile id and algorithm for the life of the process, so the issuer and the
+        // verifiers built separately from this profile agree.
+        static QMutex mutex;
+        static QHash<QString, Key> generated;
+        QMutexLocker lock(&mutex);
+        const QString cacheKey = m_id + u'/' + Algorithms::name(m_algorithm) + u'/' + m_kid;
+        if (!generated.contains(cacheKey)) {
+            auto key = Key::generate(m_algorithm, m_kid);
+            if (!key)
+                return Error{key.error().kind, key.error().message, at(m_where, u"ephemeralKey"_s)};
+            generated.insert(cacheKey, key.value());
+        }
+        keys.signingKey = generated.value(cacheKey);
+        addVerification(keys.signingKey);
+        keys.warnings << Tr::tr("Profile \"%1\" signs with an ephemeral %2 key generated at start-up: its tokens stop "
+                                "verifying when Quarry restarts.").arg(m_id, Algorithms::name(m_algorithm));
+    }
     if (!m_privateKey.isEmpty()) {
         auto ref = SecretRef::parse(m_privateKey);
         if (!ref)

@@ -42,6 +42,8 @@ struct QUARRY_CORE_EXPORT ProfileKeys {
 ///   "publicKey": "-----BEGIN PUBLIC KEY-----…" | "env:NAME",  // optional; public, may be inline
 ///   "jwks": { "keys": [ … ] },              // optional extra public keys accepted (rotation)
 ///   "kid": "2026-11",                       // optional; default: the RFC 7638 thumbprint
+///   "ephemeralKey": true,                   // RS/PS/ES/EdDSA without privateKey: a key pair generated in
+///                                           //   memory once per process (tokens die with the server)
 ///   "demoFallback": true,                   // HS only: built-in workshop secret when `secret` is unset
 ///   "clientId": "workshop-client",          // OAuth2 token endpoint: the one client of this profile
 ///   "clientSecret": "env:NAME",             //   its secret (reference); absent: a public client
@@ -78,6 +80,7 @@ public:
     QString publicKey() const { return m_publicKey; }
     QString kid() const { return m_kid; }
     bool demoFallback() const { return m_demoFallback; }
+    bool ephemeralKey() const { return m_ephemeralKey; }
     QString clientId() const { return m_clientId; }
     QString clientSecretRef() const { return m_clientSecret; }
     QStringList clientRoles() const { return m_clientRoles; }
@@ -117,6 +120,7 @@ private:
     QJsonObject m_jwks;
     QString m_kid;
     bool m_demoFallback = false;
+    bool m_ephemeralKey = false;
     QString m_clientId;
     QString m_clientSecret;
     QStringList m_clientRoles;

@@ -58,6 +58,7 @@ private slots:
     void publicKeyMismatch();
     void verifyOnlyProfileWithJwks();
     void generateKeyPair();
+    void ephemeralKey();
     void issueAndVerify();
     void issueCustomClaimsOverride();
     void roundTripKeepsUnknownKeys();
@@ -255,6 +256,27 @@ void TestAuthProfile::generateKeyPair()
     }
     QVERIFY2(stored.error().message.contains(u"keychain"_s), qPrintable(stored.error().message));
     QVERIFY(kc.publicKey().isEmpty());
+}
+
+void TestAuthProfile::ephemeralKey()
+{
+    const QJsonObject json{{u"id"_s, u"eph"_s}, {u"algorithm"_s, u"ES256"_s}, {u"ephemeralKey"_s, true},
+                           {u"issuer"_s, u"quarry-demo"_s}};
+    const AuthProfile p = must(AuthProfile::fromJson(json));
+    const ProfileKeys first = must(p.resolveKeys());
+    const ProfileKeys second = must(AuthProfile::fromJson(json).value().resolveKeys());
+    QVERIFY(first.signingKey.hasPrivate());
+    QCOMPARE(first.signingKey.curve(), u"P-256"_s);
+    QCOMPARE(second.signingKey.thumbprint(), first.signingKey.thumbprint()); // one key per process
+    QVERIFY(first.warnings.first().contains(u"ephemeral"_s));
+    // Issuer and verifier, built separately, agree; the JWKS publishes the public half.
+    const IssuedToken t = must(must(TokenIssuer::fromProfile(p)).issue({u"ada"_s, {}, {}, 0, 0}));
+    QVERIFY(must(BearerVerifier::fromProfile(p)).check("Bearer " + t.token).ok());
+    QCOMPARE(first.verificationKeys.toJwks().value(u"keys"_s).toArray().size(), 1);
+    // Another profile id gets another key.
+    QJsonObject other = json;
+    other.insert(u"id"_s, u"eph2"_s);
+    QVERIFY(must(must(AuthProfile::fromJson(other)).resolveKeys()).signingKey.thumbprint() != first.signingKey.thumbprint());
 }
 
 void TestAuthProfile::issueAndVerify()

@@ -5,6 +5,9 @@
 //   {"op":"keypair","alg":"RS256"}                     -> {"privatePem","publicPem"}
 //   {"op":"sign","alg","key","claims","kid"?}          -> {"token"}
 //   {"op":"verify","alg","key","token","audience"?,"issuer"?} -> {"ok":true,"claims"} | {"ok":false,"error"}
+// jsonwebtoken has no EdDSA, so Ed25519 goes through Node's own crypto (a separate implementation):
+//   {"op":"ed-sign","claims"}         -> {"token","publicPem"}   (a fresh key pair)
+//   {"op":"ed-verify","key","token"}  -> {"ok", "claims"?}
 'use strict';
 const crypto = require('crypto');
 const jwt = require('jsonwebtoken');
@@ -46,6 +49,18 @@ process.stdin.on('end', () => {
         } catch (e) {
             out = { ok: false, error: e.name + ': ' + e.message };
         }
+    } else if (req.op === 'ed-sign') {
+        const pair = crypto.generateKeyPairSync('ed25519');
+        const b64 = (x) => Buffer.from(x).toString('base64url');
+        const input = b64(JSON.stringify({ alg: 'EdDSA', typ: 'JWT' })) + '.' + b64(JSON.stringify(req.claims));
+        const signature = crypto.sign(null, Buffer.from(input), pair.privateKey).toString('base64url');
+        out = { token: input + '.' + signature, publicPem: pair.publicKey.export({ type: 'spki', format: 'pem' }) };
+    } else if (req.op === 'ed-verify') {
+        const [h, p, sig] = req.token.split('.');
+        const header = JSON.parse(Buffer.from(h, 'base64url').toString());
+        const ok = header.alg === 'EdDSA'
+            && crypto.verify(null, Buffer.from(h + '.' + p), crypto.createPublicKey(req.key), Buffer.from(sig, 'base64url'));
+        out = ok ? { ok: true, claims: JSON.parse(Buffer.from(p, 'base64url').toString()) } : { ok: false, error: 'bad signature' };
     } else {
         throw new Error('unknown op ' + req.op);
     }

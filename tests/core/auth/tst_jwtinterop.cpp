@@ -31,6 +31,7 @@ private slots:
     void quarrySignsNodeVerifies();
     void nodeRejectsTamperedQuarryToken();
     void quarryRejectsNodeUnsecuredToken();
+    void ed25519BothWaysWithNodeCrypto();
 
 private:
     QJsonObject node(const QJsonObject &request);
@@ -178,6 +179,32 @@ void TestJwtInterop::quarryRejectsNodeUnsecuredToken()
     auto r = JwtVerifier(KeySet({Key::generate(Algorithm::HS256).value()}), o).verify(token.toLatin1());
     QVERIFY(!r);
     QCOMPARE(r.error().where, u"header.alg"_s);
+}
+
+void TestJwtInterop::ed25519BothWaysWithNodeCrypto()
+{
+    // Node signs with its own Ed25519 (OpenSSL underneath, but its own JOSE framing) -> Quarry verifies.
+    const QJsonObject signedByNode = node({{u"op"_s, u"ed-sign"_s}, {u"claims"_s, claims()}});
+    auto pub = Key::fromPem(signedByNode.value(u"publicPem"_s).toString().toUtf8());
+    QVERIFY(pub);
+    VerifyOptions o;
+    o.algorithms = {Algorithm::EdDSA};
+    o.audiences = {u"quarry-workshop"_s};
+    auto r = JwtVerifier(KeySet({pub.value()}), o).verify(signedByNode.value(u"token"_s).toString().toLatin1());
+    QVERIFY2(r, qPrintable(r.ok() ? QString() : r.error().toString()));
+    QCOMPARE(r.value().claims(), claims());
+
+    // Quarry signs -> Node verifies; a tampered copy fails there.
+    const Key key = Key::generate(Algorithm::EdDSA).value();
+    const QByteArray token = Jwt::encode(claims(), Algorithm::EdDSA, key).value();
+    const QString pem = QString::fromLatin1(key.toPem(false).value());
+    const QJsonObject ok = node({{u"op"_s, u"ed-verify"_s}, {u"key"_s, pem}, {u"token"_s, QString::fromLatin1(token)}});
+    QVERIFY2(ok.value(u"ok"_s).toBool(), qPrintable(ok.value(u"error"_s).toString()));
+    QCOMPARE(ok.value(u"claims"_s).toObject(), claims());
+    QByteArray tampered = token;
+    tampered[token.indexOf('.') + 4] = tampered[token.indexOf('.') + 4] == 'a' ? 'b' : 'a';
+    const QJsonObject bad = node({{u"op"_s, u"ed-verify"_s}, {u"key"_s, pem}, {u"token"_s, QString::fromLatin1(tampered)}});
+    QVERIFY(!bad.value(u"ok"_s).toBool(true));
 }
 
 QTEST_GUILESS_MAIN(TestJwtInterop)

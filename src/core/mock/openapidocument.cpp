@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mock/openapidocument.h"
+
+#include "jsontext.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::mock {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(OpenApiDocument)
+};
+
+bool looksLikeJson(const QByteArray &text)
+{
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '{' || c == '[';
+    }
+    return false;
+}
+
+QString unescapeKey(QString key)
+{
+    return key.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
+}
+
+} // namespace
+
+QString OpenApiDocument::escapeKey(QString key)
+{
+    return key.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
+}
+
+Result<OpenApiDocument> OpenApiDocument::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{Error::Kind::Io, Tr::tr("Cannot read %1: %2.").arg(path, file.errorString()), path};
+    return fromText(file.readAll(), path);
+}
+
+Result<OpenApiDocument> OpenApiDocument::fromText(const QByteArray &text, const QString &origin)
+{
+    OpenApiYaml::KeyOrder order;
+    QJsonValue value;
+    if (looksLikeJson(text)) {
+        auto doc = parseJson(text, origin);
+        if (!doc)
+            return doc.error();
+        value = doc.value().isObject() ? QJsonValue(doc.value().object()) : QJsonValue(doc.value().array());
+        // JSON is YAML too: a second reading recovers the key order QJsonDocument drops.
+        (void)OpenApiYaml::parse(text, origin, &order);
+    } else {
+        auto parsed = OpenApiYaml::parse(text, origin, &order);
+        if (!parsed)
+            return parsed.error();
+        value = parsed.value();
+    }
+    if (!value.isObject())
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("This is not an OpenAPI document: its top level is not a mapping with an \"openapi\" field."),
+                     origin};
+    return fromJson(value.toObject(), origin, std::move(order));
+}
+
+Result<OpenApiDocument> OpenApiDocument::fromJson(const QJsonObject &root, const QString &origin, OpenApiYaml::KeyOrder order)
+{
+    const QString where = origin.isEmpty() ? u"openapi"_s : origin;
+    if (root.contains(u"swagger"_s)) {
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("Swagger/OpenAPI %1 is not supported; Quarry reads OpenAPI 3.0 and 3.1. Convert the "
+                            "document first (for example with swagger2openapi or editor.swagger.io).")
+                         .arg(root.value(u"swagger"_s).toVariant().toString()),
+                     where};
+    }
+    const QJsonValue version = root.value(u"openapi"_s);
+    if (version.isUndefined())
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("This is not an OpenAPI document: it has no \"openapi\" field with the version."), where};
+    const QString v = version.isString() ? version.toString() : version.toVariant().toString();
+    if (!version.isString() || !(v.startsWith(u"3.0"_s) || v.startsWith(u"3.1"_s)))
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("OpenAPI version \"%1\" is not supported; Quarry reads 3.0.x and 3.1.x (written as a "
+                            "string, such as \"3.0.3\").")
+                         .arg(v),
+                     where};
+    if (root.contains(u"paths"_s) && !root.value(u"paths"_s).isObject())
+        return Error{Error::Kind::InvalidInput, Tr::tr("\"paths\" must be a mapping of paths to operations."),
+                     where};
+    if (!root.contains(u"paths"_s) && v.startsWith(u"3.0"_s))
+        return Error{Error::Kind::InvalidInput, Tr::tr("An OpenAPI 3.0 document needs \"paths\"."), where};
+    OpenApiDocument doc;
+    doc.m_root = root;
+    doc.m_origin = origin;
+    doc.m_order = std::move(order);
+    return doc;
+}
+
+QStringList OpenApiDocument::keys(const QJsonObject &object, const QString &pointer) const
+{
+    QStringList result;
+    const auto it = m_order.constFind(pointer);
+    if (it != m_order.constEnd()) {
+        for (const QString &key : it.value()) {
+            if (object.contains(key))
+                result.append(key);
+        }
+    }
+    // Keys the recorded order does not know (an edited object, a merge) follow, sorted.
+    if (result.size() != object.size()) {
+        const QSet<QString> seen(result.begin(), result.end());
+        for (const QString &key : object.keys()) {
+            if (!seen.contains(key))
+                result.append(key);
+        }
+    }
+    return result;
+}
+
+Result<QJsonValue> OpenApiDocument::resolve(const QString &ref) const
+{
+    if (!ref.startsWith(u'#'))
+        return Error{Error::Kind::NotFound,
+                     Tr::tr("The reference \"%1\" points outside the document; Quarry resolves only local "
+                            "references (#/components/...).")
+                         .arg(ref),
+                     ref};
+    QString fragment = QString::fromUtf8(QByteArray::fromPercentEncoding(ref.mid(1).toUtf8()));
+    QJsonValue current = m_root;
+    if (fragment.isEmpty())
+        return current;
+    if (!fragment.startsWith(u'/'))
+        return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" is not a JSON pointer.").arg(ref), ref};
+    const QStringList parts = fragment.mid(1).split(u'/');
+    for (const QString &raw : parts) {
+        const QString part = unescapeKey(raw);
+        if (current.isObject() && current.toObject().contains(part)) {
+            current = current.toObject().value(part);
+        } else if (current.isArray()) {
+            bool ok = false;
+            const int i = part.toInt(&ok);
+            if (!ok || i < 0 || i >= current.toArray().size())
+                return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" leads nowhere.").arg(ref), ref};
+            current = current.toArray().at(i);
+        } else {
+            return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" leads nowhere.").arg(ref), ref};
+        }
+    }
+    return current;
+}
+
+Result<QJsonObject> OpenApiDocument::dereference(const QJsonValue &value, QString *pointer) const
+{
+    QJsonValue current = value;
+    QStringList seen;
+    while (current.isObject() && current.toObject().contains(u"$ref"_s)) {
+        const QString ref = current.toObject().value(u"$ref"_s).toString();
+        if (seen.contains(ref) || seen.size() >= 32)
+            return Error{Error::Kind::InvalidInput, Tr::tr("The reference \"%1\" refers to itself.").arg(ref), ref};
+        seen.append(ref);
+        auto next = resolve(ref);
+        if (!next)
+            return next.error();
+        current = next.value();
+        if (pointer)
+            *pointer = ref.mid(1);
+    }
+    return current.toObject();
+}
+
+} // namespace quarry::mock

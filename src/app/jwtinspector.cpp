@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QSyntaxHighlighter>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -47,6 +48,33 @@ QString relative(qint64 then, qint64 now)
     return delta >= 0 ? JwtInspector::tr("in %1").arg(amount) : JwtInspector::tr("%1 ago").arg(amount);
 }
 
+/// Colours a token's three dot-separated parts: header, claims, signature.
+class TokenHighlighter : public QSyntaxHighlighter
+{
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        static const QColor colours[] = {QColor(0xc9, 0x2a, 0x2a), QColor(0x7b, 0x3f, 0xb5), QColor(0x1c, 0x6b, 0x9e)};
+        // Parts may span blocks when a pasted token wraps over lines: continue from the previous block.
+        int part = std::max(previousBlockState(), 0);
+        int start = 0;
+        for (int i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text.at(i) == u'.') {
+                QTextCharFormat format;
+                format.setForeground(colours[std::min(part, 2)]);
+                setFormat(start, i - start, format);
+                if (i < text.size())
+                    ++part;
+                start = i + 1;
+            }
+        }
+        setCurrentBlockState(part);
+    }
+};
+
 QString when(qint64 seconds)
 {
     return QLocale().toString(QDateTime::fromSecsSinceEpoch(seconds), QLocale::ShortFormat);
@@ -61,6 +89,7 @@ JwtInspector::JwtInspector(QWidget *parent)
     m_ui->setupUi(this);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->tokenEdit->setFont(fixed);
+    new TokenHighlighter(m_ui->tokenEdit->document());
     m_ui->headerView->setFont(fixed);
     m_ui->claimsTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->partsSplitter->setSizes({220, 560});

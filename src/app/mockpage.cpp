@@ -40,7 +40,7 @@ MockPage::MockPage(QUndoStack *undoStack, QWidget *parent)
     m_logPanel = new RequestLogPanel(m_ui->verticalSplitter);
     m_logPanel->setLog(m_server->requestLog());
     m_ui->routesSplitter->setSizes({260, 800});
-    m_ui->verticalSplitter->setSizes({420, 260});
+    m_ui->verticalSplitter->setSizes({480, 200});
 
     connect(m_ui->startStopButton, &QPushButton::clicked, this, [this] {
         if (m_server->isRunning())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "importcommand.h"
+#include "openapicommand.h"
 
 #include "http/collection.h"
 #include "http/curlformat.h"
@@ -70,6 +71,8 @@ int importCommand(const QStringList &args, Io &io)
     if (args.isEmpty())
         return usage(io, u"what to import: postman or curl?"_s);
     const QString kind = args.first();
+    if (kind == u"openapi"_s)
+        return importOpenApi(args.mid(1), io);   // OpenAPI -> mock routes
     QString file, into, collectionName = u"Imported"_s;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);

@@ -5,6 +5,7 @@
 
 #include "http/collection.h"
 #include "http/curlformat.h"
+#include "http/harformat.h"
 #include "http/postmanformat.h"
 #include "workspace/workspace.h"
 
@@ -25,7 +26,7 @@ namespace {
 int usage(Io &io, const QString &message)
 {
     io.err << "quarry import: " << message << "\n"
-           << "Usage: quarry import postman|curl FILE --into WORKSPACE [--collection NAME]\n";
+           << "Usage: quarry import postman|curl|har FILE --into WORKSPACE [--collection NAME]\n";
     return UsageError;
 }
 
@@ -69,7 +70,7 @@ void collectIds(const QList<http::CollectionItem> &items, QSet<QString> &ids)
 int importCommand(const QStringList &args, Io &io)
 {
     if (args.isEmpty())
-        return usage(io, u"what to import: postman or curl?"_s);
+        return usage(io, u"what to import: postman, curl or har?"_s);
     const QString kind = args.first();
     if (kind == u"openapi"_s)
         return importOpenApi(args.mid(1), io);   // OpenAPI -> mock routes
@@ -87,12 +88,12 @@ int importCommand(const QStringList &args, Io &io)
         else
             return usage(io, u"one input file only."_s);
     }
-    if (kind != u"postman"_s && kind != u"curl"_s) {
-        if (QStringList{u"openapi"_s, u"har"_s, u"dbml"_s, u"sql"_s}.contains(kind)) {
+    if (kind != u"postman"_s && kind != u"curl"_s && kind != u"har"_s) {
+        if (QStringList{u"openapi"_s, u"dbml"_s, u"sql"_s}.contains(kind)) {
             io.err << "quarry import: importing " << kind << " is not implemented in this build yet.\n";
             return UsageError;
         }
-        return usage(io, u"unknown kind \"%1\" (postman, curl)."_s.arg(kind));
+        return usage(io, u"unknown kind \"%1\" (postman, curl, har)."_s.arg(kind));
     }
     if (file.isEmpty() || into.isEmpty())
         return usage(io, u"FILE and --into WORKSPACE are required."_s);
@@ -147,6 +148,25 @@ int importCommand(const QStringList &args, Io &io)
                                                                        collection.value().name)
                           .arg(collection.value().requests().size());
         }
+    } else if (kind == u"har"_s) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(input.value(), &error);
+        if (!doc.isObject()) {
+            io.err << "quarry import: " << file << " is not JSON: " << error.errorString() << " at offset " << error.offset
+                   << ".\n";
+            return Failure;
+        }
+        const QString name = collectionName == u"Imported"_s ? QFileInfo(file).completeBaseName() : collectionName;
+        auto collection = http::HarFormat::importHar(doc.object(), name, &warnings);
+        if (!collection) {
+            io.err << "quarry import: " << collection.error().toString() << '\n';
+            return Failure;
+        }
+        QJsonArray list = workspace.sectionArray(workspace::Section::Collections);
+        list.append(collection.value().toJson());
+        workspace.setSection(workspace::Section::Collections, list);
+        summary = u"Imported the collection \"%1\" (%2 requests) from the HAR file."_s.arg(collection.value().name)
+                      .arg(collection.value().requests().size());
     } else {
         auto request = http::CurlFormat::fromCurl(QString::fromUtf8(input.value()), &warnings);
         if (!request) {

@@ -6,10 +6,11 @@
 
 namespace quarry::cli {
 
-/// `quarry import postman|curl FILE --into WORKSPACE [--collection NAME]`
+/// `quarry import postman|curl|har FILE --into WORKSPACE [--collection NAME]`
 /// postman: a Postman v2.1 collection (added, or replacing the collection of the same id) or a
 /// Postman environment (added as an environment). curl: a curl command line (FILE "-" reads stdin)
-/// added as a request to the collection NAME (default "Imported", created when missing).
+/// added as a request to the collection NAME (default "Imported", created when missing). har: a
+/// HAR 1.2 recording becomes a new collection (named NAME, else after the file), one request per entry.
 /// The workspace is created when it does not exist. Warnings go to stderr.
 /// Exit: 0 imported, 1 the input could not be read or parsed, 2 usage error or a kind this build lacks.
 int importCommand(const QStringList &args, Io &io);

@@ -22,6 +22,7 @@ private slots:
     void curlIntoANewWorkspaceThenRun();
     void exportedCollectionRunsUnderNewman();
     void postmanImportReplacesById();
+    void harRecordingReplays();
     void usageErrors();
 
 private:
@@ -151,6 +152,45 @@ void TestCliImportExport::postmanImportReplacesById()
     r = quarry({u"run"_s, other, u"--env"_s, u"Test"_s, u"--folder"_s, u"Protected"_s, u"--var"_s, u"password=quarry-demo"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains(u"1 logins"_s));
+}
+
+void TestCliImportExport::harRecordingReplays()
+{
+    const QString base = m_server.baseUrl();
+    const QJsonArray entries{
+        QJsonObject{{u"request"_s, QJsonObject{{u"method"_s, u"GET"_s}, {u"url"_s, base + u"/users/5?expand=1"_s},
+                                              {u"headers"_s, QJsonArray{QJsonObject{{u"name"_s, u":authority"_s}, {u"value"_s, u"x"_s}},
+                                                                        QJsonObject{{u"name"_s, u"Accept"_s}, {u"value"_s, u"application/json"_s}}}},
+                                              {u"queryString"_s, QJsonArray{QJsonObject{{u"name"_s, u"expand"_s}, {u"value"_s, u"1"_s}}}}}},
+                    {u"response"_s, QJsonObject{{u"status"_s, 200}}}},
+        QJsonObject{{u"request"_s, QJsonObject{{u"method"_s, u"POST"_s}, {u"url"_s, base + u"/users"_s},
+                                              {u"headers"_s, QJsonArray{QJsonObject{{u"name"_s, u"Content-Type"_s}, {u"value"_s, u"application/json"_s}},
+                                                                        QJsonObject{{u"name"_s, u"Content-Length"_s}, {u"value"_s, u"99"_s}}}},
+                                              {u"postData"_s, QJsonObject{{u"mimeType"_s, u"application/json"_s},
+                                                                          {u"text"_s, u"{\"email\": \"har@example.com\"}"_s}}}}},
+                    {u"response"_s, QJsonObject{{u"status"_s, 201}}}},
+        QJsonObject{{u"request"_s, QJsonObject{{u"method"_s, u"POST"_s}, {u"url"_s, base + u"/echo"_s},
+                                              {u"postData"_s, QJsonObject{{u"mimeType"_s, u"application/x-www-form-urlencoded"_s},
+                                                                          {u"params"_s, QJsonArray{QJsonObject{{u"name"_s, u"a"_s}, {u"value"_s, u"1 2"_s}}}}}}}},
+                    {u"response"_s, QJsonObject{{u"status"_s, 200}}}},
+        QJsonObject{{u"request"_s, QJsonObject{{u"method"_s, u"GET"_s}, {u"url"_s, u"ws://127.0.0.1/socket"_s}}},
+                    {u"response"_s, QJsonObject{{u"status"_s, 101}}}}};
+    const QString har = m_dir.filePath(u"recording.har"_s);
+    QFile file(har);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject{{u"log"_s, QJsonObject{{u"version"_s, u"1.2"_s}, {u"entries"_s, entries}}}}).toJson());
+    file.close();
+    const QString ws = m_dir.filePath(u"har.quarry"_s);
+    Run r = quarry({u"import"_s, u"har"_s, har, u"--into"_s, ws});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"\"recording\" (3 requests)"_s), qPrintable(r.out));
+    QVERIFY(r.err.contains(u"ws://127.0.0.1/socket"_s));
+    r = quarry({u"run"_s, ws, u"--reporter"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QJsonArray exchanges = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"exchanges"_s).toArray();
+    QCOMPARE(exchanges.size(), 3);
+    QCOMPARE(exchanges.at(0).toObject().value(u"url"_s).toString(), base + u"/users/5?expand=1"_s);
+    QCOMPARE(exchanges.at(1).toObject().value(u"status"_s).toInt(), 201);
 }
 
 void TestCliImportExport::usageErrors()

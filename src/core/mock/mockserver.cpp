@@ -3,6 +3,9 @@
 #include "mock/mockserver.h"
 
 #include "auth/authgate.h"
+#include "auth/authprofile.h"
+#include "auth/loginendpoint.h"
+#include "auth/tokenissuer.h"
 #include "mock/authmiddleware.h"
 #include "mock/corsmiddleware.h"
 #include "mock/crudhandler.h"
@@ -21,6 +24,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -64,6 +68,8 @@ struct MockServer::Snapshot {
     std::vector<std::shared_ptr<Middleware>> chain;
     QHash<QString, std::shared_ptr<ResourceStore>> stores;   // by database URL
     QHash<QString, QString> storeErrors;
+    QHash<const Route *, std::shared_ptr<const auth::LoginEndpoint>> logins;
+    QHash<const Route *, QString> loginErrors;
     MockConfig config;
 };
 
@@ -92,6 +98,8 @@ Result<void> MockServer::configure(const MockConfig &config)
     for (const Route &route : config.routes) {
         if (route.resource)
             urls.insert(config.databaseFor(*route.resource));
+        if (!route.login.isEmpty())
+            urls.insert(config.databaseFor(ResourceSpec{{}, route.login.value(u"database"_s).toString(), {}}));
     }
     QHash<QString, std::shared_ptr<ResourceStore>> stores;
     QHash<QString, QString> errors;
@@ -154,6 +162,7 @@ Result<void> MockServer::configureFromWorkspace(const workspace::Workspace &work
     for (const Error &e : gate->errors())
         m_warnings.append(e.toString());
     m_authStep = std::make_shared<AuthMiddleware>(std::move(gate));
+    m_authProfiles = workspace.sectionArray(workspace::Section::AuthProfiles);
     return configure(config.value());
 }
 
@@ -193,8 +202,87 @@ void MockServer::rebuild()
     s->chain.push_back(std::make_shared<FaultMiddleware>(m_config.faults, m_chaos));
     s->stores = m_stores;
     s->storeErrors = m_storeErrors;
+    for (const Route &route : s->table->routes()) {
+        if (route.login.isEmpty())
+            continue;
+        auto endpoint = loginEndpoint(route, *s);
+        if (endpoint)
+            s->logins.insert(&route, endpoint.value());
+        else
+            s->loginErrors.insert(&route, endpoint.error().toString());
+    }
     std::lock_guard lock(m_snapshotMutex);
     m_snapshot = std::move(s);
+}
+
+Result<std::shared_ptr<const auth::LoginEndpoint>> MockServer::loginEndpoint(const Route &route, const Snapshot &s) const
+{
+    const QJsonObject &login = route.login;
+    QString profileId = login.value(u"profile"_s).toString();
+    if (profileId.isEmpty() && m_authProfiles.size() == 1)
+        profileId = m_authProfiles.first().toObject().value(u"id"_s).toString();
+    QJsonObject profileJson;
+    for (const QJsonValue &p : m_authProfiles) {
+        if (p.toObject().value(u"id"_s).toString() == profileId)
+            profileJson = p.toObject();
+    }
+    if (profileJson.isEmpty())
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("%1 signs tokens with the auth profile \"%2\", which the workspace does not have.")
+                         .arg(route.label(), profileId),
+                     route.id + u".login.profile"_s};
+    auto profile = auth::AuthProfile::fromJson(profileJson);
+    if (!profile)
+        return profile.error();
+    auto issuer = auth::TokenIssuer::fromProfile(profile.value());
+    if (!issuer)
+        return issuer.error();
+    const QString url = s.config.databaseFor(ResourceSpec{{}, login.value(u"database"_s).toString(), {}});
+    const std::shared_ptr<ResourceStore> store = s.stores.value(url);
+    if (!store)
+        return Error{Error::Kind::Database, s.storeErrors.value(url, Tr::tr("The database %1 is not open.").arg(url)), url};
+    const QString tableName = login.value(u"table"_s).toString(u"users"_s);
+    const auto table = store->table(tableName);
+    const QString emailColumn = login.value(u"emailColumn"_s).toString(u"email"_s);
+    const QString passwordColumn = login.value(u"passwordColumn"_s).toString(u"password_hash"_s);
+    const QString rolesColumn = login.value(u"rolesColumn"_s).toString(u"roles"_s);
+    if (!table || !table->column(emailColumn) || !table->column(passwordColumn))
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("%1 checks passwords in %2.%3 (argon2id hashes) by %2.%4, but the table or a column is missing.")
+                         .arg(route.label(), tableName, passwordColumn, emailColumn),
+                     route.id + u".login"_s};
+    const QString idColumn = login.value(u"idColumn"_s).toString(table->primaryKey);
+    const QString sql = u"SELECT * FROM %1 WHERE lower(%2) = lower(?) LIMIT 1"_s.arg(SqliteSchema::quote(tableName),
+                                                                                   SqliteSchema::quote(emailColumn));
+    const TableInfo shape = *table;
+    auto lookup = [store, sql, shape, emailColumn, passwordColumn, rolesColumn, idColumn](const QString &email)
+        -> std::optional<auth::LoginUser> {
+        const SqlOutcome r = store->run(sql, {email}, &shape);
+        if (!r.ok() || r.rows.isEmpty())
+            return std::nullopt;
+        const QJsonObject row = r.rows.first().toObject();
+        auth::LoginUser user;
+        const QJsonValue id = row.value(idColumn);
+        user.id = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
+        user.email = row.value(emailColumn).toString();
+        user.passwordHash = row.value(passwordColumn).toString();
+        const QJsonValue roles = row.value(rolesColumn);
+        QJsonArray list = roles.toArray();
+        if (roles.isString()) {
+            const QJsonDocument doc = QJsonDocument::fromJson(roles.toString().toUtf8());
+            if (doc.isArray())
+                list = doc.array();
+            else
+                for (const QString &role : roles.toString().split(u',', Qt::SkipEmptyParts))
+                    list.append(role.trimmed());
+        }
+        for (const QJsonValue &role : std::as_const(list))
+            user.roles.append(role.toString());
+        if (row.value(u"name"_s).isString())
+            user.claims.insert(u"name"_s, row.value(u"name"_s));
+        return user;
+    };
+    return std::make_shared<const auth::LoginEndpoint>(issuer.value(), auth::LoginService(lookup));
 }
 
 std::shared_ptr<const MockServer::Snapshot> MockServer::snapshot() const
@@ -276,6 +364,20 @@ Response MockServer::handle(Request &request)
                                           known.isEmpty() ? u"no routes yet"_s : known.join(u", "_s)),
                                       {}, {}}
                                   .toResponse();
+            }
+        } else if (!ex.route->login.isEmpty()) {
+            const auto endpoint = snap->logins.value(ex.route);
+            if (!endpoint) {
+                ex.response = Problem{500, u"Login not available"_s, snap->loginErrors.value(ex.route), {}, {}}.toResponse();
+            } else {
+                // Blocks this network thread for one argon2id verification (tens of ms), by design.
+                const auth::EndpointResponse answer = endpoint->handle(request.body);
+                ex.response = Response{};
+                ex.response.status = answer.status;
+                for (const auto &h : answer.headers)
+                    ex.response.setHeader(h.first, h.second);
+                ex.response.body = answer.body;
+                ex.note(u"login"_s, answer.note);
             }
         } else if (ex.route->resource) {
             const QString url = snap->config.databaseFor(*ex.route->resource);

@@ -8,6 +8,7 @@
 #include "quarry_core_export.h"
 #include "result.h"
 
+#include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 
@@ -15,6 +16,7 @@
 #include <mutex>
 
 namespace quarry::workspace { class Workspace; }
+namespace quarry::auth { class LoginEndpoint; }
 
 namespace quarry::mock {
 
@@ -83,6 +85,7 @@ signals:
 private:
     struct Snapshot;
     std::shared_ptr<const Snapshot> snapshot() const;
+    Result<std::shared_ptr<const auth::LoginEndpoint>> loginEndpoint(const Route &route, const Snapshot &s) const;
     void rebuild();
     void logRejected(const Request &request, const Response &response, const QString &reason);
 
@@ -102,6 +105,7 @@ private:
     std::shared_ptr<const Snapshot> m_snapshot;
     QPointer<workspace::Workspace> m_watched;
     QStringList m_warnings;
+    QJsonArray m_authProfiles;   ///< the workspace's, for login routes
 };
 
 } // namespace quarry::mock

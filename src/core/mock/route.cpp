@@ -263,6 +263,10 @@ Result<Route> Route::fromJson(const QJsonObject &o, int index)
         r.resource = spec;
     }
     r.auth = o.value(u"auth"_s).toObject();
+    r.login = o.value(u"login"_s).toObject();
+    if (!r.login.isEmpty() && (r.resource || !r.responses.isEmpty()))
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("A login route answers by itself: remove its responses and resource."), where + u".login"_s};
     if (o.contains(u"cors"_s)) {
         auto p = CorsPolicy::fromJson(o.value(u"cors"_s).toObject(), where + u".cors"_s);
         if (!p)
@@ -321,6 +325,8 @@ QJsonObject Route::toJson() const
     }
     if (!auth.isEmpty())
         o.insert(u"auth"_s, auth);
+    if (!login.isEmpty())
+        o.insert(u"login"_s, login);
     if (cors)
         o.insert(u"cors"_s, cors->toJson());
     if (rateLimit)

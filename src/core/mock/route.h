@@ -72,6 +72,10 @@ struct QUARRY_CORE_EXPORT Route {
     QList<ResponseSpec> responses;
     std::optional<ResourceSpec> resource;
     QJsonObject auth;   ///< {"required", "profile", "roles"}: read by the auth step (issue #4)
+    /// A login endpoint instead of responses: {"profile", "table" ("users"), "emailColumn"
+    /// ("email"), "passwordColumn" ("password_hash", argon2id), "rolesColumn" ("roles": a JSON
+    /// array or comma list), "idColumn" (the table's key), "database"}. Empty: not a login route.
+    QJsonObject login;
     std::optional<CorsPolicy> cors;
     std::optional<RateLimitPolicy> rateLimit;
     std::optional<LatencyPolicy> latency;

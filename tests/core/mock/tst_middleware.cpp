@@ -8,6 +8,7 @@
 #include "mock/requestlog.h"
 #include "auth/authprofile.h"
 #include "auth/tokenissuer.h"
+#include "auth/passwordhasher.h"
 #include "workspace/workspace.h"
 
 #include "rawhttp.h"
@@ -82,6 +83,7 @@ private slots:
     void authSlotOrder();
     void missingAuthStepIs501();
     void authStepFromWorkspace();
+    void loginRoute();
     void requestLogSignals();
     void requestLogBounded();
     void engineRejectionsAreLogged();
@@ -377,6 +379,61 @@ void TestMiddleware::authStepFromWorkspace()
     QCOMPARE(r.status, 401);
     QVERIFY(r.header("WWW-Authenticate").contains("invalid_token"));
     QCOMPARE(call("GET", "/open").status, 200);
+    qunsetenv("QUARRY_MOCK_TEST_SECRET");
+}
+
+void TestMiddleware::loginRoute()
+{
+    using quarry::workspace::Section;
+    qputenv("QUARRY_MOCK_TEST_SECRET", "a-test-secret-that-is-long-enough-for-hs256!");
+    auto ws = quarry::workspace::Workspace::createEmpty(u"login"_s);
+    ws->setFilePath(m_dir.filePath(u"login.quarry"_s));
+    ws->setSection(Section::AuthProfiles, QJsonArray{obj(R"({"id": "p1", "name": "Test", "algorithm": "HS256",
+        "issuer": "quarry-test", "audience": "mock-tests", "lifetimeSeconds": 600, "rolesClaim": "roles",
+        "secret": "env:QUARRY_MOCK_TEST_SECRET"})")});
+    ws->setSection(Section::Schema, obj(R"({"tables": [{"name": "users", "columns": [
+        {"name": "id", "type": "serial", "primaryKey": true}, {"name": "email", "type": "varchar", "nullable": false, "unique": true},
+        {"name": "name", "type": "text"}, {"name": "password_hash", "type": "text"}, {"name": "roles", "type": "text"}]}]})"));
+    ws->setSection(Section::Mock, obj(R"json({"routes": [
+        {"id": "users", "method": "ANY", "path": "/api/users", "resource": {"table": "users"}},
+        {"id": "login", "method": "POST", "path": "/api/auth/login", "login": {"profile": "p1"}},
+        {"id": "admin", "path": "/api/admin", "auth": {"profile": "p1", "roles": ["admin"]},
+         "responses": [{"body": "hello {{jwt.name}} ({{jwt.sub}})"}]}]})json"));
+    QVERIFY(m_server->configureFromWorkspace(*ws));
+    const auto hash = quarry::auth::PasswordHasher().hash(u"quarry-demo"_s);
+    QVERIFY(hash);
+    const QByteArray user = QJsonDocument(QJsonObject{{u"email"_s, u"ada@example.com"_s}, {u"name"_s, u"Ada"_s},
+                                                      {u"password_hash"_s, hash.value()}, {u"roles"_s, u"[\"admin\", \"user\"]"_s}})
+                                .toJson();
+    Request create;
+    create.method = "POST";
+    create.setTarget("/api/users");
+    create.body = user;
+    QCOMPARE(m_server->handle(create).status, 201);
+
+    Request bad;
+    bad.method = "POST";
+    bad.setTarget("/api/auth/login");
+    bad.body = R"({"email": "ada@example.com", "password": "wrong"})";
+    const Response refused = m_server->handle(bad);
+    QCOMPARE(refused.status, 401);
+    QVERIFY(!refused.body.contains("token"));
+
+    Request good;
+    good.method = "POST";
+    good.setTarget("/api/auth/login");
+    good.body = R"({"email": "ADA@example.com", "password": "quarry-demo"})";
+    const Response ok = m_server->handle(good);
+    QCOMPARE(ok.status, 200);
+    const QJsonObject answer = QJsonDocument::fromJson(ok.body).object();
+    const QByteArray token = answer.value(u"token"_s).toString().toLatin1();
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(answer.value(u"expiresIn"_s).toInt(), 600);
+    QVERIFY(stepsText(lastEntry()).contains(u"login: "_s));
+
+    const Response admin = call("GET", "/api/admin", {{"Authorization", "Bearer " + token}});
+    QCOMPARE(admin.status, 200);
+    QCOMPARE(admin.body, QByteArray("hello Ada (1)"));
     qunsetenv("QUARRY_MOCK_TEST_SECRET");
 }
 

@@ -5,6 +5,7 @@
 #include "http/httpstatus.h"
 #include "http/jsonpointer.h"
 #include "http/preparedrequest.h"
+#include "http/requesthistory.h"
 #include "http/response.h"
 #include "http/runreport.h"
 #include "http/tokeninspector.h"
@@ -47,6 +48,7 @@ private slots:
     void statusMeaning();
     void tokenInspector();
     void junitIsWellFormed();
+    void history();
 
 private:
     static Response jsonResponse(int status, const QByteArray &body, double ms = 12)
@@ -525,6 +527,32 @@ void TestHttpModel::junitIsWellFormed()
     QCOMPARE(json.value(u"logins"_s).toInt(), 3);
     QCOMPARE(json.value(u"totals"_s).toObject().value(u"failedRequests"_s).toInt(), 2);
     QVERIFY(report.toText().contains(u"3 logins"_s));
+}
+
+void TestHttpModel::history()
+{
+    RequestHistory history(3);
+    for (int i = 0; i < 5; ++i) {
+        Exchange x;
+        x.requestId = i % 2 ? u"odd"_s : u"even"_s;
+        x.requestName = u"R%1"_s.arg(i);
+        x.request.method = "GET";
+        x.request.url = QUrl(u"http://h/x?access_token=secret-token&i=%1"_s.arg(i));
+        x.response = jsonResponse(200 + i, "{}");
+        x.auth.profileName = u"API"_s;
+        history.add(HistoryEntry::fromExchange(x, u"Local"_s, u"access_token"_s));
+    }
+    QCOMPARE(history.entries().size(), 3);   // capped, newest first
+    QCOMPARE(history.entries().first().name, u"R4"_s);
+    QCOMPARE(history.entries().first().status, 204);
+    QVERIFY(!history.entries().first().url.contains(u"secret-token"_s));
+    QVERIFY(history.entries().first().url.contains(u"access_token=***"_s));
+    QCOMPARE(history.forRequest(u"odd"_s).size(), 1);
+    const QJsonArray json = history.toJson();
+    const RequestHistory back = RequestHistory::fromJson(json, 3);
+    QCOMPARE(back.toJson(), json);
+    QCOMPARE(back.entries().at(1).environment, u"Local"_s);
+    QCOMPARE(RequestHistory::fromJson(json, 2).entries().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHttpModel)

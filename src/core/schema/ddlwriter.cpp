@@ -203,7 +203,8 @@ Result<QStringList> DdlWriter::write(const Schema &schema)
         }
     }
     for (const auto &[table, fk] : deferred) {
-        note(Tr::tr("Added after the tables: %1 and %2 reference each other (a foreign-key cycle).")
+        note(Tr::tr("Added after the tables: %1 references %2, which could not be created before it "
+                    "(a foreign-key cycle).")
                  .arg(table->name, fk->refTable));
         addStatement(addForeignKey(*table, *fk));
     }

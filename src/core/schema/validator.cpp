@@ -165,6 +165,19 @@ private:
             else
                 tablesByKey.insert(k, &t);
         }
+        // A dialect without namespaces (SQLite) flattens sales.orders and orders into one name.
+        for (qsizetype i = 0; i < dialects.size(); ++i) {
+            if (features.at(i).namespaces)
+                continue;
+            QHash<QString, const Table *> flat;
+            for (const Table &t : s.tables) {
+                if (const Table *other = flat.value(t.name))
+                    warning(u"namespace-collision"_s, t.displayName(), t.id,
+                            Tr::tr("%1 has no namespaces: %2 and %3 would both be created as %4.")
+                                .arg(dialects.at(i)->displayName(), other->displayName(), t.displayName(), t.name));
+                flat.insert(t.name, &t);
+            }
+        }
         for (const View &v : s.views) {
             const QString where = qualified(v.nameSpace, v.name);
             checkId(v.id, where);

@@ -143,6 +143,11 @@ void TestValidator::problems_data()
     QTest::newRow("gin index elsewhere")
         << design(ordersCols, uR"J(, "indexes": [{"id": "i", "name": "orders_c", "method": "gin", "columns": ["customer_id"]}])J"_s)
         << u"unsupported-feature"_s << u"orders.orders_c"_s << false;
+    QTest::newRow("same name in two namespaces, flattened by SQLite")
+        << uR"J({"namespaces": [{"id": "ns", "name": "sales"}], "tables": [
+              {"id": "t-1", "name": "orders", "columns": [{"id": "c-1", "name": "id", "type": "integer"}]},
+              {"id": "t-2", "name": "orders", "namespace": "sales", "columns": [{"id": "c-2", "name": "id", "type": "integer"}]}]})J"_s
+        << u"namespace-collision"_s << u"sales.orders"_s << false;
     QTest::newRow("custom type") << design(ordersCols + uR"J(, {"id": "o-3", "name": "doc", "type": "tsvector"})J"_s)
                                  << u"custom-type"_s << u"orders.doc"_s << false;
 }

@@ -18,5 +18,5 @@ CREATE TABLE badges (
     FOREIGN KEY (employee_id) REFERENCES employees (id) ON DELETE CASCADE
 );
 
--- Added after the tables: departments and employees reference each other (a foreign-key cycle).
+-- Added after the tables: departments references employees, which could not be created before it (a foreign-key cycle).
 ALTER TABLE departments ADD CONSTRAINT departments_head_fk FOREIGN KEY (head_id) REFERENCES employees (id) ON DELETE SET NULL;

@@ -4,6 +4,7 @@
 
 #include "http/collection.h"
 #include "http/environment.h"
+#include "http/postmanformat.h"
 #include "http/runner.h"
 #include "workspace/workspace.h"
 
@@ -24,6 +25,7 @@ struct Input {
     QList<http::Collection> collections;
     QList<http::Environment> environments;
     QJsonArray authProfiles;
+    QStringList warnings;
 };
 
 Result<Input> loadInput(const QString &path)
@@ -51,6 +53,13 @@ Result<Input> loadInput(const QString &path)
         input.authProfiles = ws.value()->sectionArray(workspace::Section::AuthProfiles);
     } else if (root.contains(u"items"_s)) {
         collections.append(root);
+    } else if (root.value(u"info"_s).toObject().value(u"schema"_s).toString().contains(u"getpostman.com"_s)) {
+        QStringList warnings;
+        auto imported = http::PostmanFormat::importCollection(root, &warnings);
+        if (!imported)
+            return Error{imported.error().kind, imported.error().message, path};
+        input.warnings = warnings;
+        collections.append(imported.value().toJson());
     } else {
         collections = root.value(u"collections"_s).toArray();
         environments = root.value(u"environments"_s).toArray();
@@ -161,6 +170,8 @@ int runCommand(const QStringList &args, Io &io)
         io.err << "quarry run: " << input.error().toString() << '\n';
         return UsageError;
     }
+    for (const QString &w : std::as_const(input.value().warnings))
+        io.err << "warning: " << w << '\n';
     QList<http::Collection> selected;
     for (const http::Collection &c : std::as_const(input.value().collections)) {
         if (collectionName.isEmpty() || c.id == collectionName || c.name == collectionName)

@@ -152,6 +152,11 @@ void TestCliImportExport::postmanImportReplacesById()
     r = quarry({u"run"_s, other, u"--env"_s, u"Test"_s, u"--folder"_s, u"Protected"_s, u"--var"_s, u"password=quarry-demo"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains(u"1 logins"_s));
+    // quarry run takes the Postman file itself, too.
+    r = quarry({u"run"_s, col, u"--folder"_s, u"Protected"_s, u"--var"_s, u"baseUrl="_s + m_server.baseUrl(), u"--var"_s,
+                u"user=ada"_s, u"--var"_s, u"password=quarry-demo"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains(u"1 logins"_s));
 }
 
 void TestCliImportExport::harRecordingReplays()
@@ -195,7 +200,7 @@ void TestCliImportExport::harRecordingReplays()
 
 void TestCliImportExport::usageErrors()
 {
-    Run r = quarry({u"import"_s, u"openapi"_s, u"x.yaml"_s, u"--into"_s, u"w.quarry"_s});
+    Run r = quarry({u"import"_s, u"dbml"_s, u"x.dbml"_s, u"--into"_s, u"w.quarry"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"not implemented"_s));
     r = quarry({u"import"_s, u"curl"_s, u"x.txt"_s});

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -43,6 +44,20 @@ struct Shared {
 };
 
 QByteArray toQt(beast::string_view v) { return QByteArray(v.data(), qsizetype(v.size())); }
+
+/// RFC 9110 token: what a header name may consist of.
+bool isToken(const QByteArray &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+        if (!ok || c == '\0')
+            return false;
+    }
+    return true;
+}
 
 /// One connection: read headers, maybe body, hand over, maybe wait, write; then the next request.
 class Session : public std::enable_shared_from_this<Session>
@@ -217,10 +232,14 @@ private:
         for (const HeaderField &h : std::as_const(response.headers)) {
             if (h.first.compare("content-length", Qt::CaseInsensitive) == 0
                 || h.first.compare("connection", Qt::CaseInsensitive) == 0
-                || h.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+                || h.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0 || !isToken(h.first))
                 continue;
+            // A templated header value must not be able to end the header block (response splitting).
+            QByteArray value = h.second;
+            if (value.contains('\r') || value.contains('\n'))
+                value.replace('\r', ' ').replace('\n', ' ');
             res->insert(beast::string_view(h.first.constData(), std::size_t(h.first.size())),
-                        beast::string_view(h.second.constData(), std::size_t(h.second.size())));
+                        beast::string_view(value.constData(), std::size_t(value.size())));
         }
         res->body().assign(response.body.constData(), std::size_t(response.body.size()));
         res->keep_alive(keepAlive);

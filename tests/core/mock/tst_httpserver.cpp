@@ -44,6 +44,7 @@ private slots:
     void slowClientDoesNotDisturbOthers();
     void headHasNoBody();
     void droppedConnection();
+    void headerInjectionNeutralised();
     void stopWithClientsConnected();
 
 private:
@@ -75,6 +76,12 @@ void TestHttpServer::init()
         Response res;
         if (r.path == u"/slow"_s)
             res.delayMs = 300;
+        if (r.path == u"/inject"_s) {
+            res.headers.append({QByteArray("X-Evil"), QByteArray("a\r\nSet-Cookie: stolen=1\r\n\r\nbody")});
+            res.headers.append({QByteArray("Bad Name"), QByteArray("x")});
+            res.body = "ok";
+            return res;
+        }
         if (r.path == u"/drop"_s) {
             res.dropConnection = true;
             return res;
@@ -407,6 +414,21 @@ void TestHttpServer::droppedConnection()
     c.send("GET /drop HTTP/1.1\r\nHost: x\r\n\r\n");
     QVERIFY(c.waitForClose(2000));
     QVERIFY(c.buffered().isEmpty());
+}
+
+void TestHttpServer::headerInjectionNeutralised()
+{
+    const quint16 port = startServer(options());
+    RawClient c;
+    QVERIFY(c.connectTo(port));
+    c.send("GET /inject HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto r = c.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QVERIFY(r->header("Set-Cookie").isNull());
+    QCOMPARE(r->header("X-Evil"), QByteArray("a  Set-Cookie: stolen=1    body"));
+    QVERIFY(r->header("Bad Name").isNull());
+    QCOMPARE(r->body, QByteArray("ok"));
 }
 
 void TestHttpServer::stopWithClientsConnected()

@@ -21,6 +21,7 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(u"Quarry"_s);
     QApplication::setApplicationVersion(quarryVersion());
     QApplication::setWindowIcon(QIcon(u":/icons/quarry.svg"_s));
+    QGuiApplication::setDesktopFileName(u"quarry"_s); // matches installer/quarry.desktop
 
     MainWindow window;
     window.show();

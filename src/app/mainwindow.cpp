@@ -10,6 +10,7 @@
 #include "mockpage.h"
 #include "outlinemodel.h"
 #include "problemsdock.h"
+#include "schemapage.h"
 #include "sectionpage.h"
 
 #include "schema/dialectregistry.h"
@@ -95,6 +96,7 @@ MainWindow::~MainWindow()
     disconnect(m_undoStack, nullptr, this, nullptr);
     m_undoStack->clear();
     m_mockPage->setWorkspace(nullptr);
+    m_schemaPage->setWorkspace(nullptr);
     m_tree->setWorkspace(nullptr);
     m_recovery->watch(nullptr);
 }
@@ -157,13 +159,9 @@ void MainWindow::setupPages()
             m_serverLabel->setText(text);
     });
     add(Page::Mock, u"server"_s, tr("Mock server"), m_mockPage);
-    add(Page::Schema, u"schema"_s, tr("Schema"),
-        new SectionPage(tr("Schema"),
-                        tr("The designed tables, their columns, keys and indexes. DDL for PostgreSQL, SQLite and "
-                           "MySQL and index advice are generated from this design."),
-                        tr("Read-only preview. The diagram editor, DDL preview and index advice are not in this "
-                           "build yet."),
-                        {{Section::Schema, tr("Tables")}}, m_outline, this));
+    m_schemaPage = new SchemaPage(m_outline, this);
+    connect(m_schemaPage, &SchemaPage::problem, this, [this](const quarry::Error &e) { reportError(e, tr("Schema")); });
+    add(Page::Schema, u"schema"_s, tr("Schema"), m_schemaPage);
     add(Page::Database, u"database"_s, tr("Database"),
         new SectionPage(tr("Database"),
                         tr("Live SQLite and PostgreSQL databases this workspace refers to: browse and edit data, "
@@ -228,10 +226,12 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_tree->setWorkspace(nullptr);
     m_undoStack->clear();
     m_mockPage->setWorkspace(nullptr);
+    m_schemaPage->setWorkspace(nullptr);
     m_workspace = std::move(workspace);
     m_cleanStackIsSaved = !m_workspace->isModified();
     m_tree->setWorkspace(m_workspace.get());
     m_mockPage->setWorkspace(m_workspace.get());
+    m_schemaPage->setWorkspace(m_workspace.get());
     m_recovery->watch(m_workspace.get());
     connect(m_workspace.get(), &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_workspace.get(), &Workspace::filePathChanged, this, &MainWindow::updateTitle);

@@ -24,6 +24,7 @@ class JwtToolsDialog;
 class LogDock;
 class MockPage;
 class OutlineModel;
+class SchemaPage;
 class ProblemsDock;
 class SectionPage;
 
@@ -63,6 +64,7 @@ public:
     /// The read-only preview of a tool that has no editor yet (null for the Mock page).
     SectionPage *page(Page page) const;
     MockPage *mockPage() const { return m_mockPage; }
+    SchemaPage *schemaPage() const { return m_schemaPage; }
     /// Tools ▸ JWT, created on first use; shows the inspector or the minter.
     JwtToolsDialog *jwtTools(bool minter = false);
     QStringList recentFiles() const;
@@ -97,6 +99,7 @@ private:
     bool m_cleanStackIsSaved = true;   // whether the undo stack's clean state matches the file on disk
     QList<QWidget *> m_pages;
     MockPage *m_mockPage = nullptr;
+    SchemaPage *m_schemaPage = nullptr;
     JwtToolsDialog *m_jwtTools = nullptr;
     QLabel *m_serverLabel = nullptr;
 };

@@ -213,6 +213,12 @@ SqlOutcome PgStore::run(const QString &sql, const QVariantList &params, const Ta
     const auto result = c->query(numberPlaceholders(sql), params);
     out.micros = timer.nsecsElapsed() / 1000;
     if (!result) {
+        const QString state = result.error().where;
+        if (result.error().kind == Error::Kind::Network || state.startsWith(u"08"_s) || state.startsWith(u"57P"_s)) {
+            // The server went away (restart, idle kill): this thread reconnects on its next request.
+            std::lock_guard lock(m_mutex);
+            m_connections.erase(std::this_thread::get_id());
+        }
         out.failure = failureOf(result.error().where);
         out.code = 1;
         out.error = result.error().message.section(u'\n', 0, 0);

@@ -28,6 +28,7 @@ private slots:
     void listFilters();
     void updateAndDelete();
     void missingTableAndDeadServer();
+    void reconnectsAfterServerKilledConnection();
 
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -65,7 +66,8 @@ void TestPgResource::initTestCase()
         u"CREATE TABLE %1.users (id serial PRIMARY KEY, email varchar(255) NOT NULL UNIQUE, name text,"
         u" age integer, active boolean NOT NULL DEFAULT true, meta jsonb, created_at timestamp DEFAULT now())"_s.arg(m_schema));
     QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
-    m_schemaUrl = m_url + (m_url.contains(u'?') ? u"&"_s : u"?"_s) + u"options=-csearch_path%3D"_s + m_schema;
+    m_schemaUrl = m_url + (m_url.contains(u'?') ? u"&"_s : u"?"_s) + u"options=-csearch_path%3D"_s + m_schema
+                  + u"&application_name="_s + m_schema;
 
     m_server = std::make_unique<MockServer>();
     const QJsonObject mock{{u"routes"_s, QJsonArray{
@@ -180,6 +182,18 @@ void TestPgResource::missingTableAndDeadServer()
     const Response res = dead.handle(r);
     QCOMPARE(res.status, 503);
     QCOMPARE(res.header("Content-Type"), QByteArray("application/problem+json"));
+}
+
+void TestPgResource::reconnectsAfterServerKilledConnection()
+{
+    QCOMPARE(call("GET", "/api/users?_limit=1").status, 200);
+    const auto killed = m_admin->query(
+        u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1"_s, {m_schema});
+    QVERIFY2(killed, qPrintable(killed ? QString() : killed.error().toString()));
+    QVERIFY(!killed.value().rows.isEmpty());
+    const Response lost = call("GET", "/api/users?_limit=1");
+    QCOMPARE(lost.status, 500);   // the request that met the dead connection says so
+    QCOMPARE(call("GET", "/api/users?_limit=1").status, 200);   // the next one reconnects
 }
 
 QTEST_GUILESS_MAIN(TestPgResource)

@@ -9,5 +9,6 @@ target_sources(quarry-core PRIVATE
     mock/openapisampler.cpp mock/openapisampler.h
     mock/openapiimporter.cpp mock/openapiimporter.h
     mock/openapiexporter.cpp mock/openapiexporter.h
+    mock/openapicollection.cpp mock/openapicollection.h
 )
 target_link_libraries(quarry-core PRIVATE yaml-cpp)

@@ -3,6 +3,7 @@
 // OpenAPI documents (the OpenAPI Initiative's examples and broken inputs) -> mock routes, the
 // YAML adapter, the schema sampler, and the export -> import round trip.
 
+#include "mock/openapicollection.h"
 #include "mock/openapidocument.h"
 #include "mock/openapiexporter.h"
 #include "mock/openapiimporter.h"
@@ -138,6 +139,7 @@ private slots:
     void roundTripSeed();
     void roundTripEverySetting();
     void mergeReplacesSameMethodAndPath();
+    void requestCollection();
 };
 
 void TestOpenApiImport::yamlScalars_data()
@@ -498,6 +500,47 @@ void TestOpenApiImport::mergeReplacesSameMethodAndPath()
     for (const QJsonValue &v : merge.routes)
         ids.append(v.toObject().value(u"id"_s).toString());
     QCOMPARE(ids, (QStringList{u"showPetById"_s, u"listPets"_s, u"listPets-2"_s, u"createPets"_s}));
+}
+
+void TestOpenApiImport::requestCollection()
+{
+    auto doc = OpenApiDocument::load(dataFile(u"petstore.yaml"_s));
+    QVERIFY(doc);
+    QStringList warnings;
+    auto collection = OpenApiCollection::importCollection(doc.value(), {}, &warnings);
+    QVERIFY2(collection, qPrintable(collection ? QString() : collection.error().toString()));
+    const http::Collection &c = collection.value();
+    QCOMPARE(c.name, u"Swagger Petstore"_s);
+    QCOMPARE(c.items.size(), 1);   // the folder of the tag "pets"
+    QCOMPARE(c.items.first().type, http::CollectionItem::Type::Folder);
+    QCOMPARE(c.items.first().folderName, u"pets"_s);
+    const QList<const http::RequestSpec *> requests = c.requests();
+    QCOMPARE(requests.size(), 3);
+    const http::RequestSpec *list = c.findRequest(u"req-listPets"_s);
+    const http::RequestSpec *create = c.findRequest(u"req-createPets"_s);
+    const http::RequestSpec *show = c.findRequest(u"req-showPetById"_s);
+    QVERIFY(list && create && show);
+    QCOMPARE(show->url, u"{{baseUrl}}/pets/{{petId}}"_s);
+    QCOMPARE(list->params.size(), 1);
+    QCOMPARE(list->params.first().name, u"limit"_s);
+    QVERIFY(!list->params.first().enabled);   // optional
+    QCOMPARE(create->method, u"POST"_s);
+    QCOMPARE(create->body.mode, http::BodySpec::Mode::Json);
+    const QJsonObject body = QJsonDocument::fromJson(create->body.text.toUtf8()).object();
+    QVERIFY2(body.contains(u"name"_s) && body.contains(u"id"_s), qPrintable(create->body.text));
+    QCOMPARE(create->assertions.size(), 1);
+    QCOMPARE(create->assertions.first(), http::Assertion::statusEquals(201));
+    QStringList variables;
+    for (const http::Variable &v : c.variables)
+        variables.append(v.name + u'=' + v.value);
+    QCOMPARE(variables, (QStringList{u"baseUrl=http://petstore.swagger.io/v1"_s, u"petId=string"_s}));
+    // It is a collection the workspace accepts.
+    QVERIFY(http::Collection::fromJson(c.toJson()));
+
+    auto none = OpenApiDocument::load(dataFile(u"broken/no-operations.yaml"_s));
+    QVERIFY(none);
+    QVERIFY(!OpenApiCollection::importCollection(none.value()));
+    QVERIFY(!OpenApiImporter::importRoutes(none.value()));
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiImport)

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "http/collection.h"
+#include "quarry_core_export.h"
+#include "result.h"
+
+#include <QStringList>
+
+namespace quarry::mock {
+
+class OpenApiDocument;
+
+/// OpenAPI 3.0/3.1 operations -> a request collection of the request tester (issue #5, item 6).
+///
+/// One request per operation, in a folder per first tag (untagged operations at the top), named by
+/// the summary (else the operationId, else "GET /path"). The URL is `{{baseUrl}}` + the path, with
+/// each path parameter as a `{{name}}` variable; `baseUrl` (the first server's URL) and the path
+/// parameters (their example, else a value from their schema) become collection variables.
+/// Query parameters and header parameters carry their example values (optional ones disabled); a
+/// JSON request body is its example, else one built from its schema with readOnly properties left
+/// out; form bodies become fields. Each request checks that the status equals its first 2xx.
+class QUARRY_CORE_EXPORT OpenApiCollection
+{
+public:
+    /// `name`: the collection's name; empty: the document's title. Fails only when the document
+    /// has no operation. `warnings` (may be null) receives what was left out.
+    static Result<http::Collection> importCollection(const OpenApiDocument &document, const QString &name = {},
+                                                     QStringList *warnings = nullptr);
+};
+
+} // namespace quarry::mock

@@ -3,10 +3,8 @@
 #include "jwtinspector.h"
 #include "ui_jwtinspector.h"
 
-#include "auth/jwt.h"
-#include "auth/jwtverifier.h"
+#include "auth/jwtinspector.h"
 
-#include <QDateTime>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -29,23 +27,6 @@ QString valueText(const QJsonValue &value)
     if (value.isObject())
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     return value.toVariant().toString();
-}
-
-/// "in 59 min", "3 s ago": how far `then` is from `now`, in words.
-QString relative(qint64 then, qint64 now)
-{
-    const qint64 delta = then - now;
-    const qint64 a = std::abs(delta);
-    QString amount;
-    if (a < 120)
-        amount = JwtInspector::tr("%n s", nullptr, int(a));
-    else if (a < 7200)
-        amount = JwtInspector::tr("%n min", nullptr, int(a / 60));
-    else if (a < 172800)
-        amount = JwtInspector::tr("%n h", nullptr, int(a / 3600));
-    else
-        amount = JwtInspector::tr("%n days", nullptr, int(a / 86400));
-    return delta >= 0 ? JwtInspector::tr("in %1").arg(amount) : JwtInspector::tr("%1 ago").arg(amount);
 }
 
 /// Colours a token's three dot-separated parts: header, claims, signature.
@@ -74,11 +55,6 @@ protected:
         setCurrentBlockState(part);
     }
 };
-
-QString when(qint64 seconds)
-{
-    return QLocale().toString(QDateTime::fromSecsSinceEpoch(seconds), QLocale::ShortFormat);
-}
 
 } // namespace
 
@@ -137,29 +113,33 @@ QString JwtInspector::meaningOf(const QString &claim) const
 
 void JwtInspector::inspect()
 {
+    m_ui->verifyResultLabel->clear();
+    refreshTimes();
+    m_ui->claimsTree->resizeColumnToContents(1);
+}
+
+void JwtInspector::refreshTimes()
+{
+    const QByteArray token = m_ui->tokenEdit->toPlainText().trimmed().toLatin1();
     m_ui->headerView->clear();
     m_ui->claimsTree->clear();
-    m_ui->verifyResultLabel->clear();
-    m_expiresAt.reset();
-    const QByteArray token = m_ui->tokenEdit->toPlainText().trimmed().toLatin1();
     if (token.isEmpty()) {
         m_ui->summaryLabel->setText(tr("A JWT has three parts separated by dots: a header, the claims, and a "
                                        "signature. Anyone can read the first two; only the signature proves who "
                                        "made the token."));
         return;
     }
-    const auto decoded = auth::Jwt::decode(token);
-    if (!decoded) {
-        m_ui->summaryLabel->setText(tr("✗ Not a readable JWT: %1 (%2)").arg(decoded.error().message,
-                                                                         decoded.error().where));
+    const auth::JwtInspection seen = auth::JwtInspector::inspect(token);
+    if (!seen.decoded) {
+        m_ui->summaryLabel->setText(tr("✗ Not a readable JWT: %1 (%2)").arg(seen.error, seen.errorWhere));
         return;
     }
-    const auth::Jwt &jwt = decoded.value();
-    m_ui->headerView->setPlainText(QString::fromUtf8(QJsonDocument(jwt.header()).toJson(QJsonDocument::Indented)));
-    m_expiresAt = jwt.expiresAt();
+    m_ui->headerView->setPlainText(QString::fromUtf8(QJsonDocument(seen.header).toJson(QJsonDocument::Indented)));
 
+    // The core explains the registered claims (times, issuer, audience); the hints say what a
+    // learner should take from each.
     const QString rolesClaim = m_profiles.isEmpty() ? u"roles"_s : m_profiles.first().rolesClaim();
-    const QHash<QString, QString> meanings = {
+    const QHash<QString, QString> hints = {
         {u"iss"_s, tr("Issuer: who minted the token")},
         {u"sub"_s, tr("Subject: whom the token is about")},
         {u"aud"_s, tr("Audience: who should accept it")},
@@ -167,48 +147,31 @@ void JwtInspector::inspect()
         {u"scope"_s, tr("OAuth scopes granted")},
         {rolesClaim, tr("Roles: protected routes check these (403 when the role is missing)")},
     };
-    const QJsonObject claims = jwt.claims();
-    for (auto it = claims.begin(); it != claims.end(); ++it) {
-        QString meaning = meanings.value(it.key());
+    QHash<QString, QString> notes;
+    for (const auth::JwtInspection::Note &note : seen.notes)
+        notes.insert(note.claim, note.text);
+    for (auto it = seen.claims.begin(); it != seen.claims.end(); ++it) {
+        QString meaning = hints.value(it.key());
+        const QString note = notes.value(it.key());
+        if (it.key() == u"exp"_s && seen.secondsLeft && *seen.secondsLeft <= 0)
+            meaning = tr("Expired %1").arg(note.section(u' ', 1)); // the core says "expires <when>, <ago>"
+        else if (it.key() == u"exp"_s || it.key() == u"nbf"_s || it.key() == u"iat"_s)
+            meaning = note.left(1).toUpper() + note.mid(1);
+        else if (!note.isEmpty() && meaning.isEmpty())
+            meaning = note;
         auto *item = new QTreeWidgetItem(m_ui->claimsTree, {it.key(), valueText(it.value()), meaning});
         item->setToolTip(1, valueText(it.value()));
+        if (it.key() == u"exp"_s && seen.secondsLeft && *seen.secondsLeft <= 0)
+            item->setForeground(2, QColor(0xc9, 0x2a, 0x2a));
     }
-    refreshTimes();
-    m_ui->claimsTree->resizeColumnToContents(1);
-}
-
-void JwtInspector::refreshTimes()
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (int i = 0; i < m_ui->claimsTree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_ui->claimsTree->topLevelItem(i);
-        const QString claim = item->text(0);
-        if (claim != u"exp"_s && claim != u"nbf"_s && claim != u"iat"_s)
-            continue;
-        bool ok = false;
-        const qint64 t = qint64(item->text(1).toDouble(&ok));
-        if (!ok)
-            continue;
-        if (claim == u"exp"_s)
-            item->setText(2, t > now ? tr("Expires %1 (%2)").arg(when(t), relative(t, now))
-                                     : tr("Expired %1 (%2)").arg(when(t), relative(t, now)));
-        else if (claim == u"nbf"_s)
-            item->setText(2, tr("Not valid before %1 (%2)").arg(when(t), relative(t, now)));
-        else
-            item->setText(2, tr("Issued %1 (%2)").arg(when(t), relative(t, now)));
-        item->setForeground(2, claim == u"exp"_s && t <= now ? QColor(0xc9, 0x2a, 0x2a) : palette().text().color());
-    }
-    if (m_ui->claimsTree->topLevelItemCount() == 0)
-        return;
-    QString summary;
-    if (!m_expiresAt)
-        summary = tr("Decoded. The token never expires: servers that require exp will refuse it.");
-    else if (*m_expiresAt > now)
-        summary = tr("Decoded. Valid for another %1, if its signature checks out.")
-                      .arg(relative(*m_expiresAt, now).mid(3));
+    if (!seen.expiresAt)
+        m_ui->summaryLabel->setText(tr("Decoded. The token never expires: servers that require exp will refuse it."));
+    else if (*seen.secondsLeft > 0)
+        m_ui->summaryLabel->setText(tr("Decoded. Valid for another %1, if its signature checks out.")
+                                        .arg(auth::JwtInspector::relative(*seen.secondsLeft).mid(3)));
     else
-        summary = tr("Decoded. It expired %1: a server answers 401 invalid_token.").arg(relative(*m_expiresAt, now));
-    m_ui->summaryLabel->setText(summary);
+        m_ui->summaryLabel->setText(tr("Decoded. It expired %1: a server answers 401 invalid_token.")
+                                        .arg(auth::JwtInspector::relative(*seen.secondsLeft)));
 }
 
 void JwtInspector::verify()
@@ -217,19 +180,21 @@ void JwtInspector::verify()
     if (index < 0 || index >= m_profiles.size())
         return;
     const auth::AuthProfile &profile = m_profiles.at(index);
-    const auto keys = profile.resolveKeys();
-    if (!keys) {
-        m_ui->verifyResultLabel->setText(tr("✗ The profile's key is not available: %1 (%2)")
-                                             .arg(keys.error().message, keys.error().where));
-        return;
+    const auth::JwtInspection seen =
+        auth::JwtInspector::inspect(m_ui->tokenEdit->toPlainText().trimmed().toLatin1(), &profile);
+    QString text;
+    switch (seen.signature) {
+    case auth::JwtInspection::Signature::Valid:
+        text = tr("✓ Signature valid, claims accepted by “%1”.").arg(profile.name());
+        break;
+    case auth::JwtInspection::Signature::Invalid:
+        text = tr("✗ Rejected by “%1” at %2: %3").arg(profile.name(), seen.verifyWhere, seen.verifyError);
+        break;
+    case auth::JwtInspection::Signature::NotChecked:
+        text = seen.decoded ? tr("✗ Not checked: %1").arg(seen.verifyError)
+                            : tr("✗ Not a readable JWT: %1 (%2)").arg(seen.error, seen.errorWhere);
+        break;
     }
-    const auth::JwtVerifier verifier(keys.value().verificationKeys, profile.verifyOptions());
-    const auto verified = verifier.verify(m_ui->tokenEdit->toPlainText().trimmed().toLatin1());
-    QString text = verified ? tr("✓ Signature valid, claims accepted by “%1”.").arg(profile.name())
-                            : tr("✗ Rejected by “%1” at %2: %3").arg(profile.name(), verified.error().where,
-                                                                    verified.error().message);
-    if (keys.value().usesDemoSecret)
-        text += tr("\nNote: this profile uses the public workshop secret (QUARRY_JWT_SECRET is not set).");
     m_ui->verifyResultLabel->setText(text);
 }
 

@@ -8,7 +8,6 @@
 #include <QWidget>
 
 #include <memory>
-#include <optional>
 
 namespace Ui { class JwtInspector; }
 
@@ -38,7 +37,6 @@ private:
 
     std::unique_ptr<Ui::JwtInspector> m_ui;
     QList<auth::AuthProfile> m_profiles;
-    std::optional<qint64> m_expiresAt;
     QTimer m_clock;
 };
 

@@ -160,6 +160,7 @@ void SchemaPage::regenerate()
         item->setToolTip(0, a.reason);
         auto *why = new QTreeWidgetItem(item, {tr("Why: %1").arg(a.reason)});
         why->setFirstColumnSpanned(true);
+        why->setToolTip(0, u"<p>%1</p>"_s.arg(a.reason.toHtmlEscaped())); // rich text wraps long reasons
         if (!a.fix.isEmpty()) {
             auto *fix = new QTreeWidgetItem(item, {tr("Fix: %1;").arg(a.fix.join(u"; "_s))});
             fix->setFirstColumnSpanned(true);

@@ -122,13 +122,10 @@ Result<RunReport> Runner::run(const std::function<void(const Exchange &)> &progr
 
     report.durationMs = clock.nsecsElapsed() / 1e6;
     report.cancelled = cancel->isCancelled();
-    report.iterations = std::min(nextIteration.load(), m_options.durationMs > 0 ? nextIteration.load() : iterations);
-    if (m_options.durationMs > 0) {
-        int maxIteration = -1;
-        for (const Exchange &e : std::as_const(results))
-            maxIteration = std::max(maxIteration, e.iteration);
-        report.iterations = maxIteration + 1;
-    }
+    int maxIteration = -1;   // the iterations that sent something (a cancelled or timed run stops early)
+    for (const Exchange &e : std::as_const(results))
+        maxIteration = std::max(maxIteration, e.iteration);
+    report.iterations = maxIteration + 1;
     report.logins = m_tokens->logins() - loginsBefore;
     report.refreshes = m_tokens->refreshes() - refreshesBefore;
     // Keep each iteration's requests in collection order (workers interleave iterations).

@@ -11,6 +11,7 @@
 #include "mock/openapiyaml.h"
 #include "workspace/workspace.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -140,6 +141,8 @@ private slots:
     void roundTripEverySetting();
     void mergeReplacesSameMethodAndPath();
     void requestCollection();
+    void hostileInputs_data();
+    void hostileInputs();
 };
 
 void TestOpenApiImport::yamlScalars_data()
@@ -541,6 +544,75 @@ void TestOpenApiImport::requestCollection()
     QVERIFY(none);
     QVERIFY(!OpenApiCollection::importCollection(none.value()));
     QVERIFY(!OpenApiImporter::importRoutes(none.value()));
+}
+
+void TestOpenApiImport::hostileInputs_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("loads");    // OpenApiDocument::fromText succeeds
+    QTest::addColumn<int>("routes");    // routes imported when it loads (-1: the import fails)
+    QTest::addColumn<QString>("message");
+    QByteArray bomb = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 9; ++i)
+        bomb += QByteArray("a%1: &a%1 [*a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2]\n")
+                    .replace("%1", QByteArray::number(i)).replace("%2", QByteArray::number(i - 1));
+    QTest::newRow("alias bomb") << bomb << false << 0 << u"expands to more than"_s;
+    QTest::newRow("deep nesting") << QByteArray("openapi: 3.1.0\nx: ") + QByteArray(300, '[') + QByteArray(300, ']') << false << 0
+                                  << u"deeper than"_s;
+    QTest::newRow("list key") << QByteArray("openapi: 3.1.0\n? [a, b]\n: c\n") << false << 0 << u"mapping key"_s;
+    QTest::newRow("paths is a list") << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: [a]\n") << false << 0
+                                     << u"\"paths\" must be a mapping"_s;
+    QTest::newRow("version as number") << QByteArray("openapi: 3.0\ninfo: {title: t, version: '1'}\npaths: {}\n") << false << 0
+                                       << u"written as a string"_s;
+    QTest::newRow("empty text") << QByteArray() << false << 0 << u"not an OpenAPI document"_s;
+    QTest::newRow("operation is text") << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {/a: {get: hello}}\n")
+                                       << true << 1 << QString();
+    QTest::newRow("responses is a list")
+        << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {/a: {get: {responses: [1, 2]}}}\n") << true << 1
+        << QString();
+    QTest::newRow("self reference") << QByteArray(R"(openapi: 3.0.0
+info: {title: t, version: '1'}
+paths:
+  /a:
+    $ref: "#/paths/~1a"
+  /b:
+    get:
+      responses:
+        "200": {$ref: "#/components/responses/R"}
+        "404": {$ref: "#/components/responses/Nowhere"}
+        "oops": {description: not a status}
+components:
+  responses:
+    R:
+      description: loops
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/A"}
+  schemas:
+    A: {$ref: "#/components/schemas/A"}
+)") << true << 1 << u"refers to itself"_s;
+}
+
+void TestOpenApiImport::hostileInputs()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, loads);
+    QFETCH(int, routes);
+    QFETCH(QString, message);
+    QElapsedTimer timer;
+    timer.start();
+    auto doc = OpenApiDocument::fromText(text, u"hostile.yaml"_s);
+    QCOMPARE(bool(doc), loads);
+    if (!loads) {
+        QVERIFY2(doc.error().message.contains(message), qPrintable(doc.error().toString()));
+    } else {
+        auto imported = OpenApiImporter::importRoutes(doc.value());
+        QVERIFY(imported);
+        QCOMPARE(imported.value().routes.size(), routes);
+        QVERIFY2(imported.value().warnings.join(u'\n').contains(message), qPrintable(imported.value().warnings.join(u'\n')));
+        QVERIFY(OpenApiCollection::importCollection(doc.value()));
+    }
+    QVERIFY2(timer.elapsed() < 10000, "hostile input must not take long");
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiImport)

@@ -94,6 +94,14 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
     if (c.defaultDatabase.isEmpty())
         c.defaultDatabase = resolveUrl(u"sqlite:"_s + defaultDbName, baseDir);
 
+    const QJsonObject fixtures = mock.value(u"fixtures"_s).toObject();
+    for (auto it = fixtures.begin(); it != fixtures.end(); ++it) {
+        if (!it.value().isArray())
+            return Error{Error::Kind::InvalidInput, Tr::tr("Fixtures of \"%1\" must be a list of rows.").arg(it.key()),
+                         u"mock.fixtures.%1"_s.arg(it.key())};
+        c.fixtures.insert(it.key(), it.value().toArray());
+    }
+
     const QJsonArray routes = mock.value(u"routes"_s).toArray();
     QSet<QString> ids;
     for (qsizetype i = 0; i < routes.size(); ++i) {

@@ -23,7 +23,8 @@ namespace quarry::mock {
 ///               "database": "db-local" | "sqlite:file.db",
 ///               "limits": { "maxHeaderBytes", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs" },
 ///               "cors": {...}, "rateLimit": {...}, "latency": {...}, "faults": {...} },   // see policies.h
-///   "routes": [ Route... ]                                                               // see route.h
+///   "routes": [ Route... ],                                                              // see route.h
+///   "fixtures": { "users": [ { "email": "ada@example.com", ... } ] }                       // rows for empty tables
 /// }
 /// ```
 /// Database references resolve against the workspace's `databases` array (by id) and relative
@@ -40,6 +41,9 @@ struct QUARRY_CORE_EXPORT MockConfig {
     QString defaultDatabase;            ///< resolved URL: "sqlite:/abs/path.db" or "postgresql://..."
     QHash<QString, QString> databases;  ///< id -> resolved URL
     QJsonObject schema;                 ///< the workspace's `schema` section (tables are created from it)
+    /// `mock.fixtures`: {"users": [{row}, ...]}: rows put into an SQLite resource table when it is
+    /// empty (first start, or after the file was deleted), e.g. the sample's demo users.
+    QHash<QString, QJsonArray> fixtures;
 
     static Result<MockConfig> fromWorkspace(const workspace::Workspace &workspace);
     /// `baseDir` resolves relative SQLite paths; `defaultDbName` is used when `databases` has no SQLite entry.

@@ -89,6 +89,49 @@ MockServer::~MockServer()
     m_http->stop();
 }
 
+/// Inserts the fixture rows of each empty table, each table in one transaction. Returns the
+/// first problem, or an empty string.
+static QString loadFixtures(ResourceStore &store, const QHash<QString, QJsonArray> &fixtures)
+{
+    for (auto it = fixtures.begin(); it != fixtures.end(); ++it) {
+        const auto table = store.table(it.key());
+        if (!table)
+            continue;   // another database's, or a name nobody has: configure() reports the latter
+        const SqlOutcome count = store.run(u"SELECT COUNT(*) AS n FROM "_s + SqliteSchema::quote(it.key()));
+        if (!count.ok() || count.rows.first().toObject().value(u"n"_s).toVariant().toLongLong() > 0)
+            continue;
+        store.run(u"BEGIN IMMEDIATE"_s);
+        for (const QJsonValue &rowValue : it.value()) {
+            const QJsonObject row = rowValue.toObject();
+            QStringList columns;
+            QVariantList values;
+            for (auto field = row.begin(); field != row.end(); ++field) {
+                columns.append(SqliteSchema::quote(field.key()));
+                const QJsonValue v = field.value();
+                if (v.isBool())
+                    values.append(qint64(v.toBool() ? 1 : 0));
+                else if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
+                    values.append(qint64(v.toDouble()));
+                else if (v.isObject() || v.isArray())
+                    values.append(QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
+                                                                 : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
+                else
+                    values.append(v.toVariant());
+            }
+            const QStringList marks(columns.size(), u"?"_s);
+            const SqlOutcome inserted = store.run(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(SqliteSchema::quote(it.key()),
+                                                                                           columns.join(u", "_s), marks.join(u", "_s)),
+                                                  values);
+            if (!inserted.ok()) {
+                store.run(u"ROLLBACK"_s);
+                return Tr::tr("A fixture row of \"%1\" was refused: %2").arg(it.key(), inserted.error);
+            }
+        }
+        store.run(u"COMMIT"_s);
+    }
+    return {};
+}
+
 Result<void> MockServer::configure(const MockConfig &config)
 {
     auto ddl = SqliteSchema::createStatements(config.schema);
@@ -135,7 +178,18 @@ Result<void> MockServer::configure(const MockConfig &config)
             }
             store = opened.value();
         }
+        if (sqlite) {
+            const QString failed = loadFixtures(*store, config.fixtures);
+            if (!failed.isEmpty())
+                errors.insert(url, failed);
+        }
         stores.insert(url, store);
+    }
+    for (auto it = config.fixtures.begin(); it != config.fixtures.end(); ++it) {
+        const bool found = std::any_of(stores.begin(), stores.end(),
+                                       [&](const auto &store) { return store->table(it.key()).has_value(); });
+        if (!found && !stores.isEmpty())
+            errors.insert(u"mock.fixtures"_s, Tr::tr("Fixtures name the table \"%1\", which no resource database has.").arg(it.key()));
     }
     m_stores = stores;
     m_storeErrors = errors;

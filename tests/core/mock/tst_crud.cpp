@@ -65,6 +65,7 @@ private slots:
     void sqlStepsInLifecycle();
     void walMode();
     void concurrentPostsOverSockets();
+    void fixturesFillEmptyTablesOnce();
 
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -349,6 +350,31 @@ void TestCrud::concurrentPostsOverSockets()
     QCOMPARE(created.load(), 200);
     m_server->stop();
     QCOMPARE(call("GET", "/api/users").header("X-Total-Count"), QByteArray("200"));
+}
+
+void TestCrud::fixturesFillEmptyTablesOnce()
+{
+    QJsonObject mock = obj(Mock);
+    mock.insert(u"fixtures"_s, QJsonObject{{u"users"_s, QJsonArray{
+        QJsonObject{{u"email"_s, u"ada@example.com"_s}, {u"name"_s, u"Ada"_s}, {u"age"_s, 36}},
+        QJsonObject{{u"email"_s, u"linus@example.com"_s}, {u"name"_s, u"Linus"_s}}}}});
+    const QJsonArray dbs{QJsonObject{{u"id"_s, u"db"_s}, {u"url"_s, u"sqlite:data/test.db"_s}}};
+    auto config = MockConfig::fromJson(mock, obj(Schema), dbs, m_dir->path());
+    QVERIFY(config);
+    QVERIFY(m_server->configure(config.value()));
+    QJsonArray rows = jsonArray(call("GET", "/api/users"));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).toObject().value(u"age"_s).toInt(), 36);
+    // configured again (an edit, a restart): the table is not empty, nothing is added
+    QVERIFY(m_server->configure(config.value()));
+    QCOMPARE(jsonArray(call("GET", "/api/users")).size(), 2);
+    // a table nobody has is reported
+    mock.insert(u"fixtures"_s, QJsonObject{{u"nobody"_s, QJsonArray{QJsonObject{{u"x"_s, 1}}}}});
+    auto bad = MockConfig::fromJson(mock, obj(Schema), dbs, m_dir->path());
+    QVERIFY(bad);
+    const auto applied = m_server->configure(bad.value());
+    QVERIFY(!applied);
+    QVERIFY(applied.error().message.contains(u"nobody"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCrud)

@@ -281,6 +281,20 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
         if (route.faults)
             op.insert(u"x-quarry-faults"_s, route.faults->toJson());
 
+        // Route fields this exporter does not know by name (a login endpoint, newer settings)
+        // travel as they are, so that a round trip keeps them.
+        static const QStringList known{u"id"_s,       u"method"_s, u"path"_s,     u"description"_s, u"enabled"_s,
+                                       u"query"_s,    u"responseMode"_s, u"responses"_s, u"resource"_s, u"auth"_s,
+                                       u"cors"_s,     u"rateLimit"_s, u"latency"_s, u"faults"_s};
+        const QJsonObject json = route.toJson();
+        QJsonObject extra;
+        for (auto it = json.begin(); it != json.end(); ++it) {
+            if (!known.contains(it.key()))
+                extra.insert(it.key(), it.value());
+        }
+        if (!extra.isEmpty())
+            op.insert(u"x-quarry-route"_s, extra);
+
         item.insert(method, op);
         paths.insert(path, item);
     }

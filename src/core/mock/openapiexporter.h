@@ -35,6 +35,7 @@ namespace quarry::mock {
 /// | `x-quarry-query` | operation | the route's required query items |
 /// | `x-quarry-enabled` | operation | false for a disabled route |
 /// | `x-quarry-cors`, `x-quarry-rate-limit`, `x-quarry-latency`, `x-quarry-faults` | operation | per-route policies |
+/// | `x-quarry-route` | operation | any other route field (such as `login`), as in the workspace |
 /// | `x-quarry-synthesized` | response | true: written only because OpenAPI wants a response; ignored on import |
 ///
 /// Routes that require auth list `security: [{bearerAuth: [roles...]}]` with an HTTP bearer (JWT)

@@ -296,6 +296,12 @@ void Importer::importOperation(const QString &rawPath, const QString &method, co
             m_secured.append(label);
     }
 
+    const QJsonObject extra = op.value(u"x-quarry-route"_s).toObject();
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        if (!json.contains(it.key()))
+            json.insert(it.key(), it.value());
+    }
+
     QList<PendingResponse> responses = responsesOf(op, pointer, label);
     QJsonArray array;
     for (const PendingResponse &r : std::as_const(responses))

@@ -52,6 +52,34 @@ QJsonValue exampleValue(const ResponseSpec &spec, const QString &mediaType)
     return doc.array().first();
 }
 
+/// A JSON Schema that describes an example value, so that readers of the document see types.
+QJsonObject schemaOf(const QJsonValue &v, int depth = 0)
+{
+    switch (v.type()) {
+    case QJsonValue::Object: {
+        QJsonObject properties;
+        const QJsonObject o = v.toObject();
+        if (depth < 16) {
+            for (auto it = o.begin(); it != o.end(); ++it)
+                properties.insert(it.key(), schemaOf(it.value(), depth + 1));
+        }
+        return QJsonObject{{u"type"_s, u"object"_s}, {u"properties"_s, properties}};
+    }
+    case QJsonValue::Array: {
+        const QJsonArray a = v.toArray();
+        return QJsonObject{{u"type"_s, u"array"_s},
+                           {u"items"_s, a.isEmpty() || depth >= 16 ? QJsonObject{} : schemaOf(a.first(), depth + 1)}};
+    }
+    case QJsonValue::String: return QJsonObject{{u"type"_s, u"string"_s}};
+    case QJsonValue::Bool: return QJsonObject{{u"type"_s, u"boolean"_s}};
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        return QJsonObject{{u"type"_s, d == double(qint64(d)) ? u"integer"_s : u"number"_s}};
+    }
+    default: return QJsonObject{{u"type"_s, u"null"_s}};
+    }
+}
+
 QJsonObject headersOf(const ResponseSpec &spec)
 {
     QJsonObject headers;
@@ -136,8 +164,12 @@ QJsonObject responsesOf(const Route &route)
                 if (contentTypeOf(first).isEmpty())
                     response.insert(u"x-quarry-headers"_s, allHeadersOf(first));
                 QJsonObject media;
-                if (!first.body.isEmpty())
-                    media.insert(u"example"_s, exampleValue(first, mediaType));
+                if (!first.body.isEmpty()) {
+                    const QJsonValue example = exampleValue(first, mediaType);
+                    media.insert(u"example"_s, example);
+                    if (isJsonType(mediaType) && !first.bodyIsTemplate)
+                        media.insert(u"schema"_s, schemaOf(example));
+                }
                 response.insert(u"content"_s, QJsonObject{{mediaType, media}});
             }
         } else {
@@ -297,6 +329,50 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
 
         item.insert(method, op);
         paths.insert(path, item);
+    }
+
+    // A CRUD resource also answers at PATH/{id}: documented, and skipped by the importer.
+    for (const qsizetype i : std::as_const(order)) {
+        const Route &route = routes.at(i);
+        if (!route.resource || route.path.contains(u'*'))
+            continue;
+        const QStringList methods = route.method == u"ANY"_s ? QStringList{u"get"_s, u"put"_s, u"patch"_s, u"delete"_s}
+                                                            : QStringList{route.method.toLower()};
+        const QString itemPath = openApiPath(route.path) + (route.path.endsWith(u'/') ? u"{id}"_s : u"/{id}"_s);
+        QJsonObject item = paths.value(itemPath).toObject();
+        for (const QString &method : methods) {
+            if (!QStringList{u"get"_s, u"put"_s, u"patch"_s, u"delete"_s}.contains(method) || item.contains(method))
+                continue;
+            QJsonArray parameters;
+            for (const QString &segment : itemPath.split(u'/')) {
+                if (segment.startsWith(u'{') && segment.endsWith(u'}'))
+                    parameters.append(QJsonObject{{u"name"_s, segment.mid(1).chopped(1)},
+                                                  {u"in"_s, u"path"_s},
+                                                  {u"required"_s, true},
+                                                  {u"schema"_s, QJsonObject{{u"type"_s, u"string"_s}}}});
+            }
+            const int status = method == u"delete"_s ? 204 : 200;
+            QJsonObject op{{u"operationId"_s, (route.id.isEmpty() ? u"route-%1"_s.arg(i + 1) : route.id) + u"-item-"_s + method},
+                           {u"summary"_s, Tr::tr("One row of the table %1, by id").arg(route.resource->table)},
+                           {u"parameters"_s, parameters},
+                           {u"x-quarry-resource-item"_s, route.id},
+                           {u"responses"_s,
+                            QJsonObject{{QString::number(status),
+                                         QJsonObject{{u"description"_s, Tr::tr("Answered by Quarry's CRUD resource on the table %1.")
+                                                                             .arg(route.resource->table)},
+                                                     {u"x-quarry-synthesized"_s, true}}},
+                                        {u"404"_s, QJsonObject{{u"description"_s, Tr::tr("No row has this id.")},
+                                                               {u"x-quarry-synthesized"_s, true}}}}}};
+            if (route.auth.value(u"required"_s).toBool())
+                op.insert(u"security"_s, QJsonArray{QJsonObject{{u"bearerAuth"_s, QJsonArray::fromStringList(
+                                                                                    route.auth.value(u"roles"_s).toVariant().toStringList())}}});
+            if (operationIds.contains(op.value(u"operationId"_s).toString()))
+                continue;
+            operationIds.insert(op.value(u"operationId"_s).toString());
+            item.insert(method, op);
+        }
+        if (!item.isEmpty())
+            paths.insert(itemPath, item);
     }
 
     QJsonObject doc{{u"openapi"_s, u"3.1.0"_s},

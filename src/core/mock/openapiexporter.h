@@ -37,8 +37,11 @@ namespace quarry::mock {
 /// | `x-quarry-cors`, `x-quarry-rate-limit`, `x-quarry-latency`, `x-quarry-faults` | operation | per-route policies |
 /// | `x-quarry-route` | operation | any other route field (such as `login`), as in the workspace |
 /// | `x-quarry-synthesized` | response | true: written only because OpenAPI wants a response; ignored on import |
+/// | `x-quarry-resource-item` | operation | the id of the resource route that answers at PATH/{id}; ignored on import |
 ///
-/// Routes that require auth list `security: [{bearerAuth: [roles...]}]` with an HTTP bearer (JWT)
+/// A CRUD resource route also documents its item form, PATH/{id}, for the same method (GET, PUT,
+/// PATCH, DELETE; all four for ANY) unless another route has it. JSON examples come with a schema
+/// inferred from them. Routes that require auth list `security: [{bearerAuth: [roles...]}]` with an HTTP bearer (JWT)
 /// scheme in `components.securitySchemes`.
 class QUARRY_CORE_EXPORT OpenApiExporter
 {

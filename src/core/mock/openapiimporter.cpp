@@ -189,6 +189,9 @@ Result<OpenApiImport> Importer::run()
             if (!OperationKeys.contains(key))
                 continue;
             ++m_operations;
+            // Documentation of a resource's item form: the resource route itself answers there.
+            if (item.value().value(key).toObject().contains(u"x-quarry-resource-item"_s))
+                continue;
             importOperation(path, key, item.value().value(key).toObject(), pointer + u'/' + key, item.value());
         }
     }

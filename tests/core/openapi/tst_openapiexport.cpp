@@ -137,13 +137,13 @@ void TestOpenApiExport::swaggerParserAcceptsExports()
         int operations;
     };
     const QList<Case> cases{
-        {write(u"seed.json"_s, seed.value()), 4},
-        {write(u"seed.yaml"_s, seed.value()), 4},
+        {write(u"seed.json"_s, seed.value()), 5},   // 4 routes + GET /api/users/{id} of the resource
+        {write(u"seed.yaml"_s, seed.value()), 5},
         {write(u"petstore.yaml"_s, petstore), 3},
         {write(u"petstore-expanded.json"_s, exportOf(u"petstore-expanded.yaml"_s)), 4},
         {write(u"api-with-examples.yaml"_s, exportOf(u"api-with-examples.yaml"_s)), 2},
         {write(u"link-example.yaml"_s, exportOf(u"link-example.yaml"_s)), 6},
-        {write(u"every-setting.yaml"_s, everySetting), 3},
+        {write(u"every-setting.yaml"_s, everySetting), 4},   // 3 routes + DELETE /api/items/{id}
     };
     const QString brokenFile = write(u"broken.json"_s, broken);
     // And without the description every response needs.

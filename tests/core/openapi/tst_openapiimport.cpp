@@ -423,6 +423,14 @@ paths:
 void TestOpenApiImport::roundTripPetstore()
 {
     const OpenApiImport imported = importFile(u"petstore.yaml"_s);
+    // Exported JSON examples come with a schema that says their types.
+    const QJsonObject exported = OpenApiExporter::exportRoutes(imported.routes, {});
+    const QJsonObject schema = exported.value(u"paths"_s).toObject().value(u"/pets/{petId}"_s).toObject().value(u"get"_s)
+                                   .toObject().value(u"responses"_s).toObject().value(u"200"_s).toObject().value(u"content"_s)
+                                   .toObject().value(u"application/json"_s).toObject().value(u"schema"_s).toObject();
+    QCOMPARE(schema.value(u"type"_s).toString(), u"object"_s);
+    QCOMPARE(schema.value(u"properties"_s).toObject().value(u"id"_s).toObject().value(u"type"_s).toString(), u"integer"_s);
+    QCOMPARE(schema.value(u"properties"_s).toObject().value(u"name"_s).toObject().value(u"type"_s).toString(), u"string"_s);
     const QList<Route> again = roundTrip(imported.routes);
     COMPARE_ROUTES(again, imported.routes);
 }
@@ -440,6 +448,10 @@ void TestOpenApiImport::roundTripSeed()
     QVERIFY(protectedOp.value(u"security"_s).toArray().first().toObject().contains(u"bearerAuth"_s));
     QCOMPARE(protectedOp.value(u"x-quarry-auth"_s).toObject().value(u"profile"_s).toString(), u"auth-demo"_s);
     QVERIFY(doc.value(u"components"_s).toObject().value(u"securitySchemes"_s).toObject().contains(u"bearerAuth"_s));
+    // The resource's item form is documented, and left alone by the importer.
+    const QJsonObject item = doc.value(u"paths"_s).toObject().value(u"/api/users/{id}"_s).toObject().value(u"get"_s).toObject();
+    QCOMPARE(item.value(u"x-quarry-resource-item"_s).toString(), u"route-users-list"_s);
+    QCOMPARE(item.value(u"parameters"_s).toArray().first().toObject().value(u"name"_s).toString(), u"id"_s);
 
     QList<Route> routes;
     const QJsonArray array = ws.value()->section(workspace::Section::Mock).value(u"routes"_s).toArray();

@@ -10,6 +10,7 @@
 #include "mockpage.h"
 #include "outlinemodel.h"
 #include "problemsdock.h"
+#include "requestspage.h"
 #include "schemapage.h"
 #include "sectionpage.h"
 
@@ -97,6 +98,7 @@ MainWindow::~MainWindow()
     m_undoStack->clear();
     m_mockPage->setWorkspace(nullptr);
     m_schemaPage->setWorkspace(nullptr);
+    m_requestsPage->setWorkspace(nullptr);
     m_tree->setWorkspace(nullptr);
     m_recovery->watch(nullptr);
 }
@@ -169,13 +171,8 @@ void MainWindow::setupPages()
                         tr("Connecting to live databases is not in this build yet. These are the databases the "
                            "workspace names; passwords are stored as references, never in the file."),
                         {{Section::Databases, tr("Databases")}}, m_outline, this));
-    add(Page::Requests, u"request"_s, tr("Requests"),
-        new SectionPage(tr("Requests"),
-                        tr("Collections of requests with their environments; tokens are obtained, attached and "
-                           "refreshed from the workspace's auth profiles."),
-                        tr("Read-only preview. Sending requests from this window is not in this build yet."),
-                        {{Section::Collections, tr("Collections")}, {Section::Environments, tr("Environments")}},
-                        m_outline, this));
+    m_requestsPage = new RequestsPage(m_outline, this);
+    add(Page::Requests, u"request"_s, tr("Requests"), m_requestsPage);
 }
 
 void MainWindow::setupActions()
@@ -227,11 +224,13 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_undoStack->clear();
     m_mockPage->setWorkspace(nullptr);
     m_schemaPage->setWorkspace(nullptr);
+    m_requestsPage->setWorkspace(nullptr);
     m_workspace = std::move(workspace);
     m_cleanStackIsSaved = !m_workspace->isModified();
     m_tree->setWorkspace(m_workspace.get());
     m_mockPage->setWorkspace(m_workspace.get());
     m_schemaPage->setWorkspace(m_workspace.get());
+    m_requestsPage->setWorkspace(m_workspace.get());
     m_recovery->watch(m_workspace.get());
     connect(m_workspace.get(), &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_workspace.get(), &Workspace::filePathChanged, this, &MainWindow::updateTitle);

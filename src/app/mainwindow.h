@@ -24,6 +24,7 @@ class JwtToolsDialog;
 class LogDock;
 class MockPage;
 class OutlineModel;
+class RequestsPage;
 class SchemaPage;
 class ProblemsDock;
 class SectionPage;
@@ -65,6 +66,7 @@ public:
     SectionPage *page(Page page) const;
     MockPage *mockPage() const { return m_mockPage; }
     SchemaPage *schemaPage() const { return m_schemaPage; }
+    RequestsPage *requestsPage() const { return m_requestsPage; }
     /// Tools ▸ JWT, created on first use; shows the inspector or the minter.
     JwtToolsDialog *jwtTools(bool minter = false);
     QStringList recentFiles() const;
@@ -100,6 +102,7 @@ private:
     QList<QWidget *> m_pages;
     MockPage *m_mockPage = nullptr;
     SchemaPage *m_schemaPage = nullptr;
+    RequestsPage *m_requestsPage = nullptr;
     JwtToolsDialog *m_jwtTools = nullptr;
     QLabel *m_serverLabel = nullptr;
 };

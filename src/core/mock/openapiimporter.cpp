@@ -121,6 +121,8 @@ struct PendingResponse {
     bool isDefault = false;
     int position = -1;   ///< x-quarry-position, when the document came from Quarry
     bool hasRules = false;
+    int group = 0;         ///< which documented response (status key) it comes from
+    QString exampleName;   ///< set for the second and later named examples of a media type
 };
 
 struct PendingRoute {
@@ -346,8 +348,11 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
     if (!mediaType.isEmpty())
         headers.insert(u"Content-Type"_s, mediaType);
 
-    auto make = [&](const QJsonValue &body, const QJsonObject &marks) {
+    const int group = out.isEmpty() ? 0 : out.last().group + 1;
+    auto make = [&](const QJsonValue &body, const QJsonObject &marks, const QString &exampleName = {}) {
         PendingResponse r;
+        r.group = group;
+        r.exampleName = exampleName;
         r.status = status;
         r.isDefault = isDefault;
         r.json.insert(u"status"_s, status);
@@ -356,6 +361,8 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
         QString text = response.value(u"description"_s).toString().section(u'\n', 0, 0).trimmed();
         if (fromQuarry || marks.contains(u"x-quarry-position"_s))
             text = marks.value(u"x-quarry-label"_s).toString();
+        if (!exampleName.isEmpty())
+            text = marks.value(u"summary"_s).toString(exampleName);
         if (!text.isEmpty())
             r.json.insert(u"label"_s, text.left(120));
         if (marks.value(u"x-quarry-rules"_s).isArray()) {
@@ -384,6 +391,15 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
     make(mediaType.isEmpty() ? QJsonValue(QJsonValue::Undefined)
                              : exampleOf(m_doc, m_sampler, media, mediaPointer, m_warnings, label),
          response);
+    // Prism's convention for the other named examples: `Prefer: example=NAME` picks one.
+    if (media.contains(u"example"_s) || fromQuarry)
+        return;
+    const QStringList names = m_doc.keys(examples, mediaPointer + u"/examples"_s);
+    for (qsizetype i = 1; i < names.size(); ++i) {
+        auto example = m_doc.dereference(examples.value(names.at(i)));
+        if (example && example.value().contains(u"value"_s))
+            make(example.value().value(u"value"_s), example.value(), names.at(i));
+    }
 }
 
 QList<PendingResponse> Importer::responsesOf(const QJsonObject &op, const QString &pointer, const QString &label)
@@ -443,19 +459,51 @@ QList<PendingResponse> Importer::responsesOf(const QJsonObject &op, const QStrin
                 primary = i;
         }
     }
-    out.move(primary, 0);
-    for (qsizetype i = 1; i < out.size(); ++i) {
-        PendingResponse &r = out[i];
+    // Order: the default answer first; then each response's other named examples before it, so
+    // that the more specific rule (code and example) is tried before the one on the code alone.
+    const int primaryGroup = out.at(primary).group;
+    QList<PendingResponse> ordered;
+    auto takeGroup = [&](int group, bool isPrimary) {
+        for (const PendingResponse &r : std::as_const(out)) {
+            if (r.group == group && r.exampleName.isEmpty() && isPrimary)
+                ordered.append(r);
+        }
+        for (const PendingResponse &r : std::as_const(out)) {
+            if (r.group == group && !r.exampleName.isEmpty())
+                ordered.append(r);
+        }
+        for (const PendingResponse &r : std::as_const(out)) {
+            if (r.group == group && r.exampleName.isEmpty() && !isPrimary)
+                ordered.append(r);
+        }
+    };
+    takeGroup(primaryGroup, true);
+    QList<int> groups;
+    for (const PendingResponse &r : std::as_const(out)) {
+        if (r.group != primaryGroup && !groups.contains(r.group))
+            groups.append(r.group);
+    }
+    for (const int g : std::as_const(groups))
+        takeGroup(g, false);
+    auto preferRule = [](const QString &pattern) {
+        return QJsonObject{{u"source"_s, u"header"_s},
+                           {u"name"_s, u"Prefer"_s},
+                           {u"operator"_s, u"regex"_s},
+                           {u"value"_s, u"\\b%1\\b"_s.arg(pattern)}};
+    };
+    for (qsizetype i = 1; i < ordered.size(); ++i) {
+        PendingResponse &r = ordered[i];
         if (r.hasRules)
             continue;
-        const QString code = r.isDefault ? u"(%1|default)"_s.arg(r.status) : QString::number(r.status);
-        const QJsonObject rule{{u"source"_s, u"header"_s},
-                               {u"name"_s, u"Prefer"_s},
-                               {u"operator"_s, u"regex"_s},
-                               {u"value"_s, u"\\bcode=%1\\b"_s.arg(code)}};
-        r.json.insert(u"rules"_s, QJsonArray{rule});
+        QJsonArray rules;
+        if (r.group != primaryGroup)
+            rules.append(preferRule(u"code="_s + (r.isDefault ? u"(%1|default)"_s.arg(r.status) : QString::number(r.status))));
+        if (!r.exampleName.isEmpty())
+            rules.append(preferRule(u"example="_s + QRegularExpression::escape(r.exampleName)));
+        r.json.insert(u"rules"_s, rules);
+        r.json.insert(u"rulesMatch"_s, u"all"_s);
     }
-    return out;
+    return ordered;
 }
 
 } // namespace

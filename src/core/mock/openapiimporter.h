@@ -40,7 +40,10 @@ struct QUARRY_CORE_EXPORT OpenApiMerge {
 ///
 /// Choosing a response, Prism's convention: the first 2xx response (else the lowest status) has
 /// no rule and answers by default; every other response carries the rule
-/// `header Prefer regex \bcode=STATUS\b`, so `Prefer: code=404` selects the 404 answer.
+/// `header Prefer regex \bcode=STATUS\b`, so `Prefer: code=404` selects the 404 answer. The
+/// second and later named `examples` of a media type become responses of their own, chosen by
+/// `Prefer: example=NAME` (with `code=STATUS` too for a response that is not the default one),
+/// tried before the response of their status; their label is the example's summary or name.
 ///
 /// Routes are ordered so that a literal segment precedes a parameter at the same place
 /// (`/pets/mine` before `/pets/:id`, as OpenAPI requires), otherwise in document order.

@@ -141,6 +141,7 @@ private slots:
     void roundTripEverySetting();
     void mergeReplacesSameMethodAndPath();
     void requestCollection();
+    void namedExamplesByPrefer();
     void hostileInputs_data();
     void hostileInputs();
 };
@@ -559,6 +560,57 @@ void TestOpenApiImport::requestCollection()
     QVERIFY(none);
     QVERIFY(!OpenApiCollection::importCollection(none.value()));
     QVERIFY(!OpenApiImporter::importRoutes(none.value()));
+}
+
+void TestOpenApiImport::namedExamplesByPrefer()
+{
+    const QByteArray yaml = R"(openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /cats/{id}:
+    get:
+      responses:
+        "404":
+          description: no cat
+          content:
+            application/json:
+              examples:
+                gone: {value: {reason: gone}}
+                never: {summary: Never existed, value: {reason: never}}
+        "200":
+          description: a cat
+          content:
+            application/json:
+              examples:
+                tom: {value: {name: Tom}}
+                felix: {value: {name: Felix}}
+                "odd.name": {value: {name: Odd}}
+)";
+    auto doc = OpenApiDocument::fromText(yaml);
+    QVERIFY(doc);
+    auto imported = OpenApiImporter::importRoutes(doc.value());
+    QVERIFY(imported);
+    const QList<ResponseSpec> &r = imported.value().routes.first().responses;
+    QStringList summary;
+    for (const ResponseSpec &spec : r)
+        summary.append(u"%1 %2 %3"_s.arg(spec.status).arg(jsonBody(spec).toObject().begin().value().toString()).arg(spec.rules.size()));
+    // The first 200 example by default; the others by example name; the 404 ones by code (and name).
+    QCOMPARE(summary, (QStringList{u"200 Tom 0"_s, u"200 Felix 1"_s, u"200 Odd 1"_s, u"404 never 2"_s, u"404 gone 1"_s}));
+    QCOMPARE(r.at(3).label, u"Never existed"_s);
+    auto holds = [](const ResponseSpec &spec, const QString &prefer) {
+        for (const Rule &rule : spec.rules) {
+            if (!rule.regex.match(prefer).hasMatch())
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(holds(r.at(1), u"example=felix"_s));
+    QVERIFY(!holds(r.at(1), u"example=felixx"_s));
+    QVERIFY(holds(r.at(2), u"example=odd.name"_s));
+    QVERIFY(!holds(r.at(2), u"example=oddxname"_s));
+    QVERIFY(holds(r.at(3), u"code=404, example=never"_s));
+    QVERIFY(!holds(r.at(3), u"code=404"_s));
+    QVERIFY(holds(r.at(4), u"code=404"_s));
 }
 
 void TestOpenApiImport::hostileInputs_data()

@@ -350,7 +350,12 @@ public:
 private:
     void accept()
     {
-        m_acceptor.async_accept(asio::make_strand(m_ioc),
+        // With one network thread every handler already runs in order; a strand would only add
+        // a lock and a queue per operation.
+        const asio::any_io_executor executor = m_shared->options.threads == 1
+                                                   ? asio::any_io_executor(m_ioc.get_executor())
+                                                   : asio::any_io_executor(asio::make_strand(m_ioc));
+        m_acceptor.async_accept(executor,
                                 [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
                                     if (ec == asio::error::operation_aborted || !self->m_acceptor.is_open())
                                         return;

@@ -132,7 +132,10 @@ Result<http::Collection> OpenApiCollection::importCollection(const OpenApiDocume
                     kv.value = text(example);
                     kv.enabled = required;
                     request.params.append(kv);
-                } else if (in == u"header"_s) {
+                } else if (in == u"header"_s
+                           && !QStringList{u"accept"_s, u"content-type"_s, u"authorization"_s}.contains(pname.toLower())) {
+                    // OpenAPI ignores these three as header parameters: the media types and the
+                    // security schemes say them.
                     http::KeyValue kv;
                     kv.name = pname;
                     kv.value = text(example);

@@ -556,6 +556,32 @@ void TestOpenApiImport::requestCollection()
     // It is a collection the workspace accepts.
     QVERIFY(http::Collection::fromJson(c.toJson()));
 
+    // Header parameters: their example; Accept, Content-Type and Authorization are OpenAPI's to set.
+    auto headers = OpenApiDocument::fromText(R"(openapi: 3.0.3
+info: {title: Headers, version: "1"}
+paths:
+  /things:
+    parameters:
+      - {name: X-Request-Id, in: header, required: true, example: abc-123}
+    get:
+      parameters:
+        - {name: Accept, in: header, schema: {type: string}}
+        - {name: X-Trace, in: header, schema: {type: boolean}}
+      responses: {"204": {description: none}}
+)");
+    QVERIFY(headers);
+    auto withHeaders = OpenApiCollection::importCollection(headers.value(), u"Mine"_s);
+    QVERIFY(withHeaders);
+    QCOMPARE(withHeaders.value().name, u"Mine"_s);
+    const http::RequestSpec *get = withHeaders.value().requests().first();
+    QCOMPARE(get->headers.size(), 2);
+    QCOMPARE(get->headers.at(0).name, u"X-Request-Id"_s);
+    QCOMPARE(get->headers.at(0).value, u"abc-123"_s);
+    QVERIFY(get->headers.at(0).enabled);
+    QCOMPARE(get->headers.at(1).value, u"true"_s);
+    QVERIFY(!get->headers.at(1).enabled);
+    QCOMPARE(get->assertions.first(), http::Assertion::statusEquals(204));
+
     auto none = OpenApiDocument::load(dataFile(u"broken/no-operations.yaml"_s));
     QVERIFY(none);
     QVERIFY(!OpenApiCollection::importCollection(none.value()));

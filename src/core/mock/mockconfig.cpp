@@ -46,6 +46,7 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
     c.server.port = quint16(port);
     c.server.threads = std::clamp(server.value(u"threads"_s).toInt(2), 1, 64);
     c.seed = quint64(server.value(u"seed"_s).toInteger(1));
+    c.durableWrites = server.value(u"durableWrites"_s).toBool(false);
     const QJsonObject limits = server.value(u"limits"_s).toObject();
     c.server.maxHeaderBytes = limits.value(u"maxHeaderBytes"_s).toInteger(c.server.maxHeaderBytes);
     c.server.maxBodyBytes = limits.value(u"maxBodyBytes"_s).toInteger(c.server.maxBodyBytes);

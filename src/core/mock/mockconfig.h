@@ -19,7 +19,7 @@ namespace quarry::mock {
 /// The parsed `mock` section of a workspace:
 /// ```
 /// "mock": {
-///   "server": { "host": "127.0.0.1", "port": 3000, "threads": 2, "seed": 1,
+///   "server": { "host": "127.0.0.1", "port": 3000, "threads": 2, "seed": 1, "durableWrites": false,
 ///               "database": "db-local" | "sqlite:file.db",
 ///               "limits": { "maxHeaderBytes", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs" },
 ///               "cors": {...}, "rateLimit": {...}, "latency": {...}, "faults": {...} },   // see policies.h
@@ -33,6 +33,10 @@ namespace quarry::mock {
 struct QUARRY_CORE_EXPORT MockConfig {
     ServerOptions server;
     quint64 seed = 1;
+    /// `mock.server.durableWrites`: SQLite syncs every commit to disk (synchronous=FULL), so an
+    /// acknowledged write survives power loss too, at a cost in write speed. Default false: WAL with
+    /// synchronous=NORMAL, which survives the server being killed (tested) but not power loss.
+    bool durableWrites = false;
     CorsPolicy cors;
     RateLimitPolicy rateLimit;
     LatencyPolicy latency;

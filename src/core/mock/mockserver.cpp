@@ -149,6 +149,8 @@ Result<void> MockServer::configure(const MockConfig &config)
     for (const QString &url : std::as_const(urls)) {
         std::shared_ptr<ResourceStore> store = m_stores.value(url);
         const bool sqlite = url.startsWith(u"sqlite:"_s);
+        if (store && sqlite && config.durableWrites != m_config.durableWrites)
+            store.reset();   // the sync mode is set per connection when it opens
         if (!sqlite && !url.startsWith(u"postgres"_s)) {
             errors.insert(url, Tr::tr("\"%1\" is not a database URL Quarry can serve from; use sqlite:FILE or "
                                       "postgresql://user@host:port/db.").arg(url));
@@ -164,7 +166,7 @@ Result<void> MockServer::configure(const MockConfig &config)
             if (!refreshed)
                 errors.insert(url, refreshed.error().message);
         } else if (sqlite) {
-            auto opened = SqliteStore::open(url.mid(7), ddl.value());
+            auto opened = SqliteStore::open(url.mid(7), ddl.value(), config.durableWrites);
             if (!opened) {
                 errors.insert(url, opened.error().toString());
                 continue;

@@ -66,6 +66,7 @@ private slots:
     void walMode();
     void concurrentPostsOverSockets();
     void fixturesFillEmptyTablesOnce();
+    void durableWritesSyncEveryCommit();
 
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -375,6 +376,20 @@ void TestCrud::fixturesFillEmptyTablesOnce()
     const auto applied = m_server->configure(bad.value());
     QVERIFY(!applied);
     QVERIFY(applied.error().message.contains(u"nobody"_s));
+}
+
+void TestCrud::durableWritesSyncEveryCommit()
+{
+    auto normal = SqliteStore::open(m_dir->filePath(u"normal.db"_s), {});
+    QVERIFY(normal);
+    QCOMPARE(normal.value()->run(u"PRAGMA synchronous"_s).rows.first().toObject().value(u"synchronous"_s).toInt(), 1);
+    auto durable = SqliteStore::open(m_dir->filePath(u"durable.db"_s), {}, true);
+    QVERIFY(durable);
+    QCOMPARE(durable.value()->run(u"PRAGMA synchronous"_s).rows.first().toObject().value(u"synchronous"_s).toInt(), 2);
+    QCOMPARE(durable.value()->run(u"PRAGMA journal_mode"_s).rows.first().toObject().value(u"journal_mode"_s).toString(), u"wal"_s);
+    auto config = MockConfig::fromJson(obj(R"({"server": {"durableWrites": true}})"), {}, {}, m_dir->path());
+    QVERIFY(config);
+    QVERIFY(config.value().durableWrites);
 }
 
 QTEST_GUILESS_MAIN(TestCrud)

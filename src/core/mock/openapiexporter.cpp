@@ -218,6 +218,7 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
     QJsonObject paths;
     bool bearer = false;
     QSet<QString> operationIds;
+    QHash<QString, QString> shapes;   // "/a/{}" -> the OpenAPI path that has it
     // Routes of every method take a method no other route of their path has, so they go last.
     QList<qsizetype> order;
     for (qsizetype i = 0; i < routes.size(); ++i) {
@@ -230,7 +231,13 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
     }
     for (const qsizetype i : std::as_const(order)) {
         const Route &route = routes.at(i);
-        const QString path = openApiPath(route.path);
+        // OpenAPI treats /a/{x} and /a/{y} as the same path, which a document may hold only once:
+        // a later route uses the first one's names, and x-quarry-path keeps its own.
+        QString path = openApiPath(route.path);
+        QString shape = path;
+        shape.replace(QRegularExpression(u"\\{[^}]*\\}"_s), u"{}"_s);
+        path = shapes.value(shape, path);
+        shapes.insert(shape, path);
         QJsonObject item = paths.value(path).toObject();
         QString method = route.method.toLower();
         if (route.method == u"ANY"_s) {
@@ -256,7 +263,7 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
         op.insert(u"x-quarry-position"_s, int(i));
         if (route.method == u"ANY"_s)
             op.insert(u"x-quarry-method"_s, route.method);
-        if (route.path.contains(u'*'))
+        if (route.path.contains(u'*') || path != openApiPath(route.path))
             op.insert(u"x-quarry-path"_s, route.path);
 
         QJsonArray parameters;

@@ -31,7 +31,7 @@ namespace quarry::mock {
 /// | `x-quarry-resource` | operation | {table, database, idColumn} of a CRUD resource |
 /// | `x-quarry-auth` | operation | the route's auth object {required, profile, roles} |
 /// | `x-quarry-method` | operation | "ANY" for a route of every method (listed under `get`) |
-/// | `x-quarry-path` | operation | the route's path when it has a `*` wildcard |
+/// | `x-quarry-path` | operation | the route's path when it has a `*` wildcard, or parameter names that differ from another route's at the same OpenAPI path |
 /// | `x-quarry-query` | operation | the route's required query items |
 /// | `x-quarry-enabled` | operation | false for a disabled route |
 /// | `x-quarry-cors`, `x-quarry-rate-limit`, `x-quarry-latency`, `x-quarry-faults` | operation | per-route policies |

@@ -484,19 +484,24 @@ void TestOpenApiImport::roundTripEverySetting()
       {"id": "r-res", "method": "GET", "path": "/api/items", "resource": {"table": "items", "idColumn": "code"},
        "auth": {"required": true, "profile": "p", "roles": ["admin"]}},
       {"id": "r-get-files", "method": "GET", "path": "/files/*", "responses": [{"status": 204}]},
+      {"id": "r-rename", "method": "DELETE", "path": "/users/:userId", "responses": [{"status": 204}]},
       {"id": "r-login", "method": "POST", "path": "/api/auth/login",
        "login": {"profile": "auth-demo", "table": "users", "emailColumn": "email"}}
     ])";
     QList<Route> routes;
     const QJsonArray array = QJsonDocument::fromJson(json).array();
-    QCOMPARE(array.size(), 5);
+    QCOMPARE(array.size(), 6);
     for (qsizetype i = 0; i < array.size(); ++i) {
         auto r = Route::fromJson(array.at(i).toObject(), int(i));
         QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
         routes.append(r.value());
     }
     QVERIFY(routes.at(1).latency.has_value());
-    QCOMPARE(routes.at(4).toJson().value(u"login"_s).toObject().value(u"table"_s).toString(), u"users"_s);
+    QCOMPARE(routes.at(5).toJson().value(u"login"_s).toObject().value(u"table"_s).toString(), u"users"_s);
+    // /users/:userId shares the OpenAPI path /users/{id} with GET /users/:id.
+    const QJsonObject users = OpenApiExporter::exportRoutes(routes, {}).value(u"paths"_s).toObject().value(u"/users/{id}"_s).toObject();
+    QCOMPARE(users.keys(), (QStringList{u"delete"_s, u"get"_s}));
+    QCOMPARE(users.value(u"delete"_s).toObject().value(u"x-quarry-path"_s).toString(), u"/users/:userId"_s);
     const QList<Route> again = roundTrip(routes);
     COMPARE_ROUTES(again, routes);
     QCOMPARE(again.at(0).responses.at(2).body, routes.at(0).responses.at(2).body);   // the template, as text

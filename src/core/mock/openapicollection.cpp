@@ -52,6 +52,75 @@ QString text(const QJsonValue &v)
 
 } // namespace
 
+namespace {
+
+/// The request's auth from the operation's security (else the document's): the first scheme of
+/// the first requirement, with {{variables}} for the secrets. Returns the variables it needs.
+QStringList applySecurity(const OpenApiDocument &doc, const QJsonObject &op, http::RequestSpec &request)
+{
+    const QJsonValue security = op.contains(u"security"_s) ? op.value(u"security"_s) : doc.root().value(u"security"_s);
+    if (!security.isArray())
+        return {};
+    const QJsonArray requirements = security.toArray();
+    if (requirements.isEmpty() || requirements.first().toObject().isEmpty()) {
+        request.auth.type = http::AuthSpec::Type::None;   // security: [] or an optional {} first
+        return {};
+    }
+    const QJsonObject requirement = requirements.first().toObject();
+    const QString name = requirement.begin().key();
+    auto scheme = doc.dereference(doc.root().value(u"components"_s).toObject().value(u"securitySchemes"_s).toObject().value(name));
+    if (!scheme)
+        return {};
+    const QJsonObject s = scheme.value();
+    const QString type = s.value(u"type"_s).toString();
+    if (type == u"http"_s && s.value(u"scheme"_s).toString().compare(u"bearer"_s, Qt::CaseInsensitive) == 0) {
+        request.auth.type = http::AuthSpec::Type::Bearer;
+        request.auth.token = u"{{token}}"_s;
+        return {u"token"_s};
+    }
+    if (type == u"http"_s && s.value(u"scheme"_s).toString().compare(u"basic"_s, Qt::CaseInsensitive) == 0) {
+        request.auth.type = http::AuthSpec::Type::Basic;
+        request.auth.username = u"{{username}}"_s;
+        request.auth.password = u"{{password}}"_s;
+        return {u"username"_s, u"password"_s};
+    }
+    if (type == u"apiKey"_s) {
+        http::KeyValue kv;
+        kv.name = s.value(u"name"_s).toString();
+        kv.value = u"{{apiKey}}"_s;
+        if (s.value(u"in"_s).toString() == u"query"_s)
+            request.params.append(kv);
+        else if (s.value(u"in"_s).toString() == u"header"_s)
+            request.headers.append(kv);
+        else
+            return {};
+        return {u"apiKey"_s};
+    }
+    const QJsonObject flows = s.value(u"flows"_s).toObject();
+    if (type == u"oauth2"_s && (flows.contains(u"clientCredentials"_s) || flows.contains(u"password"_s))) {
+        const bool password = !flows.contains(u"clientCredentials"_s);
+        const QJsonObject flow = flows.value(password ? u"password"_s : u"clientCredentials"_s).toObject();
+        request.auth.type = http::AuthSpec::Type::OAuth2;
+        request.auth.grant = password ? u"password"_s : u"client_credentials"_s;
+        request.auth.tokenUrl = flow.value(u"tokenUrl"_s).toString();
+        request.auth.clientId = u"{{clientId}}"_s;
+        request.auth.clientSecret = u"{{clientSecret}}"_s;
+        QStringList scopes;
+        for (const QJsonValue &v : requirement.begin().value().toArray())
+            scopes.append(v.toString());
+        request.auth.scope = scopes.join(u' ');
+        if (password) {
+            request.auth.username = u"{{username}}"_s;
+            request.auth.password = u"{{password}}"_s;
+            return {u"clientId"_s, u"clientSecret"_s, u"username"_s, u"password"_s};
+        }
+        return {u"clientId"_s, u"clientSecret"_s};
+    }
+    return {};
+}
+
+} // namespace
+
 Result<http::Collection> OpenApiCollection::importCollection(const OpenApiDocument &doc, const QString &name,
                                                              QStringList *warnings)
 {
@@ -146,6 +215,12 @@ Result<http::Collection> OpenApiCollection::importCollection(const OpenApiDocume
                 }
             }
             request.url = u"{{baseUrl}}"_s + url;
+            for (const QString &variable : applySecurity(doc, op, request)) {
+                if (!variables.contains(variable)) {
+                    variables.insert(variable);
+                    collection.variables.append(http::Variable{variable, QString(), false, true});
+                }
+            }
 
             QString bodyPointer = opPointer + u"/requestBody"_s;
             auto body = doc.dereference(op.value(u"requestBody"_s), &bodyPointer);

@@ -21,6 +21,10 @@ class OpenApiDocument;
 /// Query parameters and header parameters carry their example values (optional ones disabled); a
 /// JSON request body is its example, else one built from its schema with readOnly properties left
 /// out; form bodies become fields. Each request checks that the status equals its first 2xx.
+/// Security (the operation's, else the document's; its first scheme) becomes the request's auth:
+/// HTTP bearer -> Bearer `{{token}}`, basic -> `{{username}}`/`{{password}}`, an API key -> a header
+/// or query parameter `{{apiKey}}`, OAuth2 client credentials or password -> the OAuth2 grant with
+/// `{{clientId}}`/`{{clientSecret}}`; `security: []` -> no auth. The variables are added empty.
 class QUARRY_CORE_EXPORT OpenApiCollection
 {
 public:

@@ -586,6 +586,45 @@ paths:
     QCOMPARE(get->headers.at(1).value, u"true"_s);
     QVERIFY(!get->headers.at(1).enabled);
     QCOMPARE(get->assertions.first(), http::Assertion::statusEquals(204));
+    QCOMPARE(get->auth.type, http::AuthSpec::Type::Inherit);   // no security anywhere
+
+    // Security schemes become the request's auth, with empty variables for the secrets.
+    auto secured = OpenApiDocument::fromText(R"(openapi: 3.1.0
+info: {title: Secured, version: "1"}
+security: [{bearer: []}]
+paths:
+  /me:
+    get: {responses: {"200": {description: me}}}
+  /public:
+    get: {security: [], responses: {"200": {description: open}}}
+  /keyed:
+    get: {security: [{key: []}], responses: {"200": {description: keyed}}}
+  /machine:
+    post: {security: [{oauth: [read, write]}], responses: {"200": {description: token}}}
+components:
+  securitySchemes:
+    bearer: {type: http, scheme: bearer, bearerFormat: JWT}
+    key: {type: apiKey, in: header, name: X-Api-Key}
+    oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: "https://auth.example.com/token", scopes: {read: r, write: w}}}}
+)");
+    QVERIFY(secured);
+    auto securedCollection = OpenApiCollection::importCollection(secured.value());
+    QVERIFY(securedCollection);
+    const QList<const http::RequestSpec *> s = securedCollection.value().requests();
+    QCOMPARE(s.size(), 4);
+    QCOMPARE(s.at(0)->auth.type, http::AuthSpec::Type::Bearer);
+    QCOMPARE(s.at(0)->auth.token, u"{{token}}"_s);
+    QCOMPARE(s.at(1)->auth.type, http::AuthSpec::Type::None);
+    QCOMPARE(s.at(2)->headers.first().name, u"X-Api-Key"_s);
+    QCOMPARE(s.at(2)->headers.first().value, u"{{apiKey}}"_s);
+    QCOMPARE(s.at(3)->auth.type, http::AuthSpec::Type::OAuth2);
+    QCOMPARE(s.at(3)->auth.tokenUrl, u"https://auth.example.com/token"_s);
+    QCOMPARE(s.at(3)->auth.scope, u"read write"_s);
+    QStringList names;
+    for (const http::Variable &v : securedCollection.value().variables)
+        names.append(v.name);
+    QCOMPARE(names, (QStringList{u"baseUrl"_s, u"token"_s, u"apiKey"_s, u"clientId"_s, u"clientSecret"_s}));
+    QVERIFY(http::Collection::fromJson(securedCollection.value().toJson()));
 
     auto none = OpenApiDocument::load(dataFile(u"broken/no-operations.yaml"_s));
     QVERIFY(none);

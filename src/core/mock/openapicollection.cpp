@@ -28,6 +28,7 @@ QString slug(const QString &text)
 {
     QString s = text;
     s.replace(QRegularExpression(u"[^A-Za-z0-9_.-]+"_s), u"-"_s);
+    s.replace(QRegularExpression(u"-{2,}"_s), u"-"_s);
     while (s.startsWith(u'-'))
         s.remove(0, 1);
     while (s.endsWith(u'-'))

@@ -612,6 +612,7 @@ components:
     QVERIFY(securedCollection);
     const QList<const http::RequestSpec *> s = securedCollection.value().requests();
     QCOMPARE(s.size(), 4);
+    QCOMPARE(s.at(0)->id, u"req-get-me"_s);   // from method and path when there is no operationId
     QCOMPARE(s.at(0)->auth.type, http::AuthSpec::Type::Bearer);
     QCOMPARE(s.at(0)->auth.token, u"{{token}}"_s);
     QCOMPARE(s.at(1)->auth.type, http::AuthSpec::Type::None);

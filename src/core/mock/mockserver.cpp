@@ -5,6 +5,8 @@
 #include "auth/authgate.h"
 #include "auth/authprofile.h"
 #include "auth/loginendpoint.h"
+#include "auth/oauthtokenendpoint.h"
+#include "auth/refreshtokenstore.h"
 #include "auth/tokenissuer.h"
 #include "mock/authmiddleware.h"
 #include "mock/corsmiddleware.h"
@@ -69,6 +71,7 @@ struct MockServer::Snapshot {
     QHash<QString, std::shared_ptr<ResourceStore>> stores;   // by database URL
     QHash<QString, QString> storeErrors;
     QHash<const Route *, std::shared_ptr<const auth::LoginEndpoint>> logins;
+    QHash<const Route *, std::shared_ptr<const auth::OAuthTokenEndpoint>> tokenEndpoints;
     QHash<const Route *, QString> loginErrors;
     MockConfig config;
 };
@@ -143,6 +146,8 @@ Result<void> MockServer::configure(const MockConfig &config)
             urls.insert(config.databaseFor(*route.resource));
         if (!route.login.isEmpty())
             urls.insert(config.databaseFor(ResourceSpec{{}, route.login.value(u"database"_s).toString(), {}}));
+        if (!route.oauth.isEmpty())
+            urls.insert(config.databaseFor(ResourceSpec{{}, route.oauth.value(u"database"_s).toString(), {}}));
     }
     QHash<QString, std::shared_ptr<ResourceStore>> stores;
     QHash<QString, QString> errors;
@@ -259,55 +264,56 @@ void MockServer::rebuild()
     s->stores = m_stores;
     s->storeErrors = m_storeErrors;
     for (const Route &route : s->table->routes()) {
-        if (route.login.isEmpty())
-            continue;
-        auto endpoint = loginEndpoint(route, *s);
-        if (endpoint)
-            s->logins.insert(&route, endpoint.value());
-        else
-            s->loginErrors.insert(&route, endpoint.error().toString());
+        if (!route.login.isEmpty()) {
+            auto endpoint = loginEndpoint(route, *s);
+            if (endpoint)
+                s->logins.insert(&route, endpoint.value());
+            else
+                s->loginErrors.insert(&route, endpoint.error().toString());
+        } else if (!route.oauth.isEmpty()) {
+            auto endpoint = oauthEndpoint(route, *s);
+            if (endpoint)
+                s->tokenEndpoints.insert(&route, endpoint.value());
+            else
+                s->loginErrors.insert(&route, endpoint.error().toString());
+        }
     }
     std::lock_guard lock(m_snapshotMutex);
     m_snapshot = std::move(s);
 }
 
-Result<std::shared_ptr<const auth::LoginEndpoint>> MockServer::loginEndpoint(const Route &route, const Snapshot &s) const
+Result<auth::AuthProfile> MockServer::profileFor(const Route &route, const QJsonObject &options) const
 {
-    const QJsonObject &login = route.login;
-    QString profileId = login.value(u"profile"_s).toString();
+    QString profileId = options.value(u"profile"_s).toString();
     if (profileId.isEmpty() && m_authProfiles.size() == 1)
         profileId = m_authProfiles.first().toObject().value(u"id"_s).toString();
-    QJsonObject profileJson;
     for (const QJsonValue &p : m_authProfiles) {
         if (p.toObject().value(u"id"_s).toString() == profileId)
-            profileJson = p.toObject();
+            return auth::AuthProfile::fromJson(p.toObject());
     }
-    if (profileJson.isEmpty())
-        return Error{Error::Kind::InvalidInput,
-                     Tr::tr("%1 signs tokens with the auth profile \"%2\", which the workspace does not have.")
-                         .arg(route.label(), profileId),
-                     route.id + u".login.profile"_s};
-    auto profile = auth::AuthProfile::fromJson(profileJson);
-    if (!profile)
-        return profile.error();
-    auto issuer = auth::TokenIssuer::fromProfile(profile.value());
-    if (!issuer)
-        return issuer.error();
-    const QString url = s.config.databaseFor(ResourceSpec{{}, login.value(u"database"_s).toString(), {}});
+    return Error{Error::Kind::InvalidInput,
+                 Tr::tr("%1 signs tokens with the auth profile \"%2\", which the workspace does not have.")
+                     .arg(route.label(), profileId),
+                 route.id + u".profile"_s};
+}
+
+Result<auth::LoginService> MockServer::userLookup(const Route &route, const QJsonObject &options, const Snapshot &s) const
+{
+    const QString url = s.config.databaseFor(ResourceSpec{{}, options.value(u"database"_s).toString(), {}});
     const std::shared_ptr<ResourceStore> store = s.stores.value(url);
     if (!store)
         return Error{Error::Kind::Database, s.storeErrors.value(url, Tr::tr("The database %1 is not open.").arg(url)), url};
-    const QString tableName = login.value(u"table"_s).toString(u"users"_s);
+    const QString tableName = options.value(u"table"_s).toString(u"users"_s);
     const auto table = store->table(tableName);
-    const QString emailColumn = login.value(u"emailColumn"_s).toString(u"email"_s);
-    const QString passwordColumn = login.value(u"passwordColumn"_s).toString(u"password_hash"_s);
-    const QString rolesColumn = login.value(u"rolesColumn"_s).toString(u"roles"_s);
+    const QString emailColumn = options.value(u"emailColumn"_s).toString(u"email"_s);
+    const QString passwordColumn = options.value(u"passwordColumn"_s).toString(u"password_hash"_s);
+    const QString rolesColumn = options.value(u"rolesColumn"_s).toString(u"roles"_s);
     if (!table || !table->column(emailColumn) || !table->column(passwordColumn))
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("%1 checks passwords in %2.%3 (argon2id hashes) by %2.%4, but the table or a column is missing.")
                          .arg(route.label(), tableName, passwordColumn, emailColumn),
-                     route.id + u".login"_s};
-    const QString idColumn = login.value(u"idColumn"_s).toString(table->primaryKey);
+                     route.id};
+    const QString idColumn = options.value(u"idColumn"_s).toString(table->primaryKey);
     const QString sql = u"SELECT * FROM %1 WHERE lower(%2) = lower(?) LIMIT 1"_s.arg(SqliteSchema::quote(tableName),
                                                                                    SqliteSchema::quote(emailColumn));
     const TableInfo shape = *table;
@@ -338,7 +344,40 @@ Result<std::shared_ptr<const auth::LoginEndpoint>> MockServer::loginEndpoint(con
             user.claims.insert(u"name"_s, row.value(u"name"_s));
         return user;
     };
-    return std::make_shared<const auth::LoginEndpoint>(issuer.value(), auth::LoginService(lookup));
+    return auth::LoginService(lookup);
+}
+
+Result<std::shared_ptr<const auth::LoginEndpoint>> MockServer::loginEndpoint(const Route &route, const Snapshot &s) const
+{
+    auto profile = profileFor(route, route.login);
+    if (!profile)
+        return profile.error();
+    auto issuer = auth::TokenIssuer::fromProfile(profile.value());
+    if (!issuer)
+        return issuer.error();
+    auto users = userLookup(route, route.login, s);
+    if (!users)
+        return users.error();
+    return std::make_shared<const auth::LoginEndpoint>(issuer.value(), users.value());
+}
+
+Result<std::shared_ptr<const auth::OAuthTokenEndpoint>> MockServer::oauthEndpoint(const Route &route, const Snapshot &s)
+{
+    auto profile = profileFor(route, route.oauth);
+    if (!profile)
+        return profile.error();
+    // Without a users table the endpoint still serves client_credentials and refresh_token.
+    auto users = userLookup(route, route.oauth, s);
+    std::optional<auth::LoginService> service;
+    if (users)
+        service = users.value();
+    auto &store = m_refreshStores[route.id];
+    if (!store)
+        store = std::make_shared<auth::RefreshTokenStore>();
+    auto endpoint = auth::OAuthTokenEndpoint::fromProfile(profile.value(), service, store);
+    if (!endpoint)
+        return endpoint.error();
+    return std::make_shared<const auth::OAuthTokenEndpoint>(endpoint.value());
 }
 
 std::shared_ptr<const MockServer::Snapshot> MockServer::snapshot() const
@@ -420,6 +459,20 @@ Response MockServer::handle(Request &request)
                                           known.isEmpty() ? u"no routes yet"_s : known.join(u", "_s)),
                                       {}, {}}
                                   .toResponse();
+            }
+        } else if (!ex.route->oauth.isEmpty()) {
+            const auto endpoint = snap->tokenEndpoints.value(ex.route);
+            if (!endpoint) {
+                ex.response = Problem{500, u"Token endpoint not available"_s, snap->loginErrors.value(ex.route), {}, {}}.toResponse();
+            } else {
+                const auth::EndpointResponse answer =
+                    endpoint->handle(request.body, request.header("content-type"), request.header("authorization"));
+                ex.response = Response{};
+                ex.response.status = answer.status;
+                for (const auto &h : answer.headers)
+                    ex.response.setHeader(h.first, h.second);
+                ex.response.body = answer.body;
+                ex.note(u"oauth"_s, answer.note);
             }
         } else if (!ex.route->login.isEmpty()) {
             const auto endpoint = snap->logins.value(ex.route);

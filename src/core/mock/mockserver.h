@@ -16,7 +16,7 @@
 #include <mutex>
 
 namespace quarry::workspace { class Workspace; }
-namespace quarry::auth { class LoginEndpoint; }
+namespace quarry::auth { class LoginEndpoint; class LoginService; class OAuthTokenEndpoint; class RefreshTokenStore; class AuthProfile; }
 
 namespace quarry::mock {
 
@@ -86,6 +86,9 @@ private:
     struct Snapshot;
     std::shared_ptr<const Snapshot> snapshot() const;
     Result<std::shared_ptr<const auth::LoginEndpoint>> loginEndpoint(const Route &route, const Snapshot &s) const;
+    Result<std::shared_ptr<const auth::OAuthTokenEndpoint>> oauthEndpoint(const Route &route, const Snapshot &s);
+    Result<auth::AuthProfile> profileFor(const Route &route, const QJsonObject &options) const;
+    Result<auth::LoginService> userLookup(const Route &route, const QJsonObject &options, const Snapshot &s) const;
     void rebuild();
     void logRejected(const Request &request, const Response &response, const QString &reason);
 
@@ -106,6 +109,8 @@ private:
     QPointer<workspace::Workspace> m_watched;
     QStringList m_warnings;
     QJsonArray m_authProfiles;   ///< the workspace's, for login routes
+    /// Refresh tokens of each token endpoint (by route id), kept across route edits.
+    QHash<QString, std::shared_ptr<auth::RefreshTokenStore>> m_refreshStores;
 };
 
 } // namespace quarry::mock

@@ -264,7 +264,11 @@ Result<Route> Route::fromJson(const QJsonObject &o, int index)
     }
     r.auth = o.value(u"auth"_s).toObject();
     r.login = o.value(u"login"_s).toObject();
-    if (!r.login.isEmpty() && (r.resource || !r.responses.isEmpty()))
+    r.oauth = o.value(u"oauth"_s).toObject();
+    if (!r.login.isEmpty() && !r.oauth.isEmpty())
+        return Error{Error::Kind::InvalidInput, Tr::tr("A route is a login endpoint or an OAuth token endpoint, not both."),
+                     where + u".oauth"_s};
+    if ((!r.login.isEmpty() || !r.oauth.isEmpty()) && (r.resource || !r.responses.isEmpty()))
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("A login route answers by itself: remove its responses and resource."), where + u".login"_s};
     if (o.contains(u"cors"_s)) {
@@ -327,6 +331,8 @@ QJsonObject Route::toJson() const
         o.insert(u"auth"_s, auth);
     if (!login.isEmpty())
         o.insert(u"login"_s, login);
+    if (!oauth.isEmpty())
+        o.insert(u"oauth"_s, oauth);
     if (cors)
         o.insert(u"cors"_s, cors->toJson());
     if (rateLimit)

@@ -76,6 +76,10 @@ struct QUARRY_CORE_EXPORT Route {
     /// ("email"), "passwordColumn" ("password_hash", argon2id), "rolesColumn" ("roles": a JSON
     /// array or comma list), "idColumn" (the table's key), "database"}. Empty: not a login route.
     QJsonObject login;
+    /// An OAuth 2.0 token endpoint (RFC 6749: client_credentials, password, refresh_token):
+    /// {"profile", and for the password grant the same user-table keys as `login`}. The client id,
+    /// secret and roles come from the auth profile. Empty: not a token endpoint.
+    QJsonObject oauth;
     std::optional<CorsPolicy> cors;
     std::optional<RateLimitPolicy> rateLimit;
     std::optional<LatencyPolicy> latency;

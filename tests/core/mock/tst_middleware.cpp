@@ -84,6 +84,7 @@ private slots:
     void missingAuthStepIs501();
     void authStepFromWorkspace();
     void loginRoute();
+    void oauthTokenRoute();
     void requestLogSignals();
     void requestLogBounded();
     void engineRejectionsAreLogged();
@@ -435,6 +436,58 @@ void TestMiddleware::loginRoute()
     QCOMPARE(admin.status, 200);
     QCOMPARE(admin.body, QByteArray("hello Ada (1)"));
     qunsetenv("QUARRY_MOCK_TEST_SECRET");
+}
+
+void TestMiddleware::oauthTokenRoute()
+{
+    using quarry::workspace::Section;
+    qputenv("QUARRY_MOCK_TEST_SECRET", "a-test-secret-that-is-long-enough-for-hs256!");
+    qputenv("QUARRY_MOCK_TEST_CLIENT_SECRET", "client-secret");
+    auto ws = quarry::workspace::Workspace::createEmpty(u"oauth"_s);
+    ws->setFilePath(m_dir.filePath(u"oauth.quarry"_s));
+    ws->setSection(Section::AuthProfiles, QJsonArray{obj(R"({"id": "p1", "name": "Test", "algorithm": "HS256",
+        "issuer": "quarry-test", "audience": "mock-tests", "lifetimeSeconds": 600, "rolesClaim": "roles",
+        "secret": "env:QUARRY_MOCK_TEST_SECRET", "clientId": "workshop-client",
+        "clientSecret": "env:QUARRY_MOCK_TEST_CLIENT_SECRET", "clientRoles": ["service"]})")});
+    ws->setSection(Section::Mock, obj(R"({"routes": [
+        {"id": "token", "method": "POST", "path": "/oauth/token", "oauth": {"profile": "p1"}},
+        {"id": "svc", "path": "/svc", "auth": {"profile": "p1", "roles": ["service"]}, "responses": [{"body": "service ok"}]}]})"));
+    QVERIFY(m_server->configureFromWorkspace(*ws));
+
+    auto post = [&](const QByteArray &form) {
+        Request r;
+        r.method = "POST";
+        r.setTarget("/oauth/token");
+        r.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+        r.body = form;
+        r.clientAddress = u"127.0.0.1"_s;
+        return m_server->handle(r);
+    };
+    Response r = post("grant_type=client_credentials&client_id=workshop-client&client_secret=client-secret");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Cache-Control"), QByteArray("no-store"));
+    const QByteArray token = QJsonDocument::fromJson(r.body).object().value(u"access_token"_s).toString().toLatin1();
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(call("GET", "/svc", {{"Authorization", "Bearer " + token}}).status, 200);
+    QVERIFY(stepsText(lastEntry()).contains(u"auth: profile p1"_s));
+
+    // a wrong secret in the body is 400 invalid_client; with HTTP Basic it is 401 and a Basic challenge
+    r = post("grant_type=client_credentials&client_id=workshop-client&client_secret=wrong");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"error"_s).toString(), u"invalid_client"_s);
+    Request basic;
+    basic.method = "POST";
+    basic.setTarget("/oauth/token");
+    basic.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                     {"Authorization", "Basic " + QByteArray("workshop-client:wrong").toBase64()}};
+    basic.body = "grant_type=client_credentials";
+    r = m_server->handle(basic);
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.header("WWW-Authenticate").startsWith("Basic"));
+    r = post("grant_type=magic");
+    QCOMPARE(r.status, 400);
+    qunsetenv("QUARRY_MOCK_TEST_SECRET");
+    qunsetenv("QUARRY_MOCK_TEST_CLIENT_SECRET");
 }
 
 void TestMiddleware::requestLogSignals()

@@ -135,8 +135,27 @@ QJsonObject responsesOf(const Route &route)
             : Tr::tr("Answered by Quarry (no fixed response on this route).");
         if (!route.resource)
             status = 200;
-        responses.insert(QString::number(status),
-                         QJsonObject{{u"description"_s, description}, {u"x-quarry-synthesized"_s, true}});
+        QJsonObject response{{u"description"_s, description}, {u"x-quarry-synthesized"_s, true}};
+        if (!route.login.isEmpty() || !route.oauth.isEmpty()) {
+            // What Quarry's login and OAuth token endpoints answer (see auth::LoginEndpoint).
+            const QJsonObject token{{u"type"_s, u"object"_s},
+                                    {u"properties"_s, QJsonObject{{u"token"_s, QJsonObject{{u"type"_s, u"string"_s}}},
+                                                                  {u"access_token"_s, QJsonObject{{u"type"_s, u"string"_s}}},
+                                                                  {u"tokenType"_s, QJsonObject{{u"type"_s, u"string"_s}}},
+                                                                  {u"token_type"_s, QJsonObject{{u"type"_s, u"string"_s}}},
+                                                                  {u"expiresIn"_s, QJsonObject{{u"type"_s, u"integer"_s}}},
+                                                                  {u"expires_in"_s, QJsonObject{{u"type"_s, u"integer"_s}}}}}};
+            response.insert(u"description"_s, route.login.isEmpty() ? Tr::tr("A token from Quarry's OAuth 2.0 token endpoint.")
+                                                                    : Tr::tr("A token from Quarry's login endpoint."));
+            response.insert(u"content"_s, QJsonObject{{u"application/json"_s, QJsonObject{{u"schema"_s, token}}}});
+            responses.insert(u"200"_s, response);
+            responses.insert(route.login.isEmpty() ? u"400"_s : u"401"_s,
+                             QJsonObject{{u"description"_s, route.login.isEmpty() ? Tr::tr("An OAuth 2.0 error (RFC 6749 section 5.2).")
+                                                                                  : Tr::tr("Wrong e-mail or password.")},
+                                         {u"x-quarry-synthesized"_s, true}});
+            return responses;
+        }
+        responses.insert(QString::number(status), response);
         return responses;
     }
     QList<int> statuses;
@@ -288,6 +307,16 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
         if (!parameters.isEmpty())
             op.insert(u"parameters"_s, parameters);
         op.insert(u"responses"_s, responsesOf(route));
+        if (!route.login.isEmpty() && route.method == u"POST"_s)
+            op.insert(u"requestBody"_s,
+                      QJsonObject{{u"required"_s, true},
+                                  {u"content"_s, QJsonObject{{u"application/json"_s,
+                                                              QJsonObject{{u"schema"_s,
+                                                                           QJsonObject{{u"type"_s, u"object"_s},
+                                                                                       {u"required"_s, QJsonArray{u"email"_s, u"password"_s}},
+                                                                                       {u"properties"_s,
+                                                                                        QJsonObject{{u"email"_s, QJsonObject{{u"type"_s, u"string"_s}, {u"format"_s, u"email"_s}}},
+                                                                                                    {u"password"_s, QJsonObject{{u"type"_s, u"string"_s}}}}}}}}}}}});
 
         if (!route.enabled)
             op.insert(u"x-quarry-enabled"_s, false);

@@ -109,6 +109,8 @@ void TestOpenApiExport::swaggerParserAcceptsExports()
       {"id": "r-any", "method": "ANY", "path": "/files/*", "responseMode": "random", "query": {"kind": "pdf"},
        "responses": [{"status": 200, "body": "x"}, {"status": 503}]},
       {"id": "r-rename", "method": "PUT", "path": "/users/:userId", "responses": [{"status": 204}]},
+      {"id": "r-login", "method": "POST", "path": "/login", "login": {"profile": "p", "table": "users"}},
+      {"id": "r-token", "method": "POST", "path": "/oauth/token", "oauth": {"profile": "p"}},
       {"id": "r-res", "method": "DELETE", "path": "/api/items", "resource": {"table": "items"},
        "auth": {"required": true, "roles": ["admin"]}}
     ])").array();
@@ -144,7 +146,7 @@ void TestOpenApiExport::swaggerParserAcceptsExports()
         {write(u"petstore-expanded.json"_s, exportOf(u"petstore-expanded.yaml"_s)), 4},
         {write(u"api-with-examples.yaml"_s, exportOf(u"api-with-examples.yaml"_s)), 2},
         {write(u"link-example.yaml"_s, exportOf(u"link-example.yaml"_s)), 6},
-        {write(u"every-setting.yaml"_s, everySetting), 5},   // 4 routes + DELETE /api/items/{id}
+        {write(u"every-setting.yaml"_s, everySetting), 7},   // 6 routes + DELETE /api/items/{id}
     };
     const QString brokenFile = write(u"broken.json"_s, broken);
     // And without the description every response needs.

@@ -498,6 +498,12 @@ void TestOpenApiImport::roundTripEverySetting()
     }
     QVERIFY(routes.at(1).latency.has_value());
     QCOMPARE(routes.at(5).toJson().value(u"login"_s).toObject().value(u"table"_s).toString(), u"users"_s);
+    // The login route documents its body and token.
+    const QJsonObject login = OpenApiExporter::exportRoutes(routes, {}).value(u"paths"_s).toObject().value(u"/api/auth/login"_s)
+                                  .toObject().value(u"post"_s).toObject();
+    QVERIFY(login.value(u"requestBody"_s).toObject().value(u"content"_s).toObject().contains(u"application/json"_s));
+    QVERIFY(login.value(u"responses"_s).toObject().value(u"200"_s).toObject().value(u"x-quarry-synthesized"_s).toBool());
+    QVERIFY(login.value(u"responses"_s).toObject().contains(u"401"_s));
     // /users/:userId shares the OpenAPI path /users/{id} with GET /users/:id.
     const QJsonObject users = OpenApiExporter::exportRoutes(routes, {}).value(u"paths"_s).toObject().value(u"/users/{id}"_s).toObject();
     QCOMPARE(users.keys(), (QStringList{u"delete"_s, u"get"_s}));

@@ -9,8 +9,12 @@
 #include "setsectioncommand.h"
 
 #include "mock/mockserver.h"
+#include "mock/openapidocument.h"
+#include "mock/openapiimporter.h"
 #include "workspace/workspace.h"
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
 #include <QJsonArray>
 #include <QScopedValueRollback>
@@ -51,6 +55,12 @@ MockPage::MockPage(QUndoStack *undoStack, QWidget *parent)
     connect(m_ui->routesList, &QListWidget::currentRowChanged, this, &MockPage::showSelectedRoute);
     connect(m_ui->addRouteButton, &QPushButton::clicked, this, &MockPage::addRoute);
     connect(m_ui->removeRouteButton, &QPushButton::clicked, this, &MockPage::removeRoute);
+    connect(m_ui->importOpenApiButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import OpenAPI"), QString(),
+                                                          tr("OpenAPI documents (*.yaml *.yml *.json);;All files (*)"));
+        if (!path.isEmpty())
+            (void)importOpenApi(path);
+    });
     connect(m_editor, &RouteEditor::routeEdited, this, &MockPage::applyRouteEdit);
     connect(m_server.get(), &mock::MockServer::configurationFailed, this, [this](const QString &message) {
         emit problem(Error{Error::Kind::InvalidInput, message, tr("mock server")});
@@ -227,6 +237,33 @@ void MockPage::removeRoute()
     mockSection.insert(u"routes"_s, routes);
     m_undoStack->push(new SetSectionCommand(m_workspace, Section::Mock, mockSection,
                                             tr("Remove route %1").arg(m_routes.at(row).label())));
+}
+
+Result<void> MockPage::importOpenApi(const QString &path)
+{
+    if (!m_workspace)
+        return Error{Error::Kind::InvalidInput, tr("No workspace is open."), {}};
+    const auto document = mock::OpenApiDocument::load(path);
+    if (!document) {
+        emit problem(document.error());
+        return document.error();
+    }
+    const auto imported = mock::OpenApiImporter::importRoutes(document.value());
+    if (!imported) {
+        emit problem(imported.error());
+        return imported.error();
+    }
+    QJsonObject mockSection = m_workspace->section(Section::Mock);
+    const mock::OpenApiMerge merged =
+        mock::OpenApiImporter::mergeRoutes(mockSection.value(u"routes"_s).toArray(), imported.value().routes);
+    mockSection.insert(u"routes"_s, merged.routes);
+    m_undoStack->push(new SetSectionCommand(m_workspace, Section::Mock, mockSection,
+                                            tr("Import OpenAPI %1").arg(QFileInfo(path).fileName())));
+    emit logMessage(tr("Imported %1: %n route(s) added", nullptr, int(merged.added.size())).arg(QFileInfo(path).fileName())
+                    + tr(", %n replaced", nullptr, int(merged.replaced.size())));
+    for (const QString &warning : imported.value().warnings)
+        emit problem(Error{Error::Kind::InvalidInput, warning, QFileInfo(path).fileName()});
+    return {};
 }
 
 Result<quint16> MockPage::start()

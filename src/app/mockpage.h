@@ -39,6 +39,9 @@ public:
     Result<quint16> start();
     void stop();
     void selectRoute(const QString &id);
+    /// Adds the document's operations as routes (one undoable step); a route with the same method
+    /// and path is replaced. Errors and warnings go to problem() and logMessage().
+    Result<void> importOpenApi(const QString &path);
     QString statusText() const;
 
 signals:

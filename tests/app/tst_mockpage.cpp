@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -38,6 +39,7 @@ private slots:
     void routeEditsApplyToTheRunningServerAndUndo();
     void addedRouteAnswersWithItsResponse();
     void portInUseIsAClearError();
+    void importsOpenApiUndoably();
 
 private:
     /// A real HTTP request over a socket; returns status and body.
@@ -181,6 +183,24 @@ void TestMockPage::portInUseIsAClearError()
     QVERIFY2(second.statusText().startsWith(u"Not started"_s), qPrintable(second.statusText()));
     QVERIFY2(started.error().message.contains(QString::number(m_port)), qPrintable(started.error().message));
     QCOMPARE(send("GET", u"/api/users"_s).first, 200); // the first server is undisturbed
+}
+
+void TestMockPage::importsOpenApiUndoably()
+{
+    const QString petstore = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/tests/data/openapi/petstore.yaml"_s;
+    QVERIFY(QFile::exists(petstore));
+    QSignalSpy log(m_page.get(), &MockPage::logMessage);
+    QVERIFY(m_page->importOpenApi(petstore));
+    QVERIFY2(log.last().first().toString().contains(u"3 route(s) added, 0 replaced"_s), qPrintable(log.last().first().toString()));
+    QCOMPARE(m_page->findChild<QListWidget *>(u"routesList"_s)->count(), 7);
+    // The running server answers the imported routes with their examples.
+    QTRY_COMPARE(send("GET", u"/pets/1"_s).first, 200);
+    m_undo->undo();
+    QCOMPARE(m_page->findChild<QListWidget *>(u"routesList"_s)->count(), 4);
+
+    QSignalSpy problems(m_page.get(), &MockPage::problem);
+    QVERIFY(!m_page->importOpenApi(m_dir->filePath(u"missing.yaml"_s)));
+    QCOMPARE(problems.count(), 1);
 }
 
 QTEST_MAIN(TestMockPage)

@@ -135,6 +135,7 @@ int runServe(const QStringList &args, Io &io)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
 
+    server.setLogging(log != u"none"_s);
     auto started = server.start(options);
     if (!started) {
         io.err << "quarry serve: " << started.error().toString() << '\n';

@@ -546,6 +546,8 @@ Response MockServer::handle(Request &request)
             ex.response.headers.append(h);
     }
     ex.response.delayMs += ex.delayMs;
+    if (!m_logging.load(std::memory_order_relaxed))
+        return std::move(ex.response);
 
     LogEntry e;
     e.id = m_nextId.fetch_add(1);
@@ -572,6 +574,8 @@ Response MockServer::handle(Request &request)
 
 void MockServer::logRejected(const Request &request, const Response &response, const QString &reason)
 {
+    if (!m_logging.load(std::memory_order_relaxed))
+        return;
     LogEntry e;
     e.id = m_nextId.fetch_add(1);
     e.time = QDateTime::currentDateTimeUtc();

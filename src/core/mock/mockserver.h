@@ -72,6 +72,10 @@ public:
 
     /// The live log; owned by this object, lives in its thread.
     RequestLog *requestLog() const;
+    /// Whether requests are recorded in requestLog() (default true). Headless use without a log
+    /// (`quarry serve --log none`) switches it off and saves building an entry per request.
+    void setLogging(bool enabled) { m_logging.store(enabled); }
+    bool isLogging() const { return m_logging.load(); }
 
     /// Runs a request through the chain and handler without the network (thread-safe; the engine
     /// calls it on its threads, tests may call it directly).
@@ -102,6 +106,7 @@ private:
     std::shared_ptr<Middleware> m_authStep;
     RequestLog *m_log = nullptr;
     std::atomic<quint64> m_nextId{1};
+    std::atomic<bool> m_logging{true};
     quint64 m_seed = 0;
 
     mutable std::mutex m_snapshotMutex;

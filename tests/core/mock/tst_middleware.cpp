@@ -88,6 +88,7 @@ private slots:
     void requestLogSignals();
     void requestLogBounded();
     void engineRejectionsAreLogged();
+    void loggingCanBeSwitchedOff();
 
 private:
     void configure(const char *mock)
@@ -549,6 +550,17 @@ void TestMiddleware::engineRejectionsAreLogged()
     QCOMPARE(e.path, u"/big"_s);
     QVERIFY(stepsText(e).contains(u"engine: body over 10 bytes"_s));
     m_server->stop();
+}
+
+void TestMiddleware::loggingCanBeSwitchedOff()
+{
+    configure(R"({"routes": [{"id": "a", "path": "/a", "responses": [{"body": "ok"}]}]})");
+    m_server->setLogging(false);
+    QCOMPARE(call("GET", "/a").status, 200);
+    QVERIFY(m_server->requestLog()->entries().isEmpty());
+    m_server->setLogging(true);
+    QCOMPARE(call("GET", "/a").status, 200);
+    QCOMPARE(m_server->requestLog()->entries().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMiddleware)

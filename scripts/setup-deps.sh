@@ -20,7 +20,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools libgl-dev
     # libraries
     libpqxx-dev libpg-query-dev nlohmann-json3-dev libboost-dev libssl-dev libsodium-dev
-    libkainjow-mustache-dev libqscintilla2-qt6-dev libgraphviz-dev qtkeychain-qt6-dev libyaml-cpp-dev
+    libkainjow-mustache-dev libqscintilla2-qt6-dev libgraphviz-dev qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
     # test servers, display and clients
     postgresql postgresql-15-hypopg xvfb xauth fonts-dejavu-core imagemagick wrk curl sqlite3 python3
     # fuzzing (libFuzzer, sanitizers)

@@ -140,8 +140,8 @@ void TestOpenApiExport::swaggerParserAcceptsExports()
         int operations;
     };
     const QList<Case> cases{
-        {write(u"seed.json"_s, seed.value()), 5},   // 4 routes + GET /api/users/{id} of the resource
-        {write(u"seed.yaml"_s, seed.value()), 5},
+        {write(u"seed.json"_s, seed.value()), 6},   // 5 routes + GET /api/users/{id} of the resource
+        {write(u"seed.yaml"_s, seed.value()), 6},
         {write(u"petstore.yaml"_s, petstore), 3},
         {write(u"petstore-expanded.json"_s, exportOf(u"petstore-expanded.yaml"_s)), 4},
         {write(u"api-with-examples.yaml"_s, exportOf(u"api-with-examples.yaml"_s)), 2},

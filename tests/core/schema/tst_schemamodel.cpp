@@ -44,7 +44,7 @@ void TestSchemaModel::seedLoadsAndRoundTrips()
     const QJsonObject section = ws.value()->section(quarry::workspace::Section::Schema);
     const auto schema = Schema::fromJson(section);
     QVERIFY2(schema, qPrintable(schema ? QString() : schema.error().toString()));
-    QCOMPARE(schema.value().tables.size(), 1);
+    QCOMPARE(schema.value().tables.size(), 2); // users, then the login accounts
     const Table &users = schema.value().tables.first();
     QCOMPARE(users.id, u"tbl-users"_s);
     QCOMPARE(users.primaryKeyColumns(), QStringList{u"id"_s});

@@ -41,7 +41,7 @@ void TestWorkspace::sampleLoads()
     const Workspace &w = *ws.value();
     QCOMPARE(w.loadedFormatVersion(), Workspace::CurrentFormatVersion);
     QVERIFY(!w.isModified());
-    QCOMPARE(w.section(Section::Schema).value(u"tables"_s).toArray().size(), 1);
+    QCOMPARE(w.section(Section::Schema).value(u"tables"_s).toArray().size(), 2); // users, accounts
     QCOMPARE(w.section(Section::Mock).value(u"routes"_s).toArray().size() >= 4, true);
     QCOMPARE(w.sectionArray(Section::Environments).size(), 1);
     QCOMPARE(w.sectionArray(Section::AuthProfiles).first().toObject().value(u"secret"_s).toString(),
@@ -85,7 +85,7 @@ void TestWorkspace::saveThenLoad()
 
     auto loaded = Workspace::load(path);
     QVERIFY(loaded);
-    QCOMPARE(loaded.value()->section(Section::Schema).value(u"tables"_s).toArray().size(), 2);
+    QCOMPARE(loaded.value()->section(Section::Schema).value(u"tables"_s).toArray().size(), 3);
     QCOMPARE(loaded.value()->toJson(), w.toJson());
     QCOMPARE(loaded.value()->filePath(), QFileInfo(path).absoluteFilePath());
 }

@@ -52,7 +52,7 @@ void TestWorkspaceTreeModel::outlinesTheSample()
     const QModelIndex requests = model.sectionIndex(Section::Collections);
     const QModelIndex collection = model.index(0, 0, requests);
     QCOMPARE(collection.data().toString(), u"Users API"_s);
-    QCOMPARE(model.rowCount(collection), 4);
+    QCOMPARE(model.rowCount(collection), 5);
 
     const QModelIndex auth = model.sectionIndex(Section::AuthProfiles);
     QVERIFY(model.index(0, 1, auth).data().toString().contains(u"env:QUARRY_JWT_SECRET"_s));

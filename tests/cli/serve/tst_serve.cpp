@@ -57,6 +57,7 @@ private slots:
     void portInUseFails();
     void editsApplyWithoutRestart();
     void killNineKeepsAcknowledgedWrites();
+    void sampleAuthFlow();
 
 private:
     QString workspacePath() const { return m_dir->filePath(u"seed.quarry"_s); }
@@ -370,6 +371,61 @@ void TestServe::killNineKeepsAcknowledgedWrites()
     qInfo("acknowledged %lld writes before kill -9; %lld rows stored; lost %d", qint64(acknowledged.size()),
           qint64(stored.size()), lost);
     QCOMPARE(lost, 0);
+}
+
+void TestServe::sampleAuthFlow()
+{
+    // What a workshop shows with curl on the sample: 401 vs 403, and what a token carries.
+    qunsetenv("QUARRY_JWT_SECRET"); // the documented workshop fallback signs the tokens
+    QVERIFY(startServer());
+    const QString base = u"http://127.0.0.1:%1"_s.arg(m_port);
+    const auto login = [&](const QString &email, const QString &password) {
+        return curl({u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"-d"_s,
+                     u"{\"email\":\"%1\",\"password\":\"%2\"}"_s.arg(email, password), base + u"/api/auth/login"_s});
+    };
+    const auto withToken = [&](const QByteArray &token, const QString &path) {
+        return curl({u"-H"_s, u"Authorization: Bearer "_s + QString::fromLatin1(token), base + path});
+    };
+
+    const auto anonymous = curl({base + u"/api/protected"_s});
+    QCOMPARE(anonymous.status, 401);
+    QVERIFY2(anonymous.header("WWW-Authenticate").startsWith("Bearer"), anonymous.header("WWW-Authenticate").constData());
+
+    const auto wrong = login(u"ada@example.com"_s, u"not-the-password"_s);
+    QCOMPARE(wrong.status, 401);
+
+    const auto ada = login(u"ada@example.com"_s, u"quarry-demo"_s);
+    QCOMPARE(ada.status, 200);
+    const QJsonObject adaLogin = QJsonDocument::fromJson(ada.body).object();
+    const QByteArray adaToken = adaLogin.value(u"token"_s).toString().toLatin1();
+    QCOMPARE(adaToken.count('.'), 2);
+    QCOMPARE(adaLogin.value(u"expiresIn"_s).toInt(), 3600);
+
+    const auto inside = withToken(adaToken, u"/api/protected"_s);
+    QCOMPARE(inside.status, 200);
+    const QJsonObject user = QJsonDocument::fromJson(inside.body).object().value(u"user"_s).toObject();
+    QCOMPARE(user.value(u"email"_s).toString(), u"ada@example.com"_s);
+    QCOMPARE(user.value(u"name"_s).toString(), u"Ada Lovelace"_s);
+    QCOMPARE(withToken(adaToken, u"/api/admin/stats"_s).status, 200);
+
+    const auto linus = login(u"linus@example.com"_s, u"quarry-demo"_s);
+    QCOMPARE(linus.status, 200);
+    const QByteArray linusToken = QJsonDocument::fromJson(linus.body).object().value(u"token"_s).toString().toLatin1();
+    QCOMPARE(withToken(linusToken, u"/api/protected"_s).status, 200);
+    const auto forbidden = withToken(linusToken, u"/api/admin/stats"_s);
+    QCOMPARE(forbidden.status, 403);
+    QVERIFY2(forbidden.header("WWW-Authenticate").contains("error=\"insufficient_scope\""),
+             forbidden.header("WWW-Authenticate").constData());
+
+    QByteArray tampered = adaToken;
+    tampered[tampered.size() - 2] = tampered.at(tampered.size() - 2) == 'A' ? 'B' : 'A';
+    const auto rejected = withToken(tampered, u"/api/protected"_s);
+    QCOMPARE(rejected.status, 401);
+    QVERIFY2(rejected.header("WWW-Authenticate").contains("error=\"invalid_token\""),
+             rejected.header("WWW-Authenticate").constData());
+
+    // The password hashes stay out of the users resource: credentials live in accounts.
+    QVERIFY(!curl({base + u"/api/users"_s}).body.contains("password_hash"));
 }
 
 QTEST_GUILESS_MAIN(TestServe)

@@ -108,7 +108,9 @@ void RequestsPage::reloadEnvironments()
         for (const QJsonValue &e : m_workspace->sectionArray(Section::Environments))
             m_ui->environmentCombo->addItem(e.toObject().value(u"name"_s).toString());
     }
-    const int index = m_ui->environmentCombo->findText(current);
+    // Keep the user's environment if the workspace still has it; otherwise take the first one, as
+    // a request with {{baseUrl}} cannot be sent without one.
+    const int index = current == tr("(none)") ? -1 : m_ui->environmentCombo->findText(current);
     m_ui->environmentCombo->setCurrentIndex(index >= 0 ? index : std::min(1, m_ui->environmentCombo->count() - 1));
 }
 

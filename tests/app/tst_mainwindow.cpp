@@ -14,6 +14,7 @@
 #include "workspace/workspace.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -121,6 +122,8 @@ void TestMainWindow::opensTheSampleAndVisitsEveryPage()
     QCOMPARE(window.currentPage(), MainWindow::Page::Requests);
     QVERIFY(window.requestsPage()->isVisible());
     QVERIFY(window.requestsPage()->selectRequest(u"req-login"_s));
+    // The window starts on an empty workspace; opening the sample must not leave "(none)" chosen.
+    QCOMPARE(window.requestsPage()->findChild<QComboBox *>(u"environmentCombo"_s)->currentText(), u"Local"_s);
     window.workspace()->setModified(false);
 }
 

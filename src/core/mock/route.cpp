@@ -26,6 +26,7 @@ QString sourceName(Rule::Source s)
     case Rule::Source::Query: return u"query"_s;
     case Rule::Source::Param: return u"param"_s;
     case Rule::Source::Body: return u"body"_s;
+    case Rule::Source::Jwt: return u"jwt"_s;
     }
     return {};
 }
@@ -54,9 +55,11 @@ Result<Rule> Rule::fromJson(const QJsonObject &o, const QString &where)
         r.source = Source::Param;
     else if (source == u"body"_s)
         r.source = Source::Body;
+    else if (source == u"jwt"_s || source == u"claim"_s)
+        r.source = Source::Jwt; // a claim of the verified token: "roles", or a JSON pointer "/org/id"
     else
         return Error{Error::Kind::InvalidInput,
-                     Tr::tr("A rule's source must be header, query, param or body, not \"%1\".").arg(source), where};
+                     Tr::tr("A rule's source must be header, query, param, body or jwt, not \"%1\".").arg(source), where};
     const QString op = o.value(u"operator"_s).toString(u"equals"_s);
     if (op == u"equals"_s)
         r.op = Operator::Equals;

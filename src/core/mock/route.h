@@ -16,11 +16,11 @@
 
 namespace quarry::mock {
 
-/// A condition on the request that selects a response: {"source": "header"|"query"|"param"|"body",
+/// A condition on the request that selects a response: {"source": "header"|"query"|"param"|"body"|"jwt",
 /// "name": "x-role" | "page" | "id" | "/user/email" (a JSON pointer for body),
 /// "operator": "equals"|"regex"|"exists", "value": "..."}.
 struct QUARRY_CORE_EXPORT Rule {
-    enum class Source { Header, Query, Param, Body };
+    enum class Source { Header, Query, Param, Body, Jwt };
     enum class Operator { Equals, Regex, Exists };
     Source source = Source::Header;
     Operator op = Operator::Equals;

@@ -120,6 +120,7 @@ const Route *RouteTable::matchPathOnly(const Exchange &ex, QHash<QString, QStrin
 bool RouteTable::ruleHolds(const Rule &rule, const Exchange &ex, QString *seen)
 {
     std::optional<QString> actual;
+    QStringList elements; // a jwt rule on an array claim holds when any element does
     switch (rule.source) {
     case Rule::Source::Header: {
         const QByteArray v = ex.request.header(rule.name.toLatin1());
@@ -147,11 +148,29 @@ bool RouteTable::ruleHolds(const Rule &rule, const Exchange &ex, QString *seen)
             actual = scalarText(*v);
         break;
     }
+    case Rule::Source::Jwt: {
+        const QString pointer = rule.name.startsWith(u'/') ? rule.name : u'/' + rule.name;
+        if (auto v = resolvePointer(QJsonValue(ex.claims), pointer)) {
+            if (v->isArray()) {
+                for (const QJsonValue &item : v->toArray())
+                    elements << scalarText(item);
+                actual = elements.join(u", "_s);
+            } else {
+                actual = scalarText(*v);
+            }
+        }
+        break;
+    }
     }
     if (seen)
         *seen = actual ? u"\"%1\""_s.arg(actual->left(80)) : u"absent"_s;
     if (!actual)
         return false;
+    if (!elements.isEmpty() && rule.op != Rule::Operator::Exists) {
+        return std::any_of(elements.begin(), elements.end(), [&rule](const QString &e) {
+            return rule.op == Rule::Operator::Equals ? e == rule.value : rule.regex.match(e).hasMatch();
+        });
+    }
     switch (rule.op) {
     case Rule::Operator::Exists: return true;
     case Rule::Operator::Equals: return *actual == rule.value;

@@ -146,7 +146,24 @@ Result<QString> TemplateRenderer::render(const QString &templateText, const Exch
     const QJsonDocument body = QJsonDocument::fromJson(ex.request.body, &error);
     if (error.error == QJsonParseError::NoError)
         ctx.set("body", body.isObject() ? fromJson(body.object()) : fromJson(body.array()));
-    ctx.set("jwt", fromJson(ex.claims));
+    // Claims as the token has them, except that a list of plain values also reads as text, so
+    // {{jwt.roles}} gives "admin, user" ({{#jwt.roles_list}}…{{/jwt.roles_list}} iterates).
+    QJsonObject claims = ex.claims;
+    for (auto it = ex.claims.begin(); it != ex.claims.end(); ++it) {
+        if (!it.value().isArray())
+            continue;
+        QStringList items;
+        bool plain = true;
+        for (const QJsonValue &item : it.value().toArray()) {
+            plain = plain && !item.isArray() && !item.isObject();
+            items << item.toVariant().toString();
+        }
+        if (plain) {
+            claims.insert(it.key(), items.join(u", "_s));
+            claims.insert(it.key() + u"_list"_s, it.value());
+        }
+    }
+    ctx.set("jwt", fromJson(claims));
     mstch::data request{mstch::data::type::object};
     request.set("method", ex.request.method.toStdString());
     request.set("path", s(ex.request.path));

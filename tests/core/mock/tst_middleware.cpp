@@ -83,6 +83,7 @@ private slots:
     void authSlotOrder();
     void missingAuthStepIs501();
     void authStepFromWorkspace();
+    void claimsInRulesAndTemplates();
     void loginRoute();
     void oauthTokenRoute();
     void requestLogSignals();
@@ -437,6 +438,47 @@ void TestMiddleware::loginRoute()
     QCOMPARE(admin.status, 200);
     QCOMPARE(admin.body, QByteArray("hello Ada (1)"));
     qunsetenv("QUARRY_MOCK_TEST_SECRET");
+}
+
+void TestMiddleware::claimsInRulesAndTemplates()
+{
+    using quarry::workspace::Section;
+    qputenv("QUARRY_MOCK_TEST_SECRET", "a-test-secret-that-is-long-enough-for-hs256!");
+    const QJsonObject profile = obj(R"({"id": "p1", "name": "Test", "algorithm": "HS256", "lifetimeSeconds": 600,
+        "rolesClaim": "roles", "secret": "env:QUARRY_MOCK_TEST_SECRET"})");
+    auto ws = quarry::workspace::Workspace::createEmpty(u"claims"_s);
+    ws->setFilePath(m_dir.filePath(u"claims.quarry"_s));
+    ws->setSection(Section::AuthProfiles, QJsonArray{profile});
+    // One route answers admins and everyone else differently: a rule on the roles claim (an array:
+    // any element may match), and the roles rendered as text in the template.
+    ws->setSection(Section::Mock, obj(R"json({"routes": [
+        {"id": "dash", "path": "/dashboard", "auth": {"required": true, "profile": "p1"},
+         "responses": [
+           {"label": "admin", "rules": [{"source": "jwt", "name": "roles", "operator": "equals", "value": "admin"}],
+            "body": "admin view for {{jwt.sub}} ({{jwt.roles}}){{#jwt.roles_list}} [{{.}}]{{/jwt.roles_list}}"},
+           {"label": "team", "rules": [{"source": "jwt", "name": "/org/team", "operator": "regex", "value": "^core-"}],
+            "body": "team view"},
+           {"label": "user", "body": "user view for {{jwt.sub}} ({{jwt.roles}})"}]}]})json"));
+    QVERIFY(m_server->configureFromWorkspace(*ws));
+    auto issuer = quarry::auth::TokenIssuer::fromProfile(quarry::auth::AuthProfile::fromJson(profile).value());
+    QVERIFY(issuer);
+    const auto token = [&](const QString &sub, const QStringList &roles, const QJsonObject &claims = {}) {
+        quarry::auth::TokenRequest request;
+        request.subject = sub;
+        request.roles = roles;
+        request.claims = claims;
+        return issuer.value().issue(request).value().token;
+    };
+    auto bearer = [](const QByteArray &t) { return QList<HeaderField>{{"Authorization", "Bearer " + t}}; };
+
+    Response r = call("GET", "/dashboard", bearer(token(u"ada"_s, {u"user"_s, u"admin"_s})));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("admin view for ada (user, admin) [user] [admin]"));
+    r = call("GET", "/dashboard", bearer(token(u"grace"_s, {u"user"_s}, obj(R"({"org": {"team": "core-infra"}})"))));
+    QCOMPARE(r.body, QByteArray("team view"));
+    r = call("GET", "/dashboard", bearer(token(u"linus"_s, {u"user"_s})));
+    QCOMPARE(r.body, QByteArray("user view for linus (user)"));
+    QVERIFY(!quarry::mock::Rule::fromJson(obj(R"({"source": "cookie", "name": "x"})"), u"r"_s));
 }
 
 void TestMiddleware::oauthTokenRoute()

@@ -406,6 +406,7 @@ void TestServe::sampleAuthFlow()
     const QJsonObject user = QJsonDocument::fromJson(inside.body).object().value(u"user"_s).toObject();
     QCOMPARE(user.value(u"email"_s).toString(), u"ada@example.com"_s);
     QCOMPARE(user.value(u"name"_s).toString(), u"Ada Lovelace"_s);
+    QCOMPARE(user.value(u"roles"_s).toString(), u"admin, user"_s);
     QCOMPARE(withToken(adaToken, u"/api/admin/stats"_s).status, 200);
 
     const auto linus = login(u"linus@example.com"_s, u"quarry-demo"_s);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "importcommand.h"
 #include "openapicommand.h"
+#include "sqlimportcommand.h"
 
 #include "http/collection.h"
 #include "http/curlformat.h"
@@ -74,6 +75,8 @@ int importCommand(const QStringList &args, Io &io)
     const QString kind = args.first();
     if (kind == u"openapi"_s)
         return importOpenApi(args.mid(1), io);   // OpenAPI -> mock routes
+    if (kind == u"sql"_s)
+        return importSql(args.mid(1), io);       // PostgreSQL DDL -> schema design
     QString file, into, collectionName = u"Imported"_s;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -89,7 +92,7 @@ int importCommand(const QStringList &args, Io &io)
             return usage(io, u"one input file only."_s);
     }
     if (kind != u"postman"_s && kind != u"curl"_s && kind != u"har"_s) {
-        if (QStringList{u"openapi"_s, u"dbml"_s, u"sql"_s}.contains(kind)) {
+        if (kind == u"dbml"_s) {
             io.err << "quarry import: importing " << kind << " is not implemented in this build yet.\n";
             return UsageError;
         }

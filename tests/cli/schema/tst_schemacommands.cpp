@@ -19,6 +19,8 @@ private slots:
     void sqlPrintsTheGoldenDdl_data();
     void sqlPrintsTheGoldenDdl();
     void sqlJson();
+    void importSqlPagila();
+    void importSqlReportsWhereItFails();
     void sqlRefusesBrokenDesign();
     void sqlReportsMalformedFile();
     void sqlUsageErrors_data();
@@ -196,6 +198,42 @@ void TestSchemaCommands::adviseWithoutWorkloadOnly()
     const Run r = quarry({u"advise"_s, m_seed, u"--queries"_s, u"q.sql"_s});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(u"--queries (advice from queries) is not implemented in this build"_s), qPrintable(r.err));
+}
+
+void TestSchemaCommands::importSqlPagila()
+{
+    QString pagila = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/../shared/data/pagila/pagila-schema.sql"_s;
+    if (!QFile::exists(pagila))
+        pagila = u"/work/shared/data/pagila/pagila-schema.sql"_s;
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(u"pagila.quarry"_s);
+    Run r = quarry({u"import"_s, u"sql"_s, pagila, u"--into"_s, ws});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"replaced"_s) && r.out.contains(u" 0 replaced"_s), qPrintable(r.out));
+    QVERIFY2(r.err.contains(u"is not part of a design; skipped"_s), qPrintable(r.err)); // functions are named
+    r = quarry({u"sql"_s, ws, u"--dialect"_s, u"postgres"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(u"CREATE TABLE rental"_s));
+    // Importing again replaces by name instead of duplicating.
+    r = quarry({u"import"_s, u"sql"_s, pagila, u"--into"_s, ws});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(u": 0 added"_s), qPrintable(r.out));
+}
+
+void TestSchemaCommands::importSqlReportsWhereItFails()
+{
+    QTemporaryDir dir;
+    const QString sql = dir.filePath(u"bad.sql"_s);
+    QFile f(sql);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("CREATE TABLE t (\n  id int,\n  name text,,\n);\n");
+    f.close();
+    const QString ws = dir.filePath(u"w.quarry"_s);
+    const Run r = quarry({u"import"_s, u"sql"_s, sql, u"--into"_s, ws});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"bad.sql, line 3, column 13: syntax error"_s), qPrintable(r.err));
+    QVERIFY(!QFile::exists(ws)); // nothing written on failure
+    QCOMPARE(quarry({u"import"_s, u"sql"_s, sql}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestSchemaCommands)

@@ -45,7 +45,18 @@ Result<QByteArray> readInput(const QString &path)
     return file.readAll();
 }
 
-Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const QString &path)
+
+void collectIds(const QList<http::CollectionItem> &items, QSet<QString> &ids)
+{
+    for (const http::CollectionItem &i : items) {
+        ids.insert(i.id());
+        collectIds(i.items, ids);
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<workspace::Workspace>> openOrCreateWorkspace(const QString &path)
 {
     if (!QFileInfo::exists(path)) {
         auto ws = workspace::Workspace::createEmpty(QFileInfo(path).completeBaseName());
@@ -57,16 +68,6 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const QString &path)
         return ws.error();
     return std::move(ws).value();
 }
-
-void collectIds(const QList<http::CollectionItem> &items, QSet<QString> &ids)
-{
-    for (const http::CollectionItem &i : items) {
-        ids.insert(i.id());
-        collectIds(i.items, ids);
-    }
-}
-
-} // namespace
 
 int importCommand(const QStringList &args, Io &io)
 {
@@ -106,7 +107,7 @@ int importCommand(const QStringList &args, Io &io)
         io.err << "quarry import: " << input.error().toString() << '\n';
         return Failure;
     }
-    auto ws = openWorkspace(into);
+    auto ws = openOrCreateWorkspace(into);
     if (!ws) {
         io.err << "quarry import: " << ws.error().toString() << '\n';
         return Failure;

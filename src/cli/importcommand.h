@@ -4,7 +4,17 @@
 
 #include "command.h"
 
+#include "result.h"
+
+#include <memory>
+
+namespace quarry::workspace { class Workspace; }
+
 namespace quarry::cli {
+
+/// The workspace at `path`, or a new empty one that will be saved there (import targets may not exist yet).
+Result<std::unique_ptr<workspace::Workspace>> openOrCreateWorkspace(const QString &path);
+
 
 /// `quarry import postman|curl|har FILE --into WORKSPACE [--collection NAME]`
 /// postman: a Postman v2.1 collection (added, or replacing the collection of the same id) or a

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "sqlimportcommand.h"
 
+#include "importcommand.h"
+
 #include "schema/pgddlimporter.h"
 #include "workspace/workspace.h"
 
@@ -68,18 +70,12 @@ int importSql(const QStringList &args, Io &io)
         return Failure;
     }
 
-    std::unique_ptr<workspace::Workspace> ws;
-    if (QFileInfo::exists(into)) {
-        auto loaded = workspace::Workspace::load(into);
-        if (!loaded) {
-            io.err << "quarry import sql: " << loaded.error().toString() << '\n';
-            return Failure;
-        }
-        ws = std::move(loaded).value();
-    } else {
-        ws = workspace::Workspace::createEmpty(QFileInfo(into).completeBaseName());
-        ws->setFilePath(into);
+    auto opened = openOrCreateWorkspace(into);
+    if (!opened) {
+        io.err << "quarry import sql: " << opened.error().toString() << '\n';
+        return Failure;
     }
+    std::unique_ptr<workspace::Workspace> ws = std::move(opened).value();
 
     const QJsonObject incoming = imported.value().schema.toJson();
     QJsonObject design = ws->section(workspace::Section::Schema);

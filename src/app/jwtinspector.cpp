@@ -114,12 +114,6 @@ QString JwtInspector::meaningOf(const QString &claim) const
 void JwtInspector::inspect()
 {
     m_ui->verifyResultLabel->clear();
-    refreshTimes();
-    m_ui->claimsTree->resizeColumnToContents(1);
-}
-
-void JwtInspector::refreshTimes()
-{
     const QByteArray token = m_ui->tokenEdit->toPlainText().trimmed().toLatin1();
     m_ui->headerView->clear();
     m_ui->claimsTree->clear();
@@ -153,16 +147,34 @@ void JwtInspector::refreshTimes()
     for (auto it = seen.claims.begin(); it != seen.claims.end(); ++it) {
         QString meaning = hints.value(it.key());
         const QString note = notes.value(it.key());
-        if (it.key() == u"exp"_s && seen.secondsLeft && *seen.secondsLeft <= 0)
-            meaning = tr("Expired %1").arg(note.section(u' ', 1)); // the core says "expires <when>, <ago>"
-        else if (it.key() == u"exp"_s || it.key() == u"nbf"_s || it.key() == u"iat"_s)
-            meaning = note.left(1).toUpper() + note.mid(1);
-        else if (!note.isEmpty() && meaning.isEmpty())
+        if (!note.isEmpty() && meaning.isEmpty())
             meaning = note;
         auto *item = new QTreeWidgetItem(m_ui->claimsTree, {it.key(), valueText(it.value()), meaning});
         item->setToolTip(1, valueText(it.value()));
-        if (it.key() == u"exp"_s && seen.secondsLeft && *seen.secondsLeft <= 0)
-            item->setForeground(2, QColor(0xc9, 0x2a, 0x2a));
+    }
+    m_ui->claimsTree->resizeColumnToContents(1);
+    refreshTimes();
+}
+
+void JwtInspector::refreshTimes()
+{
+    // Once a second: only the texts that depend on the clock change, so selection and scrolling stay.
+    if (m_ui->claimsTree->topLevelItemCount() == 0)
+        return;
+    const auth::JwtInspection seen = auth::JwtInspector::inspect(m_ui->tokenEdit->toPlainText().trimmed().toLatin1());
+    if (!seen.decoded)
+        return;
+    for (const auth::JwtInspection::Note &note : seen.notes) {
+        if (note.claim != u"exp"_s && note.claim != u"nbf"_s && note.claim != u"iat"_s)
+            continue;
+        const QList<QTreeWidgetItem *> items = m_ui->claimsTree->findItems(note.claim, Qt::MatchExactly, 0);
+        if (items.isEmpty())
+            continue;
+        const bool expired = note.claim == u"exp"_s && seen.secondsLeft && *seen.secondsLeft <= 0;
+        // The core says "expires <when>, <how long from now>".
+        items.first()->setText(2, expired ? tr("Expired %1").arg(note.text.section(u' ', 1))
+                                          : note.text.left(1).toUpper() + note.text.mid(1));
+        items.first()->setForeground(2, expired ? QColor(0xc9, 0x2a, 0x2a) : palette().text().color());
     }
     if (!seen.expiresAt)
         m_ui->summaryLabel->setText(tr("Decoded. The token never expires: servers that require exp will refuse it."));

@@ -13,6 +13,7 @@
 #include <QUndoStack>
 #include <QPlainTextEdit>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::Literals::StringLiterals;
 using quarry::app::JwtToolsDialog;
@@ -73,6 +74,13 @@ void TestJwtTools::mintThenInspectAndVerify()
     QVERIFY(inspector->meaningOf(u"iss"_s).startsWith(u"Issuer"_s));
     inspector->verify();
     QVERIFY2(inspector->verifyResult().startsWith(u"✓ Signature valid"_s), qPrintable(inspector->verifyResult()));
+
+    // The countdown ticks every second without taking away what the user selected.
+    auto *claims = inspector->findChild<QTreeWidget *>(u"claimsTree"_s);
+    claims->setCurrentItem(claims->findItems(u"sub"_s, Qt::MatchExactly).first());
+    QTest::qWait(1300);
+    QVERIFY(claims->currentItem());
+    QCOMPARE(claims->currentItem()->text(0), u"sub"_s);
 }
 
 void TestJwtTools::tamperedTokenIsRejected()

@@ -183,6 +183,16 @@ void AuthProfilesDialog::validate(const QJsonObject &profile)
         m_ui->messageLabel->setText(tr("✗ %1 (%2)").arg(parsed.error().message, parsed.error().where));
         return;
     }
+    // Validation runs on every keystroke: an environment variable is read at once, but a keychain
+    // answers over D-Bus and may take a while, so its entry is read when a token is signed instead.
+    const QString keyRef = parsed.value().secretRef().isEmpty() ? parsed.value().privateKeyRef()
+                                                                : parsed.value().secretRef();
+    const auto ref = workspace::SecretRef::parse(keyRef);
+    if (ref && ref.value().kind() == workspace::SecretRef::Kind::Keychain) {
+        m_ui->messageLabel->setText(tr("✓ Valid. The key is read from the keychain entry %1 when a token is signed.")
+                                        .arg(ref.value().name()));
+        return;
+    }
     const auto keys = parsed.value().resolveKeys(1000);
     if (!keys) {
         m_ui->messageLabel->setText(tr("⚠ The profile is valid, but its key cannot be read now: %1")

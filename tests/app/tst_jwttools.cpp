@@ -180,6 +180,13 @@ void TestJwtTools::profileEditsAreUndoableAndValidated()
     QCOMPARE(key->text(), u"env:QUARRY_JWT_SECRET"_s);
     QVERIFY(w.plainSecrets().isEmpty());
 
+    // A keychain reference is not read while typing (no Secret Service here: it would only fail).
+    key->selectAll();
+    QTest::keyClicks(key, u"keychain:workshop"_s);
+    QVERIFY2(dialog.message().contains(u"keychain entry workshop when a token is signed"_s), qPrintable(dialog.message()));
+    undo.undo();
+    QCOMPARE(key->text(), u"env:QUARRY_JWT_SECRET"_s);
+
     // Switching to ES256 moves the reference to privateKey and drops the HMAC-only fallback.
     dialog.findChild<QComboBox *>(u"algorithmCombo"_s)->setCurrentText(u"ES256"_s);
     const QJsonObject p = w.sectionArray(quarry::workspace::Section::AuthProfiles).at(0).toObject();

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Quarry authors
 # Schema importers and exporters other than PostgreSQL's (schema.cmake): SQLite DDL through SQLite
-# itself. Included by src/core/CMakeLists.txt.
+# itself, DBML. Included by src/core/CMakeLists.txt.
 
 find_package(SQLite3 REQUIRED)
 target_sources(quarry-core PRIVATE
     schema/sqliteddlimporter.cpp schema/sqliteddlimporter.h
+    schema/dbmlimporter.cpp schema/dbmlimporter.h
+    schema/dbmlexporter.cpp schema/dbmlexporter.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

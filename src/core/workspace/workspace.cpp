@@ -158,6 +158,10 @@ Result<std::unique_ptr<Workspace>> Workspace::fromJson(const QByteArray &json, c
                          where + lineColumn(json, at < 0 ? 0 : at)};
         }
     }
+    if (const QJsonValue history = root.value(u"history"_s); !history.isUndefined() && !history.isArray()) {
+        return Error{Error::Kind::InvalidInput, Tr::tr("\"history\" must be a JSON array."),
+                     where + lineColumn(json, std::max<qsizetype>(json.indexOf("\"history\""), 0))};
+    }
     auto ws = std::make_unique<Workspace>();
     ws->m_root = root;
     ws->m_loadedFormatVersion = version;
@@ -269,6 +273,22 @@ void Workspace::setSection(Section section, const QJsonValue &value)
     m_root.insert(key, value);
     setModified(true);
     emit sectionChanged(section);
+}
+
+QJsonArray Workspace::history() const
+{
+    return m_root.value(u"history"_s).toArray();
+}
+
+void Workspace::setHistory(const QJsonArray &history)
+{
+    if (history == this->history())
+        return;
+    if (history.isEmpty())
+        m_root.remove(u"history"_s);
+    else
+        m_root.insert(u"history"_s, history);
+    emit historyChanged();
 }
 
 QList<Error> Workspace::plainSecrets() const

@@ -66,6 +66,14 @@ public:
     QJsonArray sectionArray(Section section) const;
     void setSection(Section section, const QJsonValue &value);
 
+    /// The request tester's history, newest first (http::RequestHistory's JSON): the optional
+    /// top-level `history` array. It is a log, not part of the design: setHistory() does not mark
+    /// the document modified and is no undo step, but the history is written whenever the
+    /// document is saved. An empty history leaves the key out of the file. Readers of format 2
+    /// that predate it keep the key as it is, so it needed no format upgrade.
+    QJsonArray history() const;
+    void setHistory(const QJsonArray &history);
+
     /// Every field that must hold a secret reference but holds something else, as errors whose
     /// `where` is a JSON path ("authProfiles[0].secret").
     QList<Error> plainSecrets() const;
@@ -76,6 +84,7 @@ signals:
     void sectionChanged(quarry::workspace::Section section);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
+    void historyChanged();
 
 private:
     QJsonObject m_root;

@@ -28,6 +28,7 @@ private slots:
     void plainSecretIsRefused();
     void saveFailureReportsAndKeepsState();
     void sectionChangeSignals();
+    void historyIsAnOptionalLogSection();
 
 private:
     static QString samplePath() { return qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s; }
@@ -110,6 +111,8 @@ void TestWorkspace::malformed_data()
                                             << u"formatVersion"_s;
     QTest::newRow("section of wrong type") << QByteArray("{\"formatVersion\": 2,\n \"collections\": {}}")
                                            << u"line 2, column 2"_s << u"\"collections\" must be a JSON array"_s;
+    QTest::newRow("history of wrong type") << QByteArray("{\"formatVersion\": 2,\n  \"history\": {}}")
+                                           << u"line 2, column 3"_s << u"\"history\" must be a JSON array"_s;
     QTest::newRow("non-ASCII before error") << QByteArray("{\"name\": \"Zürich ✓\", \"formatVersion\": 2,,}")
                                             << u"line 1, column 41"_s << u"not valid JSON"_s;
 }
@@ -234,6 +237,40 @@ void TestWorkspace::sectionChangeSignals()
     QCOMPARE(modified.count(), 1);
     ws->setSection(Section::Environments, QJsonArray{QJsonObject{{u"name"_s, u"Local"_s}}});
     QCOMPARE(changed.count(), 1); // no change, no signal
+}
+
+void TestWorkspace::historyIsAnOptionalLogSection()
+{
+    // Format 2 without a history reads as an empty one and writes no key for it.
+    auto ws = Workspace::createEmpty();
+    QVERIFY(ws->history().isEmpty());
+    QVERIFY(!ws->toJson().contains("\"history\""));
+    QSignalSpy changed(ws.get(), &Workspace::historyChanged);
+    QSignalSpy sections(ws.get(), &Workspace::sectionChanged);
+    const QJsonArray entries{QJsonObject{{u"at"_s, u"2026-11-24T15:00:00.000Z"_s}, {u"method"_s, u"GET"_s},
+                                         {u"requestId"_s, u"req-a"_s}, {u"status"_s, 200}}};
+    ws->setHistory(entries);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(sections.count(), 0);
+    QVERIFY(!ws->isModified());   // a log, not an edit
+    ws->setHistory(entries);
+    QCOMPARE(changed.count(), 1);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"h.quarry"_s);
+    QVERIFY(ws->saveAs(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("\"history\": ["));
+    auto loaded = Workspace::load(path);
+    QVERIFY(loaded);
+    QCOMPARE(loaded.value()->history(), entries);
+    QCOMPARE(loaded.value()->loadedFormatVersion(), Workspace::CurrentFormatVersion);
+    QVERIFY(!loaded.value()->isModified());
+    QCOMPARE(loaded.value()->toJson(), bytes);   // byte-stable with a history too
+    loaded.value()->setHistory({});
+    QVERIFY(!loaded.value()->toJson().contains("\"history\""));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

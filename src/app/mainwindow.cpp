@@ -171,7 +171,7 @@ void MainWindow::setupPages()
                         tr("Connecting to live databases is not in this build yet. These are the databases the "
                            "workspace names; passwords are stored as references, never in the file."),
                         {{Section::Databases, tr("Databases")}}, m_outline, this));
-    m_requestsPage = new RequestsPage(m_outline, this);
+    m_requestsPage = new RequestsPage(m_outline, m_undoStack, this);
     add(Page::Requests, u"request"_s, tr("Requests"), m_requestsPage);
 }
 

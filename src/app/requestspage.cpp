@@ -3,34 +3,52 @@
 #include "requestspage.h"
 #include "ui_requestspage.h"
 
+#include "collectionedit.h"
+#include "environmentsdialog.h"
 #include "jsonhighlighter.h"
+#include "requesteditor.h"
+#include "setsectioncommand.h"
 
 #include "http/client.h"
-#include "http/collection.h"
+#include "http/curlformat.h"
 #include "http/environment.h"
+#include "http/preparedrequest.h"
 #include "http/variablescope.h"
 #include "workspace/workspace.h"
 #include "workspace/workspacetreemodel.h"
 
 #include <QAbstractProxyModel>
+#include <QApplication>
+#include <QClipboard>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::app {
 
+using http::Collection;
+using http::CollectionItem;
 using workspace::Section;
 using workspace::WorkspaceTreeModel;
 
-RequestsPage::RequestsPage(QAbstractProxyModel *outline, QWidget *parent)
+namespace {
+constexpr int RequestIdRole = Qt::UserRole + 1;
+}
+
+RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::RequestsPage>())
     , m_outline(outline)
+    , m_undoStack(undoStack)
     , m_client(new http::Client(this))
 {
     m_ui->setupUi(this);
@@ -39,19 +57,16 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QWidget *parent)
     m_ui->requestView->setFont(fixed);
     m_ui->authView->setFont(fixed);
     new JsonHighlighter(m_ui->bodyView->document());
-    new JsonHighlighter(m_ui->requestView->document());
-    QFont bold = m_ui->methodLabel->font();
-    bold.setBold(true);
-    m_ui->methodLabel->setFont(bold);
     QFont big = m_ui->statusLabel->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_ui->statusLabel->setFont(big);
     m_ui->headersView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->checksView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_ui->mainSplitter->setSizes({260, 800});
-    m_ui->exchangeSplitter->setSizes({220, 420});
-    m_ui->sendButton->setEnabled(false);
+    m_ui->mainSplitter->setSizes({280, 800});
+    m_ui->exchangeSplitter->setSizes({340, 360});
+    m_ui->noticeLabel->setVisible(false);
+    m_ui->requestEditor->setSendEnabled(false);
 
     m_ui->collectionsView->setModel(outline);
     m_ui->collectionsView->setColumnHidden(1, true);
@@ -59,7 +74,16 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QWidget *parent)
     connect(outline, &QAbstractItemModel::modelReset, this, &RequestsPage::resetRoot);
     connect(m_ui->collectionsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RequestsPage::showSelected);
-    connect(m_ui->sendButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->collectionsView, &QWidget::customContextMenuRequested, this, &RequestsPage::showContextMenu);
+    connect(m_ui->addRequestButton, &QToolButton::clicked, this, [this] { addRequest(); });
+    connect(m_ui->addFolderButton, &QToolButton::clicked, this, [this] { addFolder(); });
+    auto *more = new QMenu(this);
+    connect(more, &QMenu::aboutToShow, this, [this, more] { fillMoreMenu(more); });
+    m_ui->moreButton->setMenu(more);
+    connect(m_ui->environmentsButton, &QToolButton::clicked, this, &RequestsPage::editEnvironments);
+
+    connect(m_ui->requestEditor, &RequestEditor::requestEdited, this, &RequestsPage::requestEdited);
+    connect(m_ui->requestEditor, &RequestEditor::sendClicked, this, [this] {
         if (m_pending) {
             m_client->cancel(m_pending);
             return;
@@ -70,31 +94,66 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QWidget *parent)
         if (id != m_pending)
             return;
         m_pending = 0;
-        m_ui->sendButton->setText(tr("Send"));
+        m_ui->requestEditor->setSending(false);
         showExchange(exchange);
+        // The history is a log beside the design: no undo step, and the document is not marked
+        // modified by it (see Workspace::history()).
+        m_history.add(http::HistoryEntry::fromExchange(exchange, m_pendingEnvironment, m_pendingMaskedParam));
+        if (m_workspace)
+            m_workspace->setHistory(m_history.toJson());
+        reloadHistory();
         emit exchangeFinished(exchange);
     });
+
+    connect(m_ui->historyList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (!selectRequest(item->data(RequestIdRole).toString()))
+            showNotice(tr("The request of this history entry is no longer in the workspace."), true);
+        else
+            m_ui->sidebarTabs->setCurrentWidget(m_ui->collectionsTab);
+    });
+    connect(m_ui->historyList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (!selectRequest(item->data(RequestIdRole).toString()))
+            showNotice(tr("The request of this history entry is no longer in the workspace."), true);
+    });
+    connect(m_ui->clearHistoryButton, &QPushButton::clicked, this, &RequestsPage::clearHistory);
+    reloadHistory();
 }
 
 RequestsPage::~RequestsPage() = default;
+
+RequestEditor *RequestsPage::editor() const
+{
+    return m_ui->requestEditor;
+}
 
 void RequestsPage::setWorkspace(workspace::Workspace *workspace)
 {
     if (m_workspace)
         disconnect(m_workspace, nullptr, this, nullptr);
     m_workspace = workspace;
+    m_currentId.clear();
     m_collectionId.clear();
     m_requestId.clear();
+    m_ui->requestEditor->clearRequest();
+    m_history = http::RequestHistory::fromJson(workspace ? workspace->history() : QJsonArray{});
     if (workspace) {
         m_client->setAuthProfiles(workspace->sectionArray(Section::AuthProfiles));
         connect(workspace, &workspace::Workspace::sectionChanged, this, [this](Section s) {
             if (s == Section::Environments)
                 reloadEnvironments();
-            if (s == Section::AuthProfiles)
+            if (s == Section::AuthProfiles) {
                 m_client->setAuthProfiles(m_workspace->sectionArray(Section::AuthProfiles));
+                reloadAuthProfiles();
+            }
+        });
+        connect(workspace, &workspace::Workspace::historyChanged, this, [this] {
+            m_history = http::RequestHistory::fromJson(m_workspace->history());
+            reloadHistory();
         });
     }
     reloadEnvironments();
+    reloadAuthProfiles();
+    reloadHistory();
     resetRoot();
     showSelected();
 }
@@ -105,13 +164,27 @@ void RequestsPage::reloadEnvironments()
     m_ui->environmentCombo->clear();
     m_ui->environmentCombo->addItem(tr("(none)"));
     if (m_workspace) {
-        for (const QJsonValue &e : m_workspace->sectionArray(Section::Environments))
-            m_ui->environmentCombo->addItem(e.toObject().value(u"name"_s).toString());
+        // The global scope is always consulted; it is not an environment to choose.
+        for (const QJsonValue &e : m_workspace->sectionArray(Section::Environments)) {
+            const auto env = http::Environment::fromJson(e.toObject());
+            if (!env.global)
+                m_ui->environmentCombo->addItem(env.name, env.id.isEmpty() ? env.name : env.id);
+        }
     }
     // Keep the user's environment if the workspace still has it; otherwise take the first one, as
     // a request with {{baseUrl}} cannot be sent without one.
     const int index = current == tr("(none)") ? -1 : m_ui->environmentCombo->findText(current);
     m_ui->environmentCombo->setCurrentIndex(index >= 0 ? index : std::min(1, m_ui->environmentCombo->count() - 1));
+}
+
+void RequestsPage::reloadAuthProfiles()
+{
+    QList<std::pair<QString, QString>> profiles;
+    if (m_workspace) {
+        for (const QJsonValue &p : m_workspace->sectionArray(Section::AuthProfiles))
+            profiles.append({p.toObject().value(u"id"_s).toString(), p.toObject().value(u"name"_s).toString()});
+    }
+    m_ui->requestEditor->setAuthProfiles(profiles);
 }
 
 void RequestsPage::resetRoot()
@@ -120,16 +193,27 @@ void RequestsPage::resetRoot()
     m_ui->collectionsView->setRootIndex(tree ? m_outline->mapFromSource(tree->sectionIndex(Section::Collections))
                                              : QModelIndex());
     m_ui->collectionsView->expandAll();
+    // The tree is rebuilt after every edit: select the same item again (showSelected() refreshes
+    // the editor only where the request changed, e.g. after an undo).
+    if (!m_currentId.isEmpty()) {
+        const QModelIndex index = findItem(m_ui->collectionsView->rootIndex(), m_currentId);
+        if (index.isValid()) {
+            m_ui->collectionsView->setCurrentIndex(index);
+            showSelected();
+        } else {
+            m_ui->collectionsView->setCurrentIndex({});
+            showSelected();
+        }
+    }
 }
 
-QModelIndex RequestsPage::findRequest(const QModelIndex &parent, const QString &id) const
+QModelIndex RequestsPage::findItem(const QModelIndex &parent, const QString &id) const
 {
     for (int row = 0; row < m_outline->rowCount(parent); ++row) {
         const QModelIndex index = m_outline->index(row, 0, parent);
-        if (index.data(WorkspaceTreeModel::KindRole).toString() == u"request"_s
-            && index.data(WorkspaceTreeModel::IdRole).toString() == id)
+        if (index.data(WorkspaceTreeModel::IdRole).toString() == id)
             return index;
-        if (const QModelIndex found = findRequest(index, id); found.isValid())
+        if (const QModelIndex found = findItem(index, id); found.isValid())
             return found;
     }
     return {};
@@ -137,7 +221,7 @@ QModelIndex RequestsPage::findRequest(const QModelIndex &parent, const QString &
 
 bool RequestsPage::selectRequest(const QString &requestId)
 {
-    const QModelIndex index = findRequest(m_ui->collectionsView->rootIndex(), requestId);
+    const QModelIndex index = findItem(m_ui->collectionsView->rootIndex(), requestId);
     if (index.isValid())
         m_ui->collectionsView->setCurrentIndex(index);
     return index.isValid();
@@ -153,78 +237,436 @@ void RequestsPage::setVariableOverride(const QString &name, const QString &value
     m_overrides.insert(name, value);
 }
 
+void RequestsPage::showNotice(const QString &text, bool error)
+{
+    m_ui->noticeLabel->setText(text);
+    m_ui->noticeLabel->setStyleSheet(error ? u"color: #c92a2a"_s : QString());
+    m_ui->noticeLabel->setVisible(!text.isEmpty());
+}
+
+QString RequestsPage::noticeText() const
+{
+    return m_ui->noticeLabel->text();
+}
+
+Result<QList<Collection>> RequestsPage::collections() const
+{
+    if (!m_workspace)
+        return Error{Error::Kind::Internal, tr("No workspace is open."), {}};
+    return Collection::listFromJson(m_workspace->sectionArray(Section::Collections));
+}
+
 void RequestsPage::showSelected()
 {
-    m_collectionId.clear();
-    m_requestId.clear();
-    m_ui->methodLabel->clear();
-    m_ui->urlEdit->clear();
-    m_ui->requestView->clear();
-    m_ui->sendButton->setEnabled(false);
-    QModelIndex index = m_ui->collectionsView->currentIndex();
-    if (!index.isValid() || index.data(WorkspaceTreeModel::KindRole).toString() != u"request"_s || !m_workspace)
-        return;
-    const QString requestId = index.data(WorkspaceTreeModel::IdRole).toString();
-    while (index.isValid() && index.data(WorkspaceTreeModel::KindRole).toString() != u"collection"_s)
-        index = index.parent();
-    const QString collectionId = index.data(WorkspaceTreeModel::IdRole).toString();
-    for (const QJsonValue &c : m_workspace->sectionArray(Section::Collections)) {
-        if (c.toObject().value(u"id"_s).toString() != collectionId)
-            continue;
-        const auto collection = http::Collection::fromJson(c.toObject());
-        if (!collection) {
-            m_ui->requestView->setPlainText(tr("✗ The collection cannot be read: %1 (%2)")
-                                                .arg(collection.error().message, collection.error().where));
-            return;
-        }
-        const http::RequestSpec *request = collection.value().findRequest(requestId);
-        if (!request)
-            return;
-        m_collectionId = collectionId;
-        m_requestId = requestId;
-        m_ui->methodLabel->setText(request->method);
-        m_ui->urlEdit->setText(request->url);
-        QString text;
-        for (const http::KeyValue &h : request->headers)
-            text += h.name + u": "_s + h.value + u'\n';
-        if (!request->body.text.isEmpty())
-            text += u'\n' + request->body.text + u'\n';
-        if (!request->assertions.isEmpty())
-            text += tr("\n%n check(s) run on the response.", nullptr, int(request->assertions.size()));
-        m_ui->requestView->setPlainText(text);
-        m_ui->sendButton->setEnabled(true);
+    const QModelIndex current = m_ui->collectionsView->currentIndex();
+    const QString kind = current.data(WorkspaceTreeModel::KindRole).toString();
+    const bool inTree = current.isValid()
+                     && (kind == u"request"_s || kind == u"folder"_s || kind == u"collection"_s);
+    m_currentId = inTree ? current.data(WorkspaceTreeModel::IdRole).toString() : QString();
+    const auto list = collections();
+    if (!list) {
+        m_ui->requestEditor->clearRequest();
+        m_ui->requestEditor->setSendEnabled(false);
+        if (m_workspace)
+            showNotice(tr("✗ The collections cannot be read: %1").arg(list.error().toString()), true);
         return;
     }
+    const int c = collectionedit::collectionOf(list.value(), m_currentId);
+    const http::RequestSpec *request = c >= 0 && kind == u"request"_s ? list.value().at(c).findRequest(m_currentId)
+                                                                       : nullptr;
+    if (!request) {
+        m_collectionId.clear();
+        m_requestId.clear();
+        m_ui->requestEditor->clearRequest();
+        m_ui->requestEditor->setSendEnabled(false);
+        return;
+    }
+    m_collectionId = list.value().at(c).id;
+    m_requestId = request->id;
+    if (m_ui->requestEditor->request() != *request || !m_ui->requestEditor->isEnabled())
+        m_ui->requestEditor->setRequest(*request);
+    const http::EffectiveAuth auth = list.value().at(c).effectiveAuth(request->id);
+    QString effective;
+    if (auth.spec.type == http::AuthSpec::Type::None)
+        effective = tr("Sent without authentication.");
+    else
+        effective = tr("Sent with: %1%2%3")
+                        .arg(http::AuthSpec::typeName(auth.spec.type),
+                             auth.spec.name.isEmpty() ? QString() : u" “%1”"_s.arg(auth.spec.name),
+                             auth.source.isEmpty() ? QString() : tr(", set on the %1").arg(auth.source));
+    if (auth.spec.holdsTokens())
+        effective += u'\n' + tr("Tokens are obtained, attached and renewed by themselves when the request is sent.");
+    m_ui->requestEditor->setEffectiveAuth(effective);
+    m_ui->requestEditor->setSendEnabled(true);
+}
+
+void RequestsPage::requestEdited(const http::RequestSpec &request, const QString &field)
+{
+    // Typing in the body merges into one step; every other field edit is a step of its own.
+    const bool merge = field == u"body.text"_s || field == u"timeoutMs"_s;
+    editCollections(
+        [&](QList<Collection> &list) {
+            const int c = collectionedit::collectionOf(list, request.id);
+            return c >= 0 && collectionedit::replaceRequest(list[c], request);
+        },
+        tr("Edit %1 of “%2”").arg(field, request.name), merge ? request.id + u'/' + field : QString());
+}
+
+bool RequestsPage::editCollections(const std::function<bool(QList<Collection> &)> &change, const QString &text,
+                                   const QString &mergeKey)
+{
+    auto list = collections();
+    if (!list) {
+        showNotice(tr("✗ The collections cannot be read, so nothing was changed: %1").arg(list.error().toString()),
+                   true);
+        return false;
+    }
+    if (!change(list.value()))
+        return false;
+    m_undoStack->push(new SetSectionCommand(m_workspace, Section::Collections, Collection::listToJson(list.value()),
+                                            text, mergeKey));
+    return true;
+}
+
+http::VariableScope RequestsPage::scopeFor(const Collection &collection) const
+{
+    http::VariableScope scope;
+    const auto environments = http::Environment::listFromJson(m_workspace->sectionArray(Section::Environments));
+    const QString envId = m_ui->environmentCombo->currentData().toString();
+    if (const http::Environment *env = envId.isEmpty() ? nullptr : http::Environment::find(environments, envId))
+        scope.setEnvironment(env);
+    scope.setGlobals(http::Environment::globals(environments));
+    scope.setCollectionVariables(collection.variables);
+    for (auto it = m_overrides.begin(); it != m_overrides.end(); ++it)
+        scope.setOverride(it.key(), it.value());
+    return scope;
 }
 
 void RequestsPage::send()
 {
     if (!m_workspace || m_requestId.isEmpty())
         return;
-    const QJsonArray collections = m_workspace->sectionArray(Section::Collections);
-    for (const QJsonValue &c : collections) {
-        if (c.toObject().value(u"id"_s).toString() != m_collectionId)
-            continue;
-        const auto collection = http::Collection::fromJson(c.toObject());
-        if (!collection)
-            return;
-        http::VariableScope scope;
-        const int env = m_ui->environmentCombo->currentIndex() - 1;
-        const QJsonArray environments = m_workspace->sectionArray(Section::Environments);
-        http::Environment environment;
-        if (env >= 0 && env < environments.size()) {
-            environment = http::Environment::fromJson(environments.at(env).toObject());
-            scope.setEnvironment(&environment);
-        }
-        for (auto it = m_overrides.begin(); it != m_overrides.end(); ++it)
-            scope.setOverride(it.key(), it.value());
-        m_pending = m_client->send(collection.value(), m_requestId, scope);
-        m_ui->sendButton->setText(tr("Cancel"));
-        m_ui->statusLabel->setText(tr("Sending…"));
-        m_ui->meaningLabel->clear();
-        m_ui->metricsLabel->clear();
+    m_ui->requestEditor->commitPending();
+    const auto list = collections();
+    if (!list)
         return;
+    const int c = collectionedit::collectionOf(list.value(), m_requestId);
+    if (c < 0)
+        return;
+    const Collection &collection = list.value().at(c);
+    const http::EffectiveAuth auth = collection.effectiveAuth(m_requestId);
+    m_pendingMaskedParam = auth.spec.placement == http::AuthSpec::Placement::Query ? auth.spec.queryParam : QString();
+    m_pendingEnvironment = m_ui->environmentCombo->currentIndex() > 0 ? m_ui->environmentCombo->currentText() : QString();
+    m_pending = m_client->send(collection, m_requestId, scopeFor(collection));
+    m_ui->requestEditor->setSending(true);
+    m_ui->statusLabel->setText(tr("Sending…"));
+    m_ui->meaningLabel->clear();
+    m_ui->metricsLabel->clear();
+}
+
+bool RequestsPage::insertionPoint(const QList<Collection> &list, int &collection, QString &parent, int &position) const
+{
+    position = -1;
+    collection = collectionedit::collectionOf(list, m_currentId);
+    if (collection < 0)
+        return false;
+    const QModelIndex current = findItem(m_ui->collectionsView->rootIndex(), m_currentId);
+    const QString kind = current.data(WorkspaceTreeModel::KindRole).toString();
+    if (kind == u"collection"_s || kind == u"folder"_s) {
+        parent = m_currentId;
+        return true;
     }
+    // Beside the selected request.
+    parent = collectionedit::parentOf(list.at(collection), m_currentId);
+    position = current.row() + 1;
+    return !parent.isEmpty();
+}
+
+QString RequestsPage::addCollection(const QString &name)
+{
+    QString id;
+    const QString title = name.isEmpty() ? tr("New collection") : name;
+    editCollections(
+        [&](QList<Collection> &list) {
+            Collection c;
+            c.id = collectionedit::uniqueId(list, u"col"_s, title);
+            c.name = title;
+            id = c.id;
+            list.append(c);
+            return true;
+        },
+        tr("Add collection %1").arg(title));
+    if (!id.isEmpty())
+        selectRequest(id);
+    return id;
+}
+
+QString RequestsPage::addRequest(const QString &name)
+{
+    if (!m_workspace)
+        return {};
+    if (m_workspace->sectionArray(Section::Collections).isEmpty()) {
+        addCollection();
+    } else if (m_currentId.isEmpty()) {
+        // Nothing selected: the first collection.
+        m_currentId = m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"id"_s).toString();
+    }
+    QString id;
+    const QString title = name.isEmpty() ? tr("New request") : name;
+    editCollections(
+        [&](QList<Collection> &list) {
+            int c = -1;
+            QString parent;
+            int position = -1;
+            if (!insertionPoint(list, c, parent, position))
+                return false;
+            CollectionItem item;
+            item.request.id = collectionedit::uniqueId(list, u"req"_s, title);
+            item.request.name = title;
+            item.request.url = u"{{baseUrl}}/"_s;
+            id = item.request.id;
+            return collectionedit::insertItem(list[c], parent, item, position);
+        },
+        tr("Add request %1").arg(title));
+    if (!id.isEmpty())
+        selectRequest(id);
+    return id;
+}
+
+QString RequestsPage::addFolder(const QString &name)
+{
+    if (!m_workspace)
+        return {};
+    if (m_workspace->sectionArray(Section::Collections).isEmpty())
+        addCollection();
+    else if (m_currentId.isEmpty())
+        m_currentId = m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"id"_s).toString();
+    QString id;
+    const QString title = name.isEmpty() ? tr("New folder") : name;
+    editCollections(
+        [&](QList<Collection> &list) {
+            int c = -1;
+            QString parent;
+            int position = -1;
+            if (!insertionPoint(list, c, parent, position))
+                return false;
+            CollectionItem item;
+            item.type = CollectionItem::Type::Folder;
+            item.folderId = collectionedit::uniqueId(list, u"folder"_s, title);
+            item.folderName = title;
+            id = item.folderId;
+            return collectionedit::insertItem(list[c], parent, item, position);
+        },
+        tr("Add folder %1").arg(title));
+    if (!id.isEmpty())
+        selectRequest(id);
+    return id;
+}
+
+bool RequestsPage::renameItem(const QString &id, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return false;
+    return editCollections(
+        [&](QList<Collection> &list) {
+            for (Collection &c : list) {
+                if (c.id == id) {
+                    c.name = name.trimmed();
+                    return true;
+                }
+            }
+            const int c = collectionedit::collectionOf(list, id);
+            return c >= 0 && collectionedit::renameItem(list[c], id, name.trimmed());
+        },
+        tr("Rename to %1").arg(name.trimmed()));
+}
+
+QString RequestsPage::duplicateItem(const QString &id)
+{
+    QString copy;
+    editCollections(
+        [&](QList<Collection> &list) {
+            copy = collectionedit::duplicateItem(list, collectionedit::collectionOf(list, id), id);
+            return !copy.isEmpty();
+        },
+        tr("Duplicate"));
+    if (!copy.isEmpty())
+        selectRequest(copy);
+    return copy;
+}
+
+bool RequestsPage::deleteItem(const QString &id)
+{
+    return editCollections(
+        [&](QList<Collection> &list) {
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                if (list[i].id == id) {
+                    list.removeAt(i);
+                    return true;
+                }
+            }
+            const int c = collectionedit::collectionOf(list, id);
+            return c >= 0 && collectionedit::removeItem(list[c], id);
+        },
+        tr("Delete"));
+}
+
+Result<QString> RequestsPage::curlCommand() const
+{
+    if (!m_workspace || m_requestId.isEmpty())
+        return Error{Error::Kind::InvalidInput, tr("Choose a request first."), {}};
+    const auto list = collections();
+    if (!list)
+        return list.error();
+    const int c = collectionedit::collectionOf(list.value(), m_requestId);
+    const http::RequestSpec *spec = c >= 0 ? list.value().at(c).findRequest(m_requestId) : nullptr;
+    if (!spec)
+        return Error{Error::Kind::NotFound, tr("The request is no longer in the workspace."), m_requestId};
+    const auto prepared = http::PreparedRequest::build(*spec, scopeFor(list.value().at(c)));
+    if (!prepared)
+        return prepared.error();
+    return http::CurlFormat::toCurl(prepared.value());
+}
+
+Result<QString> RequestsPage::pasteCurl(const QString &command)
+{
+    QStringList warnings;
+    auto parsed = http::CurlFormat::fromCurl(command, &warnings);
+    if (!parsed)
+        return parsed.error();
+    if (m_workspace && m_workspace->sectionArray(Section::Collections).isEmpty())
+        addCollection();
+    else if (m_currentId.isEmpty() && m_workspace)
+        m_currentId = m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"id"_s).toString();
+    http::RequestSpec request = parsed.value();
+    if (request.name.isEmpty())
+        request.name = request.method + u' ' + request.url.section(u'?', 0, 0);
+    QString id;
+    editCollections(
+        [&](QList<Collection> &list) {
+            int c = -1;
+            QString parent;
+            int position = -1;
+            if (!insertionPoint(list, c, parent, position))
+                return false;
+            request.id = collectionedit::uniqueId(list, u"req"_s, request.name);
+            id = request.id;
+            CollectionItem item;
+            item.request = request;
+            return collectionedit::insertItem(list[c], parent, item, position);
+        },
+        tr("Paste curl as %1").arg(request.name));
+    if (id.isEmpty())
+        return Error{Error::Kind::InvalidInput, tr("The request could not be added."), {}};
+    selectRequest(id);
+    showNotice(warnings.isEmpty() ? tr("Imported the curl command as “%1”.").arg(request.name)
+                                  : tr("Imported the curl command as “%1”; ignored: %2")
+                                        .arg(request.name, warnings.join(u"; "_s)));
+    return id;
+}
+
+void RequestsPage::fillMoreMenu(QMenu *menu)
+{
+    menu->clear();
+    const QModelIndex current = m_ui->collectionsView->currentIndex();
+    const bool item = !m_currentId.isEmpty();
+    QAction *rename = menu->addAction(tr("Rename…"), this, [this, current] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
+                                                   current.data(Qt::DisplayRole).toString(), &ok);
+        if (ok)
+            renameItem(m_currentId, name);
+    });
+    QAction *duplicate = menu->addAction(tr("Duplicate"), this, [this] { duplicateItem(m_currentId); });
+    QAction *remove = menu->addAction(tr("Delete"), this, [this] { deleteItem(m_currentId); });
+    rename->setEnabled(item);
+    duplicate->setEnabled(item && current.data(WorkspaceTreeModel::KindRole).toString() != u"collection"_s);
+    remove->setEnabled(item);
+    menu->addSeparator();
+    menu->addAction(tr("New Request"), this, [this] { addRequest(); });
+    menu->addAction(tr("New Folder"), this, [this] { addFolder(); });
+    menu->addAction(tr("New Collection"), this, [this] { addCollection(); });
+    menu->addSeparator();
+    QAction *copy = menu->addAction(tr("Copy as curl"), this, [this] {
+        const auto command = curlCommand();
+        if (!command) {
+            showNotice(tr("✗ Cannot copy as curl: %1").arg(command.error().toString()), true);
+            return;
+        }
+        QApplication::clipboard()->setText(command.value());
+        showNotice(tr("Copied the request as a curl command (variables filled in; a token obtained by the "
+                      "collection's auth is not included)."));
+    });
+    copy->setEnabled(!m_requestId.isEmpty());
+    menu->addAction(tr("Paste curl…"), this, [this] {
+        bool ok = false;
+        const QString command = QInputDialog::getMultiLineText(
+            this, tr("Paste curl"), tr("A curl command, as copied from a browser's developer tools:"),
+            QApplication::clipboard()->text().trimmed().startsWith(u"curl"_s) ? QApplication::clipboard()->text()
+                                                                             : QString(),
+            &ok);
+        if (!ok || command.trimmed().isEmpty())
+            return;
+        if (const auto id = pasteCurl(command); !id)
+            showNotice(tr("✗ The curl command was not imported: %1").arg(id.error().toString()), true);
+    });
+}
+
+void RequestsPage::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_ui->collectionsView->indexAt(pos);
+    if (index.isValid())
+        m_ui->collectionsView->setCurrentIndex(index);
+    QMenu menu(this);
+    fillMoreMenu(&menu);
+    menu.exec(m_ui->collectionsView->viewport()->mapToGlobal(pos));
+}
+
+void RequestsPage::editEnvironments()
+{
+    auto *dialog = findChild<EnvironmentsDialog *>();
+    if (!dialog)
+        dialog = new EnvironmentsDialog(m_undoStack, this);
+    dialog->setWorkspace(m_workspace);
+    dialog->selectEnvironment(m_ui->environmentCombo->currentText());
+    dialog->show();
+    dialog->raise();
+}
+
+void RequestsPage::clearHistory()
+{
+    m_history.clear();
+    if (m_workspace)
+        m_workspace->setHistory({});
+    reloadHistory();
+}
+
+void RequestsPage::reloadHistory()
+{
+    m_ui->historyList->clear();
+    for (const http::HistoryEntry &e : m_history.entries()) {
+        const QString status = e.status ? QString::number(e.status) : tr("—");
+        auto *item = new QListWidgetItem(u"%1  %2  %3 %4"_s.arg(QLocale().toString(e.at.toLocalTime().time(),
+                                                                                    QLocale::ShortFormat),
+                                                              status, e.method, e.name.isEmpty() ? e.url : e.name),
+                                         m_ui->historyList);
+        item->setData(RequestIdRole, e.requestId);
+        QString tip = e.method + u' ' + e.url + u'\n' + QLocale().toString(e.at.toLocalTime(), QLocale::LongFormat);
+        if (!e.environment.isEmpty())
+            tip += u'\n' + tr("Environment: %1").arg(e.environment);
+        if (e.status)
+            tip += u'\n' + tr("%1 ms, %2").arg(QLocale().toString(e.timeMs, 'f', 1), QLocale().formattedDataSize(e.size));
+        if (!e.error.isEmpty())
+            tip += u'\n' + e.error;
+        tip += u'\n' + (e.passed ? tr("Checks passed") : tr("Checks failed or no response"));
+        item->setToolTip(tip);
+        if (!e.status || e.status >= 500)
+            item->setForeground(QColor(0xc9, 0x2a, 0x2a));
+        else if (e.status >= 400)
+            item->setForeground(QColor(0xb3, 0x5c, 0x00));
+    }
+    m_ui->historyCountLabel->setText(tr("%n send(s)", nullptr, int(m_history.entries().size())));
+    m_ui->clearHistoryButton->setEnabled(!m_history.entries().isEmpty());
 }
 
 void RequestsPage::showExchange(const http::Exchange &exchange)

@@ -2,42 +2,69 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
+#include "http/collection.h"
 #include "http/exchange.h"
+#include "http/requesthistory.h"
 
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QAbstractProxyModel;
+class QMenu;
+class QUndoStack;
 namespace Ui { class RequestsPage; }
 namespace quarry::http { class Client; }
 namespace quarry::workspace { class Workspace; }
 
 namespace quarry::app {
 
-/// The request tester: pick a request of a collection and an environment, send it (auth obtained
-/// and attached by itself, off the GUI thread), and read the response: status with its meaning,
-/// timing, body, headers, the auth that was used and why, and the request's checks.
+class RequestEditor;
+
+/// The request tester: the collections as a tree (add, rename, duplicate, delete requests and
+/// nested folders; copy a request as curl, paste curl as a new request), an editor for the
+/// selected request, an environment, Send (auth obtained and attached by itself, off the GUI
+/// thread), the response, and the history of sends. Every edit of a collection is one command on
+/// the undo stack; the history is a log kept beside them (see Workspace::history()).
 class RequestsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit RequestsPage(QAbstractProxyModel *outline, QWidget *parent = nullptr);
+    RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, QWidget *parent = nullptr);
     ~RequestsPage() override;
 
     void setWorkspace(workspace::Workspace *workspace);
-    /// Selects a request by id in the collection tree; false if there is none.
+    /// Selects a request (or a folder or collection) by id in the collection tree; false if there is none.
     bool selectRequest(const QString &requestId);
+    QString currentItemId() const { return m_currentId; }
     void selectEnvironment(const QString &name);
-    /// Sends the selected request; finished() follows.
+    /// Sends the selected request as edited; finished() follows.
     void send();
     /// Overrides a variable for every send (like `quarry run --var`), e.g. baseUrl for a test server.
     void setVariableOverride(const QString &name, const QString &value);
     QString statusText() const;
     QString bodyText() const;
     QString authText() const;
+    QString noticeText() const;
     QStringList checkResults() const;
+    RequestEditor *editor() const;
+
+    /// Tree actions, as the buttons and the context menu run them (each one undoable step).
+    /// New items go into the selected folder or collection, or beside the selected request.
+    QString addRequest(const QString &name = {});
+    QString addFolder(const QString &name = {});
+    QString addCollection(const QString &name = {});
+    bool renameItem(const QString &id, const QString &name);
+    QString duplicateItem(const QString &id);
+    bool deleteItem(const QString &id);
+    /// The selected request as a curl command line (variables resolved), or an error.
+    Result<QString> curlCommand() const;
+    /// Imports a curl command as a new request beside the selection; its id, or an error.
+    Result<QString> pasteCurl(const QString &command);
+    void clearHistory();
+    const http::RequestHistory &history() const { return m_history; }
 
 signals:
     void exchangeFinished(const quarry::http::Exchange &exchange);
@@ -46,17 +73,36 @@ private:
     void showSelected();
     void showExchange(const http::Exchange &exchange);
     void reloadEnvironments();
+    void reloadAuthProfiles();
     void resetRoot();
-    QModelIndex findRequest(const QModelIndex &parent, const QString &id) const;
+    void reloadHistory();
+    void showNotice(const QString &text, bool error = false);
+    void requestEdited(const http::RequestSpec &request, const QString &field);
+    void showContextMenu(const QPoint &pos);
+    void fillMoreMenu(QMenu *menu);
+    void editEnvironments();
+    /// Parses the collections, applies `change` and pushes the result as one undo step.
+    bool editCollections(const std::function<bool(QList<http::Collection> &)> &change, const QString &text,
+                         const QString &mergeKey = {});
+    Result<QList<http::Collection>> collections() const;
+    http::VariableScope scopeFor(const http::Collection &collection) const;
+    /// Where a new item goes: (collection index, parent id, position), from the selection.
+    bool insertionPoint(const QList<http::Collection> &list, int &collection, QString &parent, int &position) const;
+    QModelIndex findItem(const QModelIndex &parent, const QString &id) const;
 
     std::unique_ptr<Ui::RequestsPage> m_ui;
     QAbstractProxyModel *m_outline;
+    QUndoStack *m_undoStack;
     http::Client *m_client;
     QPointer<workspace::Workspace> m_workspace;
+    QString m_currentId;       // the selected item (request, folder or collection), kept across tree resets
     QString m_collectionId;
-    QString m_requestId;
+    QString m_requestId;       // the selected request, or empty
     quint64 m_pending = 0;
+    QString m_pendingEnvironment;
+    QString m_pendingMaskedParam;
     QHash<QString, QString> m_overrides;
+    http::RequestHistory m_history;
 };
 
 } // namespace quarry::app

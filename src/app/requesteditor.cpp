@@ -1,0 +1,707 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "requesteditor.h"
+#include "ui_requesteditor.h"
+
+#include "jsonhighlighter.h"
+
+#include "jsontext.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace quarry::app {
+
+using http::Assertion;
+using http::AuthSpec;
+using http::BodySpec;
+using http::Extraction;
+using http::KeyValue;
+
+namespace {
+enum BodyPage { NoBodyPage, TextBodyPage, FormBodyPage, MultipartBodyPage, BinaryBodyPage };
+enum AssertionColumn { KindColumn, TargetColumn, OpColumn, ExpectedColumn };
+enum ExtractionColumn { VariableColumn, FromColumn, SourceColumn };
+
+BodyPage pageFor(BodySpec::Mode mode)
+{
+    switch (mode) {
+    case BodySpec::Mode::None: return NoBodyPage;
+    case BodySpec::Mode::Json:
+    case BodySpec::Mode::Raw: return TextBodyPage;
+    case BodySpec::Mode::FormUrlEncoded: return FormBodyPage;
+    case BodySpec::Mode::Multipart: return MultipartBodyPage;
+    case BodySpec::Mode::Binary: return BinaryBodyPage;
+    }
+    return NoBodyPage;
+}
+
+QStringList opsFor(const QString &kind)
+{
+    if (kind == u"status"_s)
+        return {u"equals"_s, u"in"_s};
+    if (kind == u"header"_s)
+        return {u"present"_s, u"equals"_s, u"contains"_s};
+    if (kind == u"json"_s)
+        return {u"exists"_s, u"equals"_s, u"matches"_s};
+    return {u"below"_s};
+}
+
+/// The expected value as the table shows it: numbers plain, lists comma-separated, strings as typed.
+QString valueText(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QStringList parts;
+        for (const QJsonValue &v : value.toArray())
+            parts << valueText(v);
+        return parts.join(u", "_s);
+    }
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    return value.toString();
+}
+} // namespace
+
+RequestEditor::RequestEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RequestEditor>())
+    , m_bodyTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->bodyTextEdit->setFont(fixed);
+    m_ui->urlEdit->setFont(fixed);
+    new JsonHighlighter(m_ui->bodyTextEdit->document());
+    m_ui->multipartTable->setFileRows(true);
+    m_ui->multipartTable->setHint(tr("A file row sends the file's bytes."));
+    m_ui->paramsTable->setHint(tr("Enabled rows are the URL's query string."));
+    m_ui->headersTable->setHint(tr("Content-Type follows from the body unless set here."));
+    for (QTableWidget *table : {m_ui->assertionsTable, m_ui->extractionsTable}) {
+        table->verticalHeader()->setVisible(false);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 12);
+    }
+    m_ui->assertionsTable->horizontalHeader()->resizeSection(KindColumn, 90);
+    m_ui->assertionsTable->horizontalHeader()->resizeSection(TargetColumn, 200);
+    m_ui->assertionsTable->horizontalHeader()->resizeSection(OpColumn, 100);
+    m_ui->extractionsTable->horizontalHeader()->resizeSection(VariableColumn, 160);
+    m_ui->extractionsTable->horizontalHeader()->resizeSection(FromColumn, 90);
+    m_bodyTimer->setSingleShot(true);
+    m_bodyTimer->setInterval(400);
+
+    connect(m_ui->sendButton, &QPushButton::clicked, this, &RequestEditor::sendClicked);
+    connect(m_ui->methodCombo, &QComboBox::activated, this, &RequestEditor::commitMethod);
+    connect(m_ui->methodCombo->lineEdit(), &QLineEdit::editingFinished, this, &RequestEditor::commitMethod);
+    connect(m_ui->urlEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+        // The Params tab follows the typed query string at once; the edit is committed when done.
+        m_urlDirty = true;
+        m_loading = true;
+        m_ui->paramsTable->setRows(splitUrl(text, m_spec.params).second);
+        m_loading = false;
+    });
+    connect(m_ui->urlEdit, &QLineEdit::editingFinished, this, &RequestEditor::commitUrl);
+    connect(m_ui->urlEdit, &QLineEdit::returnPressed, this, &RequestEditor::sendClicked);
+    connect(m_ui->paramsTable, &KeyValueTable::rowsEdited, this, [this] {
+        if (m_loading)
+            return;
+        m_spec.params = m_ui->paramsTable->rows();
+        m_ui->urlEdit->setText(composeUrl(m_spec.url, m_spec.params));
+        m_urlDirty = false;
+        emitEdited(u"params"_s);
+    });
+    connect(m_ui->headersTable, &KeyValueTable::rowsEdited, this, [this] {
+        m_spec.headers = m_ui->headersTable->rows();
+        emitEdited(u"headers"_s);
+    });
+
+    connect(m_ui->bodyModeCombo, &QComboBox::activated, this, [this](int index) {
+        commitBodyText();
+        m_spec.body.mode = BodySpec::Mode(index);
+        if (m_spec.body.mode == BodySpec::Mode::Raw && m_spec.body.contentType.isEmpty())
+            m_spec.body.contentType = u"text/plain"_s;
+        showBodyMode();
+        emitEdited(u"body.mode"_s);
+    });
+    connect(m_ui->bodyTextEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_loading)
+            return;
+        updateBodyStatus();
+        m_bodyTimer->start();
+    });
+    connect(m_bodyTimer, &QTimer::timeout, this, &RequestEditor::commitBodyText);
+    connect(m_ui->contentTypeEdit, &QLineEdit::editingFinished, this, [this] {
+        if (m_ui->contentTypeEdit->text() == m_spec.body.contentType)
+            return;
+        m_spec.body.contentType = m_ui->contentTypeEdit->text().trimmed();
+        emitEdited(u"body.contentType"_s);
+    });
+    connect(m_ui->formTable, &KeyValueTable::rowsEdited, this, [this] {
+        m_spec.body.fields = m_ui->formTable->rows();
+        emitEdited(u"body.fields"_s);
+    });
+    connect(m_ui->multipartTable, &KeyValueTable::rowsEdited, this, [this] {
+        m_spec.body.fields = m_ui->multipartTable->rows();
+        emitEdited(u"body.fields"_s);
+    });
+    connect(m_ui->binaryFileEdit, &QLineEdit::editingFinished, this, [this] {
+        if (m_ui->binaryFileEdit->text() == m_spec.body.file)
+            return;
+        m_spec.body.file = m_ui->binaryFileEdit->text();
+        updateBinaryStatus();
+        emitEdited(u"body.file"_s);
+    });
+    connect(m_ui->binaryBrowseButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Send a File as the Body"), m_spec.body.file);
+        if (path.isEmpty())
+            return;
+        m_ui->binaryFileEdit->setText(path);
+        m_spec.body.file = path;
+        updateBinaryStatus();
+        emitEdited(u"body.file"_s);
+    });
+
+    connect(m_ui->authModeCombo, &QComboBox::activated, this, &RequestEditor::authChosen);
+    connect(m_ui->bearerEdit, &QLineEdit::editingFinished, this, [this] {
+        if (m_spec.auth.type != AuthSpec::Type::Bearer || m_ui->bearerEdit->text() == m_spec.auth.token)
+            return;
+        m_spec.auth.token = m_ui->bearerEdit->text();
+        emitEdited(u"auth.token"_s);
+    });
+
+    connect(m_ui->addAssertionButton, &QPushButton::clicked, this, [this] {
+        addAssertionRow(Assertion::statusEquals(200));
+        assertionsEdited();
+    });
+    connect(m_ui->removeAssertionButton, &QPushButton::clicked, this, [this] {
+        if (m_ui->assertionsTable->currentRow() < 0)
+            return;
+        m_ui->assertionsTable->removeRow(m_ui->assertionsTable->currentRow());
+        assertionsEdited();
+    });
+    connect(m_ui->assertionsTable, &QTableWidget::itemChanged, this, [this] {
+        if (!m_loading)
+            assertionsEdited();
+    });
+    connect(m_ui->addExtractionButton, &QPushButton::clicked, this, [this] {
+        Extraction e;
+        e.variable = u"var%1"_s.arg(m_ui->extractionsTable->rowCount() + 1);
+        e.source = u"/id"_s;
+        addExtractionRow(e);
+        extractionsEdited();
+    });
+    connect(m_ui->removeExtractionButton, &QPushButton::clicked, this, [this] {
+        if (m_ui->extractionsTable->currentRow() < 0)
+            return;
+        m_ui->extractionsTable->removeRow(m_ui->extractionsTable->currentRow());
+        extractionsEdited();
+    });
+    connect(m_ui->extractionsTable, &QTableWidget::itemChanged, this, [this] {
+        if (!m_loading)
+            extractionsEdited();
+    });
+
+    connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, [this](int value) {
+        m_spec.timeoutMs = value;
+        emitEdited(u"timeoutMs"_s);
+    });
+    connect(m_ui->followRedirectsCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_spec.followRedirects = on;
+        emitEdited(u"followRedirects"_s);
+    });
+    connect(m_ui->verifyTlsCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_spec.verifyTls = on;
+        emitEdited(u"verifyTls"_s);
+    });
+    clearRequest();
+}
+
+RequestEditor::~RequestEditor() = default;
+
+QString RequestEditor::composeUrl(const QString &url, const QList<KeyValue> &params)
+{
+    QStringList query;
+    for (const KeyValue &p : params) {
+        if (p.enabled && !(p.name.isEmpty() && p.value.isEmpty()))
+            query << (p.value.isEmpty() && p.name.isEmpty() ? QString() : p.name + u'=' + p.value);
+    }
+    if (query.isEmpty())
+        return url;
+    return url + (url.contains(u'?') ? u'&' : u'?') + query.join(u'&');
+}
+
+std::pair<QString, QList<KeyValue>> RequestEditor::splitUrl(const QString &text, const QList<KeyValue> &previous)
+{
+    const qsizetype q = text.indexOf(u'?');
+    QList<KeyValue> params;
+    if (q >= 0) {
+        const QStringList pairs = text.mid(q + 1).split(u'&', Qt::SkipEmptyParts);
+        for (const QString &pair : pairs) {
+            const qsizetype eq = pair.indexOf(u'=');
+            KeyValue kv;
+            kv.name = QUrl::fromPercentEncoding(pair.left(eq < 0 ? pair.size() : eq).toUtf8());
+            kv.value = eq < 0 ? QString() : QUrl::fromPercentEncoding(pair.mid(eq + 1).toUtf8());
+            params.append(kv);
+        }
+    }
+    for (const KeyValue &p : previous) {
+        if (!p.enabled)
+            params.append(p);
+    }
+    return {q < 0 ? text : text.left(q), params};
+}
+
+void RequestEditor::setAuthProfiles(const QList<std::pair<QString, QString>> &profiles)
+{
+    m_profiles = profiles;
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    fillAuthChoices();
+    m_loading = wasLoading;
+}
+
+void RequestEditor::clearRequest()
+{
+    m_bodyTimer->stop();
+    m_loading = true;
+    m_spec = {};
+    m_ui->methodCombo->setCurrentText(u"GET"_s);
+    m_ui->urlEdit->clear();
+    m_ui->paramsTable->setRows({});
+    m_ui->headersTable->setRows({});
+    m_ui->bodyTextEdit->clear();
+    m_ui->assertionsTable->setRowCount(0);
+    m_ui->extractionsTable->setRowCount(0);
+    m_ui->authInfoLabel->clear();
+    showBodyMode();
+    m_loading = false;
+    m_urlDirty = false;
+    setEnabled(false);
+}
+
+void RequestEditor::setRequest(const http::RequestSpec &request)
+{
+    m_bodyTimer->stop();
+    const bool sameRequest = request.id == m_spec.id;
+    m_loading = true;
+    m_spec = request;
+    m_ui->methodCombo->setCurrentText(request.method);
+    const QString url = composeUrl(request.url, request.params);
+    if (m_ui->urlEdit->text() != url)
+        m_ui->urlEdit->setText(url);
+    m_ui->paramsTable->setRows(request.params);
+    m_ui->headersTable->setRows(request.headers);
+    m_ui->bodyModeCombo->setCurrentIndex(int(request.body.mode));
+    if (m_ui->bodyTextEdit->toPlainText() != request.body.text)
+        m_ui->bodyTextEdit->setPlainText(request.body.text);
+    m_ui->contentTypeEdit->setText(request.body.contentType);
+    m_ui->formTable->setRows(request.body.mode == BodySpec::Mode::FormUrlEncoded ? request.body.fields
+                                                                                  : QList<KeyValue>{});
+    m_ui->multipartTable->setRows(request.body.mode == BodySpec::Mode::Multipart ? request.body.fields
+                                                                                  : QList<KeyValue>{});
+    m_ui->binaryFileEdit->setText(request.body.file);
+    showBodyMode();
+    fillAuthChoices();
+    fillAssertions();
+    fillExtractions();
+    m_ui->timeoutSpin->setValue(request.timeoutMs);
+    m_ui->followRedirectsCheck->setChecked(request.followRedirects);
+    m_ui->verifyTlsCheck->setChecked(request.verifyTls);
+    m_loading = false;
+    m_urlDirty = false;
+    if (!sameRequest && request.body.mode != BodySpec::Mode::None && m_ui->requestTabs->currentIndex() == 0
+        && request.params.isEmpty())
+        m_ui->requestTabs->setCurrentWidget(m_ui->bodyTab);
+    setEnabled(true);
+}
+
+void RequestEditor::setEffectiveAuth(const QString &text)
+{
+    m_ui->authInfoLabel->setText(text);
+}
+
+void RequestEditor::setSending(bool sending)
+{
+    m_ui->sendButton->setText(sending ? tr("Cancel") : tr("Send"));
+}
+
+void RequestEditor::setSendEnabled(bool enabled)
+{
+    m_ui->sendButton->setEnabled(enabled);
+}
+
+void RequestEditor::commitPending()
+{
+    commitMethod();
+    commitUrl();
+    if (m_ui->bearerEdit->text() != m_spec.auth.token && m_spec.auth.type == AuthSpec::Type::Bearer)
+        emit m_ui->bearerEdit->editingFinished();
+    commitBodyText();
+}
+
+QString RequestEditor::bodyStatus() const
+{
+    return m_ui->bodyStatusLabel->text();
+}
+
+void RequestEditor::emitEdited(const QString &field)
+{
+    if (m_loading || !isEnabled())
+        return;
+    emit requestEdited(m_spec, field);
+}
+
+void RequestEditor::commitMethod()
+{
+    if (m_loading)
+        return;
+    const QString method = m_ui->methodCombo->currentText().trimmed().toUpper().remove(u' ');
+    if (method.isEmpty()) {
+        m_ui->methodCombo->setCurrentText(m_spec.method);
+        return;
+    }
+    if (method != m_ui->methodCombo->currentText())
+        m_ui->methodCombo->setCurrentText(method);
+    if (method == m_spec.method)
+        return;
+    m_spec.method = method;
+    emitEdited(u"method"_s);
+}
+
+void RequestEditor::commitUrl()
+{
+    if (m_loading || !m_urlDirty)
+        return;
+    m_urlDirty = false;
+    auto [url, params] = splitUrl(m_ui->urlEdit->text().trimmed(), m_spec.params);
+    if (url == m_spec.url && params == m_spec.params)
+        return;
+    m_spec.url = url;
+    m_spec.params = params;
+    emitEdited(u"url"_s);
+}
+
+void RequestEditor::commitBodyText()
+{
+    m_bodyTimer->stop();
+    if (m_loading)
+        return;
+    const QString text = m_ui->bodyTextEdit->toPlainText();
+    if (text == m_spec.body.text)
+        return;
+    m_spec.body.text = text;
+    emitEdited(u"body.text"_s);
+}
+
+void RequestEditor::showBodyMode()
+{
+    const BodySpec::Mode mode = m_spec.body.mode;
+    m_ui->bodyStack->setCurrentIndex(pageFor(mode));
+    const bool hasContentType = mode == BodySpec::Mode::Raw || mode == BodySpec::Mode::Binary;
+    m_ui->contentTypeLabel->setVisible(hasContentType);
+    m_ui->contentTypeEdit->setVisible(hasContentType);
+    m_ui->contentTypeEdit->setPlaceholderText(mode == BodySpec::Mode::Binary ? u"application/octet-stream"_s
+                                                                              : u"text/plain"_s);
+    if (mode == BodySpec::Mode::FormUrlEncoded)
+        m_ui->formTable->setRows(m_spec.body.fields);
+    if (mode == BodySpec::Mode::Multipart)
+        m_ui->multipartTable->setRows(m_spec.body.fields);
+    m_ui->bodyTextEdit->setPlaceholderText(mode == BodySpec::Mode::Json ? u"{\n  \"name\": \"{{name}}\"\n}"_s
+                                                                        : tr("The text to send"));
+    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->bodyTab),
+                                  mode == BodySpec::Mode::None ? tr("Body") : tr("Body ●"));
+    updateBodyStatus();
+    updateBinaryStatus();
+}
+
+void RequestEditor::updateBodyStatus()
+{
+    QLabel *label = m_ui->bodyStatusLabel;
+    if (m_spec.body.mode != BodySpec::Mode::Json) {
+        label->clear();
+        label->setVisible(false);
+        return;
+    }
+    label->setVisible(true);
+    const QString text = m_ui->bodyTextEdit->toPlainText();
+    if (text.trimmed().isEmpty()) {
+        label->setText(tr("Empty: nothing is sent."));
+        label->setStyleSheet({});
+        return;
+    }
+    const auto parsed = parseJson(text.toUtf8());
+    if (parsed) {
+        label->setText(tr("✓ Valid JSON"));
+        label->setStyleSheet(u"color: #2b8a3e"_s);
+        return;
+    }
+    // {{variables}} outside strings (a number, an object) make the text JSON only once filled in.
+    static const QRegularExpression variable(u"\\{\\{[^{}]*\\}\\}"_s);
+    QString filled = text;
+    filled.replace(variable, u"0"_s);
+    if (parseJson(filled.toUtf8())) {
+        label->setText(tr("✓ Valid JSON once its {{variables}} are filled in"));
+        label->setStyleSheet(u"color: #2b8a3e"_s);
+        return;
+    }
+    label->setText(tr("✗ %1 (%2)").arg(parsed.error().message, parsed.error().where));
+    label->setStyleSheet(u"color: #c92a2a"_s);
+}
+
+void RequestEditor::updateBinaryStatus()
+{
+    if (m_spec.body.mode != BodySpec::Mode::Binary) {
+        m_ui->binaryStatusLabel->clear();
+        return;
+    }
+    const QFileInfo info(m_spec.body.file);
+    if (m_spec.body.file.isEmpty())
+        m_ui->binaryStatusLabel->setText(tr("Choose the file to send."));
+    else if (!info.isFile())
+        m_ui->binaryStatusLabel->setText(tr("✗ There is no file at this path; sending will fail."));
+    else
+        m_ui->binaryStatusLabel->setText(tr("%1 will be sent.").arg(QLocale().formattedDataSize(info.size())));
+}
+
+void RequestEditor::fillAuthChoices()
+{
+    QComboBox *combo = m_ui->authModeCombo;
+    combo->clear();
+    m_authChoices.clear();
+    const auto add = [&](const QString &label, const AuthSpec &spec) {
+        combo->addItem(label);
+        m_authChoices.append(spec);
+    };
+    AuthSpec spec;
+    spec.type = AuthSpec::Type::Inherit;
+    add(tr("Inherit from the folder or collection"), spec);
+    spec.type = AuthSpec::Type::None;
+    add(tr("No auth"), spec);
+    spec.type = AuthSpec::Type::Bearer;
+    spec.token = m_spec.auth.type == AuthSpec::Type::Bearer ? m_spec.auth.token : u"{{token}}"_s;
+    add(tr("Bearer token"), spec);
+    int current = -1;
+    switch (m_spec.auth.type) {
+    case AuthSpec::Type::Inherit: current = 0; break;
+    case AuthSpec::Type::None: current = 1; break;
+    case AuthSpec::Type::Bearer: current = 2; break;
+    default: break;
+    }
+    for (const auto &[id, name] : m_profiles) {
+        AuthSpec signedSpec;
+        signedSpec.type = AuthSpec::Type::Signed;
+        signedSpec.authProfile = id;
+        if (m_spec.auth.type == AuthSpec::Type::Signed && m_spec.auth.authProfile == id) {
+            signedSpec = m_spec.auth;   // keep its subject, roles and claims
+            current = combo->count();
+        }
+        add(tr("Token signed by auth profile “%1”").arg(name.isEmpty() ? id : name), signedSpec);
+    }
+    if (current < 0) {
+        // Basic, login, OAuth 2 (and a profile the workspace no longer has) stay as they are.
+        const QString name = m_spec.auth.name.isEmpty() ? m_spec.auth.authProfile : m_spec.auth.name;
+        add(tr("%1 as set in the workspace%2").arg(AuthSpec::typeName(m_spec.auth.type),
+                                                   name.isEmpty() ? QString() : u" (“%1”)"_s.arg(name)),
+            m_spec.auth);
+        current = combo->count() - 1;
+    }
+    combo->setCurrentIndex(current);
+    const bool bearer = m_spec.auth.type == AuthSpec::Type::Bearer;
+    m_ui->bearerLabel->setVisible(bearer);
+    m_ui->bearerEdit->setVisible(bearer);
+    if (bearer)
+        m_ui->bearerEdit->setText(m_spec.auth.token);
+}
+
+void RequestEditor::authChosen()
+{
+    const int index = m_ui->authModeCombo->currentIndex();
+    if (m_loading || index < 0 || index >= m_authChoices.size() || m_authChoices.at(index) == m_spec.auth)
+        return;
+    m_spec.auth = m_authChoices.at(index);
+    m_loading = true;
+    fillAuthChoices();
+    m_loading = false;
+    emitEdited(u"auth"_s);
+}
+
+void RequestEditor::fillOps(int row, const QString &kind, const QString &op)
+{
+    auto *combo = qobject_cast<QComboBox *>(m_ui->assertionsTable->cellWidget(row, OpColumn));
+    if (!combo)
+        return;
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    combo->clear();
+    combo->addItems(opsFor(kind));
+    const int index = combo->findText(op);
+    combo->setCurrentIndex(index < 0 ? 0 : index);
+    m_loading = wasLoading;
+}
+
+void RequestEditor::addAssertionRow(const Assertion &assertion)
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    QTableWidget *table = m_ui->assertionsTable;
+    const int row = table->rowCount();
+    table->insertRow(row);
+    const QJsonObject json = assertion.toJson();
+    auto *kind = new QComboBox(table);
+    kind->addItems({u"status"_s, u"header"_s, u"json"_s, u"time"_s});
+    kind->setCurrentText(json.value(u"kind"_s).toString());
+    table->setCellWidget(row, KindColumn, kind);
+    table->setItem(row, TargetColumn, new QTableWidgetItem(assertion.target));
+    table->setCellWidget(row, OpColumn, new QComboBox(table));
+    fillOps(row, kind->currentText(), json.value(u"op"_s).toString());
+    table->setItem(row, ExpectedColumn, new QTableWidgetItem(valueText(assertion.value)));
+    connect(kind, &QComboBox::currentTextChanged, this, [this, kind](const QString &text) {
+        for (int r = 0; r < m_ui->assertionsTable->rowCount(); ++r) {
+            if (m_ui->assertionsTable->cellWidget(r, KindColumn) == kind)
+                fillOps(r, text, {});
+        }
+        if (!m_loading)
+            assertionsEdited();
+    });
+    connect(qobject_cast<QComboBox *>(table->cellWidget(row, OpColumn)), &QComboBox::activated, this,
+            [this] { assertionsEdited(); });
+    m_loading = wasLoading;
+}
+
+void RequestEditor::fillAssertions()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_ui->assertionsTable->setRowCount(0);
+    for (const Assertion &a : m_spec.assertions)
+        addAssertionRow(a);
+    m_loading = wasLoading;
+    m_ui->checksStatusLabel->clear();
+    const int count = int(m_spec.assertions.size() + m_spec.extractions.size());
+    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->checksTab),
+                                  count ? tr("Checks (%1)").arg(count) : tr("Checks"));
+}
+
+void RequestEditor::assertionsEdited()
+{
+    if (m_loading)
+        return;
+    QTableWidget *table = m_ui->assertionsTable;
+    QList<Assertion> list;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString kind = qobject_cast<QComboBox *>(table->cellWidget(row, KindColumn))->currentText();
+        const QString op = qobject_cast<QComboBox *>(table->cellWidget(row, OpColumn))->currentText();
+        const QString target = table->item(row, TargetColumn) ? table->item(row, TargetColumn)->text().trimmed() : QString();
+        const QString expected = table->item(row, ExpectedColumn) ? table->item(row, ExpectedColumn)->text().trimmed() : QString();
+        QJsonObject json{{u"kind"_s, kind}, {u"op"_s, op}};
+        if (kind == u"header"_s)
+            json.insert(u"name"_s, target);
+        else if (kind == u"json"_s)
+            json.insert(u"pointer"_s, target);
+        const bool needsValue = op != u"present"_s && op != u"exists"_s;
+        if (needsValue) {
+            if (kind == u"status"_s && op == u"in"_s) {
+                QJsonArray codes;
+                for (const QString &part : expected.split(u',', Qt::SkipEmptyParts))
+                    codes.append(part.trimmed().toInt());
+                json.insert(u"value"_s, codes);
+            } else if (kind == u"status"_s || kind == u"time"_s) {
+                bool ok = false;
+                const int number = expected.toInt(&ok);
+                if (!ok) {
+                    m_ui->checksStatusLabel->setText(
+                        tr("✗ Check %1: “%2” is not a whole number; the checks are not saved until it is.")
+                            .arg(row + 1)
+                            .arg(expected));
+                    m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
+                    return;
+                }
+                json.insert(u"value"_s, number);
+            } else {
+                json.insert(u"value"_s, expected);
+            }
+        }
+        const auto assertion = Assertion::fromJson(json);
+        if (!assertion) {
+            m_ui->checksStatusLabel->setText(tr("✗ Check %1: %2 The checks are not saved until it is fixed.")
+                                                 .arg(row + 1)
+                                                 .arg(assertion.error().message));
+            m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
+            return;
+        }
+        list.append(assertion.value());
+    }
+    m_ui->checksStatusLabel->clear();
+    if (list == m_spec.assertions)
+        return;
+    m_spec.assertions = list;
+    emitEdited(u"assertions"_s);
+}
+
+void RequestEditor::addExtractionRow(const Extraction &extraction)
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    QTableWidget *table = m_ui->extractionsTable;
+    const int row = table->rowCount();
+    table->insertRow(row);
+    table->setItem(row, VariableColumn, new QTableWidgetItem(extraction.variable));
+    auto *from = new QComboBox(table);
+    from->addItems({u"json"_s, u"header"_s});
+    from->setCurrentIndex(extraction.from == Extraction::From::Header ? 1 : 0);
+    table->setCellWidget(row, FromColumn, from);
+    table->setItem(row, SourceColumn, new QTableWidgetItem(extraction.source));
+    connect(from, &QComboBox::activated, this, [this] { extractionsEdited(); });
+    m_loading = wasLoading;
+}
+
+void RequestEditor::fillExtractions()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_ui->extractionsTable->setRowCount(0);
+    for (const Extraction &e : m_spec.extractions)
+        addExtractionRow(e);
+    m_loading = wasLoading;
+}
+
+void RequestEditor::extractionsEdited()
+{
+    if (m_loading)
+        return;
+    QTableWidget *table = m_ui->extractionsTable;
+    QList<Extraction> list;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        Extraction e;
+        e.variable = table->item(row, VariableColumn) ? table->item(row, VariableColumn)->text().trimmed() : QString();
+        e.from = qobject_cast<QComboBox *>(table->cellWidget(row, FromColumn))->currentIndex() == 1
+                   ? Extraction::From::Header
+                   : Extraction::From::Json;
+        e.source = table->item(row, SourceColumn) ? table->item(row, SourceColumn)->text().trimmed() : QString();
+        if (e.variable.isEmpty()) {
+            m_ui->checksStatusLabel->setText(
+                tr("✗ Variable %1 needs a name; the variables are not saved until it has one.").arg(row + 1));
+            m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
+            return;
+        }
+        list.append(e);
+    }
+    m_ui->checksStatusLabel->clear();
+    if (list == m_spec.extractions)
+        return;
+    m_spec.extractions = list;
+    emitEdited(u"extract"_s);
+}
+
+} // namespace quarry::app

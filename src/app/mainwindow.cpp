@@ -162,6 +162,7 @@ void MainWindow::setupPages()
     });
     add(Page::Mock, u"server"_s, tr("Mock server"), m_mockPage);
     m_schemaPage = new SchemaPage(m_outline, this);
+    m_schemaPage->setUndoStack(m_undoStack);
     connect(m_schemaPage, &SchemaPage::problem, this, [this](const quarry::Error &e) { reportError(e, tr("Schema")); });
     add(Page::Schema, u"schema"_s, tr("Schema"), m_schemaPage);
     add(Page::Database, u"database"_s, tr("Database"),

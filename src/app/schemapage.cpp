@@ -3,6 +3,7 @@
 #include "schemapage.h"
 #include "ui_schemapage.h"
 
+#include "diagram/diagrameditor.h"
 #include "schema/designadvisor.h"
 #include "schema/dialectregistry.h"
 #include "schema/ddlwriter.h"
@@ -15,7 +16,9 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <Qsci/qscilexersql.h>
@@ -36,6 +39,21 @@ SchemaPage::SchemaPage(QAbstractProxyModel *outline, QWidget *parent)
     m_ui->tablesView->setModel(outline);
     m_ui->tablesView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     connect(outline, &QAbstractItemModel::modelReset, this, &SchemaPage::resetRoot);
+    connect(m_ui->tablesView, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        // A column row finds its table.
+        QModelIndex table = index;
+        while (table.isValid() && table.data(workspace::WorkspaceTreeModel::KindRole).toString() != u"table"_s)
+            table = table.parent();
+        if (table.isValid())
+            m_ui->diagramEditor->revealTable(table.data(workspace::WorkspaceTreeModel::IdRole).toString());
+    });
+    connect(m_ui->diagramEditor, &DiagramEditor::problem, this, &SchemaPage::problem);
+    // Big designs take a moment to turn into DDL and advice: coalesce quick edits (typing, undo
+    // held down) into one run after the last.
+    m_regenerateTimer = new QTimer(this);
+    m_regenerateTimer->setSingleShot(true);
+    m_regenerateTimer->setInterval(150);
+    connect(m_regenerateTimer, &QTimer::timeout, this, &SchemaPage::regenerate);
 
     // QScintilla is a widget Designer cannot place without its plugin: it replaces the placeholder.
     m_ddlView = new QsciScintilla(m_ui->ddlBox);
@@ -67,8 +85,11 @@ SchemaPage::SchemaPage(QAbstractProxyModel *outline, QWidget *parent)
 
     m_ui->adviceView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->adviceView->header()->setStretchLastSection(false);
-    m_ui->topSplitter->setSizes({260, 700});
-    m_ui->verticalSplitter->setSizes({420, 220});
+    m_ui->topSplitter->setStretchFactor(1, 1);
+    m_ui->topSplitter->setSizes({170, 1100});
+    m_ui->bottomSplitter->setSizes({640, 480});
+    m_ui->verticalSplitter->setStretchFactor(0, 1);
+    m_ui->verticalSplitter->setSizes({560, 230});
 }
 
 SchemaPage::~SchemaPage() = default;
@@ -81,11 +102,34 @@ void SchemaPage::setWorkspace(workspace::Workspace *workspace)
     if (workspace) {
         connect(workspace, &workspace::Workspace::sectionChanged, this, [this](Section s) {
             if (s == Section::Schema)
-                regenerate();
+                scheduleRegenerate();
         });
     }
+    m_ui->diagramEditor->setWorkspace(workspace);
     resetRoot();
     regenerate();
+}
+
+void SchemaPage::setUndoStack(QUndoStack *stack)
+{
+    m_ui->diagramEditor->setUndoStack(stack);
+}
+
+DiagramEditor *SchemaPage::diagramEditor() const
+{
+    return m_ui->diagramEditor;
+}
+
+void SchemaPage::scheduleRegenerate()
+{
+    // Small designs regenerate at once (DDL within a millisecond or two); big ones after a pause.
+    const int tables = m_workspace ? int(m_workspace->section(Section::Schema).value(u"tables"_s).toArray().size()) : 0;
+    if (tables < 100) {
+        m_regenerateTimer->stop();
+        regenerate();
+    } else {
+        m_regenerateTimer->start();
+    }
 }
 
 void SchemaPage::setDialect(const QString &id)
@@ -124,6 +168,7 @@ void SchemaPage::resetRoot()
 
 void SchemaPage::regenerate()
 {
+    m_regenerateTimer->stop();
     m_ui->adviceView->clear();
     m_ddlView->setText({});
     if (!m_workspace)

@@ -10,15 +10,19 @@
 #include <memory>
 
 class QAbstractProxyModel;
+class QTimer;
+class QUndoStack;
 class QsciScintilla;
 namespace Ui { class SchemaPage; }
 namespace quarry::workspace { class Workspace; }
 
 namespace quarry::app {
 
-/// The schema tool: the designed tables, their DDL for the chosen dialect (highlighted, always
-/// current), and the design advice with its reasons and fixes. Editing the design graphically
-/// comes with the diagram editor.
+class DiagramEditor;
+
+/// The schema tool: the diagram editor (cards, relations, side panel) as the main area, beside it
+/// the table list, below it the DDL for the chosen dialect (highlighted, always current) and the
+/// design advice with its reasons and fixes.
 class SchemaPage : public QWidget
 {
     Q_OBJECT
@@ -28,6 +32,9 @@ public:
     ~SchemaPage() override;
 
     void setWorkspace(workspace::Workspace *workspace);
+    /// Edits go to `stack` (MainWindow's); without one the page keeps its own.
+    void setUndoStack(QUndoStack *stack);
+    DiagramEditor *diagramEditor() const;
     void setDialect(const QString &id);
     QString ddlText() const;
     QString ddlStatus() const;
@@ -39,11 +46,13 @@ signals:
 
 private:
     void regenerate();
+    void scheduleRegenerate();
     void resetRoot();
 
     std::unique_ptr<Ui::SchemaPage> m_ui;
     QAbstractProxyModel *m_outline;
     QsciScintilla *m_ddlView;
+    QTimer *m_regenerateTimer;
     QPointer<workspace::Workspace> m_workspace;
 };
 

@@ -4,9 +4,13 @@
 
 #include "schema/designadvisor.h"
 #include "schema/dialect.h"
+#include "schema/queryadvisor.h"
+#include "schema/sqliteexpert.h"
 #include "schema/validator.h"
+#include "schema/workload.h"
 #include "sqlcommand.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,37 +19,169 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
+namespace {
+
+const auto usage = u"Usage: quarry advise WORKSPACE [--queries FILE [--db URL]] [--dialect D] [--json]\n"
+                   "  URL: sqlite:path/to/file.db or postgresql://user@host:port/db; without --db the queries\n"
+                   "  are planned by SQLite on an empty in-memory copy of the design.\n"_s;
+
+enum class Engine { None, Sqlite, Postgres };
+
+Engine engineOf(const QString &url, QString *sqlitePath)
+{
+    if (url.isEmpty())
+        return Engine::None;
+    if (url.startsWith(u"sqlite:"_s)) {
+        QString p = url.mid(7);
+        if (p.startsWith(u"//"_s))
+            p = p.mid(2);
+        *sqlitePath = p;
+        return Engine::Sqlite;
+    }
+    if (url.startsWith(u"postgresql://"_s) || url.startsWith(u"postgres://"_s) || url.contains(u"dbname="_s)
+        || url.contains(u"host="_s))
+        return Engine::Postgres;
+    return Engine::None;
+}
+
+QJsonArray jsonList(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonObject toJson(const schema::QueryAdvice &a, const QString &file)
+{
+    QJsonObject o{{u"line"_s, a.query.line},
+                  {u"column"_s, a.query.column},
+                  {u"sql"_s, a.query.sql},
+                  {u"status"_s, schema::QueryAdvice::statusName(a.status)},
+                  {u"message"_s, a.message},
+                  {u"planBefore"_s, jsonList(a.planBefore)},
+                  {u"planAfter"_s, jsonList(a.planAfter)},
+                  {u"createIndex"_s, jsonList(a.createStatements)}};
+    if (!a.where.isEmpty())
+        o.insert(u"where"_s, file + u", "_s + a.where);
+    if (!a.note.isEmpty())
+        o.insert(u"note"_s, a.note);
+    if (a.costBefore)
+        o.insert(u"costBefore"_s, *a.costBefore);
+    if (a.costAfter)
+        o.insert(u"costAfter"_s, *a.costAfter);
+    if (const auto s = a.savingPercent())
+        o.insert(u"savingPercent"_s, std::round(*s * 10) / 10);
+    QJsonArray candidates;
+    for (const schema::IndexCandidate &c : a.candidates)
+        candidates.append(c.toString());
+    o.insert(u"candidates"_s, candidates);
+    QJsonArray suggestions;
+    for (const schema::IndexCandidate &c : a.suggestions)
+        suggestions.append(QJsonObject{{u"schema"_s, c.nameSpace}, {u"table"_s, c.table},
+                                       {u"columns"_s, jsonList(c.columns)}, {u"name"_s, c.indexName()}});
+    o.insert(u"suggestions"_s, suggestions);
+    return o;
+}
+
+QString cost(double c)
+{
+    return QString::number(c, 'f', 2);
+}
+
+void printQuery(const schema::QueryAdvice &a, int number, const QString &file, Io &io)
+{
+    using Status = schema::QueryAdvice::Status;
+    io.out << "Query " << number << ", line " << a.query.line << ": " << a.query.title() << '\n';
+    if (a.status == Status::Failed) {
+        io.out << "  Error: " << file << ", " << a.where << ": " << a.message << "\n\n";
+        io.err << "error: " << file << ", " << a.where << ": " << a.message << '\n';
+        return;
+    }
+    if (a.status == Status::Skipped) {
+        io.out << "  Skipped: " << a.message << "\n\n";
+        return;
+    }
+    const bool hasAfter = !a.planAfter.isEmpty();
+    io.out << "  Plan" << (hasAfter ? " before" : "");
+    if (a.costBefore)
+        io.out << " (cost " << cost(*a.costBefore) << ")";
+    io.out << ":\n";
+    for (const QString &l : a.planBefore)
+        io.out << "    " << l << '\n';
+    if (hasAfter) {
+        io.out << "  Plan after";
+        if (a.costAfter)
+            io.out << " (cost " << cost(*a.costAfter) << ")";
+        io.out << ":\n";
+        for (const QString &l : a.planAfter)
+            io.out << "    " << l << '\n';
+    }
+    if (a.status == Status::Suggested) {
+        if (const auto s = a.savingPercent())
+            io.out << "  Saving: " << QString::number(*s, 'f', 0) << "% (cost " << cost(*a.costBefore) << " -> "
+                   << cost(*a.costAfter) << ")\n";
+        else
+            io.out << "  Why: " << a.message << '\n';
+        for (const QString &s : a.createStatements)
+            io.out << "  Suggested index: " << s << ";\n";
+    } else {
+        io.out << "  No index: " << a.message << '\n';
+    }
+    if (!a.note.isEmpty())
+        io.out << "  Note: " << a.note << '\n';
+    io.out << '\n';
+}
+
+} // namespace
+
 int runAdvise(const QStringList &args, Io &io)
 {
     QString path;
-    QString dialectId = u"postgres"_s;
+    QString dialectId;
+    QString dbUrl;
+    QString queriesFile;
     bool json = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a == u"--dialect"_s && i + 1 < args.size()) {
-            dialectId = args.at(++i);
-        } else if (a.startsWith(u"--dialect="_s)) {
-            dialectId = a.mid(10);
+        auto value = [&](const QString &name, QString &target) {
+            if (a == name && i + 1 < args.size()) {
+                target = args.at(++i);
+                return true;
+            }
+            if (a.startsWith(name + u'=')) {
+                target = a.mid(name.size() + 1);
+                return true;
+            }
+            return false;
+        };
+        if (value(u"--dialect"_s, dialectId) || value(u"--db"_s, dbUrl) || value(u"--queries"_s, queriesFile)) {
+            continue;
         } else if (a == u"--json"_s) {
             json = true;
-        } else if (a == u"--db"_s || a == u"--queries"_s || a.startsWith(u"--db="_s) || a.startsWith(u"--queries="_s)) {
-            // TODO(#6): advice from a workload (HypoPG / SQLite expert) is not in this build.
-            io.err << "quarry advise: " << a.section(u'=', 0, 0)
-                   << " (advice from queries) is not implemented in this build; without it, quarry advise "
-                      "reviews the design alone.\n";
-            return UsageError;
         } else if (a.startsWith(u'-') || !path.isEmpty()) {
-            io.err << "quarry advise: unexpected argument \"" << a
-                   << "\".\nUsage: quarry advise WORKSPACE [--dialect D] [--json]\n";
+            io.err << "quarry advise: unexpected argument \"" << a << "\".\n" << usage;
             return UsageError;
         } else {
             path = a;
         }
     }
     if (path.isEmpty()) {
-        io.err << "Usage: quarry advise WORKSPACE [--dialect D] [--json]\n";
+        io.err << usage;
         return UsageError;
     }
+    QString sqlitePath;
+    const Engine engine = engineOf(dbUrl, &sqlitePath);
+    if (!dbUrl.isEmpty() && engine == Engine::None) {
+        io.err << "quarry advise: --db \"" << dbUrl
+               << "\" is not a database URL Quarry knows; use sqlite:path/to/file.db or "
+                  "postgresql://user@host:port/db.\n";
+        return UsageError;
+    }
+    if (!dbUrl.isEmpty() && queriesFile.isEmpty()) {
+        io.err << "quarry advise: --db is the database that plans a workload; give the workload with --queries FILE.\n"
+               << usage;
+        return UsageError;
+    }
+    if (dialectId.isEmpty())
+        dialectId = engine == Engine::Sqlite ? u"sqlite"_s : u"postgres"_s;
     const schema::Dialect *dialect = dialectFor(u"advise"_s, dialectId, io);
     if (!dialect)
         return UsageError;
@@ -62,6 +198,43 @@ int runAdvise(const QStringList &args, Io &io)
         return Failure;
     }
     const QList<schema::Advice> advice = schema::DesignAdvisor(*dialect).advise(*design);
+
+    // Advice from queries.
+    std::optional<schema::WorkloadAdvice> workloadAdvice;
+    if (!queriesFile.isEmpty()) {
+        auto workload = schema::Workload::fromFile(queriesFile);
+        if (!workload) {
+            io.err << "quarry advise: " << workload.error().toString() << '\n';
+            return Failure;
+        }
+        Result<schema::WorkloadAdvice> result = Error{};
+        if (engine == Engine::Postgres) {
+            const schema::Dialect *pg = dialectFor(u"advise"_s, u"postgres"_s, io);
+            if (!pg)
+                return UsageError;
+            result = schema::PgQueryAdvisor::advise(dbUrl, workload.value(), *pg);
+        } else {
+            const schema::Dialect *sqlite = dialectFor(u"advise"_s, u"sqlite"_s, io);
+            if (!sqlite)
+                return UsageError;
+            if (engine == Engine::Sqlite) {
+                result = schema::SqliteExpert::adviseFile(sqlitePath, workload.value(), *sqlite);
+            } else {
+                auto ddl = sqlite->createStatements(*design);
+                if (!ddl) {
+                    io.err << "quarry advise: " << ddl.error().toString() << '\n';
+                    return Failure;
+                }
+                result = schema::SqliteExpert::adviseDdl(ddl.value(), workload.value(), *sqlite);
+            }
+        }
+        if (!result) {
+            io.err << "quarry advise: " << result.error().toString() << '\n';
+            return Failure;
+        }
+        workloadAdvice = std::move(result).value();
+    }
+
     if (json) {
         QJsonArray list;
         for (const schema::Advice &a : advice)
@@ -72,9 +245,43 @@ int runAdvise(const QStringList &args, Io &io)
                                     {u"message"_s, a.message},
                                     {u"reason"_s, a.reason},
                                     {u"fix"_s, QJsonArray::fromStringList(a.fix)}});
-        io.out << QJsonDocument(QJsonObject{{u"dialect"_s, dialect->id()}, {u"advice"_s, list}})
-                      .toJson(QJsonDocument::Indented);
+        QJsonObject root{{u"dialect"_s, dialect->id()}, {u"advice"_s, list}};
+        if (workloadAdvice) {
+            QJsonArray results;
+            for (const schema::QueryAdvice &q : workloadAdvice->queries)
+                results.append(toJson(q, queriesFile));
+            root.insert(u"queries"_s, QJsonObject{{u"file"_s, queriesFile},
+                                                  {u"engine"_s, workloadAdvice->engine},
+                                                  {u"database"_s, workloadAdvice->database},
+                                                  {u"notes"_s, jsonList(workloadAdvice->notes)},
+                                                  {u"suggestions"_s, workloadAdvice->suggestionCount()},
+                                                  {u"results"_s, results}});
+            for (const schema::QueryAdvice &q : workloadAdvice->queries) {
+                if (q.status == schema::QueryAdvice::Status::Failed)
+                    io.err << "error: " << queriesFile << ", " << q.where << ": " << q.message << '\n';
+            }
+        }
+        io.out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return Success;
+    }
+
+    if (workloadAdvice) {
+        io.out << "Index advice for " << workloadAdvice->queries.size() << " statement(s) of " << queriesFile
+               << ", planned by " << workloadAdvice->database << ".\n";
+        for (const QString &n : workloadAdvice->notes)
+            io.out << "  " << n << '\n';
+        io.out << '\n';
+        int number = 0;
+        int failed = 0;
+        for (const schema::QueryAdvice &q : workloadAdvice->queries) {
+            printQuery(q, ++number, queriesFile, io);
+            failed += q.status == schema::QueryAdvice::Status::Failed;
+        }
+        io.out << workloadAdvice->suggestionCount() << " index suggestion(s) for " << workloadAdvice->queries.size()
+               << " statement(s)";
+        if (failed)
+            io.out << "; " << failed << " could not be analysed";
+        io.out << ".\n\nDesign advice (" << dialect->displayName() << "):\n";
     }
     if (advice.isEmpty()) {
         io.out << "No advice: the design has no issue the advisor knows (" << schema::DesignAdvisor::rules().size()

@@ -6,6 +6,7 @@
 #include "http/transport.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QThread>
@@ -79,8 +80,20 @@ quint64 Client::send(const Collection &collection, const QString &requestId, con
             context.cancel = flag;
             context.transport = d->transport;
             context.authProfiles = profiles;
+            // Throttled: a 100 MB body would otherwise queue thousands of events to the GUI thread.
+            QElapsedTimer sinceLast;
+            sinceLast.start();
+            d->transport->onProgress = [this, id, &sinceLast](qint64 received, qint64 total) {
+                const bool done = total >= 0 && received >= total;
+                if (received < 65536 || (!done && sinceLast.elapsed() < 50))
+                    return;
+                sinceLast.restart();
+                QMetaObject::invokeMethod(this, [this, id, received, total] { emit progress(id, received, total); },
+                                          Qt::QueuedConnection);
+            };
             Executor executor(std::move(context));
             ex = executor.execute(*request);
+            d->transport->onProgress = nullptr;
         }
         {
             QMutexLocker lock(&d->mutex);

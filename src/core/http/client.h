@@ -36,6 +36,9 @@ public:
 
 signals:
     void finished(quint64 id, const quarry::http::Exchange &exchange);
+    /// A response body is arriving for `id`: bytes so far, and the Content-Length (-1 if unknown).
+    /// At most about every 50 ms, plus once when the body is complete; not for bodies under 64 KiB.
+    void progress(quint64 id, qint64 received, qint64 total);
 
 private:
     struct Private;

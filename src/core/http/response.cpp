@@ -44,6 +44,11 @@ bool Response::hasHeader(const QString &name) const
     return false;
 }
 
+QString Response::contentType() const
+{
+    return header(u"Content-Type"_s).section(u';', 0, 0).trimmed().toLower();
+}
+
 qint64 Response::size() const
 {
     qint64 total = 15 + reason.size();
@@ -54,7 +59,7 @@ qint64 Response::size() const
 
 bool Response::isJson() const
 {
-    const QString type = header(u"Content-Type"_s).section(u';', 0, 0).trimmed().toLower();
+    const QString type = contentType();
     if (type == u"application/json"_s || type.endsWith(u"+json"_s))
         return true;
     if (!type.isEmpty() && !type.startsWith(u"text/plain"_s))

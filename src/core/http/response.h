@@ -44,6 +44,8 @@ struct QUARRY_CORE_EXPORT Response {
     /// The first header of that name (case-insensitive), or a null string.
     QString header(const QString &name) const;
     bool hasHeader(const QString &name) const;
+    /// The Content-Type's media type, lower-cased and without parameters ("image/png"); empty if none.
+    QString contentType() const;
     /// Bytes on the wire as far as Qt shows them: status line, headers and body.
     qint64 size() const;
     /// True when the Content-Type says JSON (application/json, *+json) or the body parses as JSON.

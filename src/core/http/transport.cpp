@@ -74,6 +74,10 @@ Result<Response> Transport::send(const PreparedRequest &request, const CancelFla
             headersAtNs = clock.nsecsElapsed();
     });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (onProgress) {
+        QObject::connect(reply.get(), &QNetworkReply::downloadProgress, &loop,
+                         [this](qint64 received, qint64 total) { onProgress(received, total); });
+    }
     QTimer timeout;
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, &loop, [&] {

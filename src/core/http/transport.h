@@ -8,6 +8,7 @@
 #include "http/response.h"
 #include "result.h"
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -31,6 +32,9 @@ public:
     Result<Response> send(const PreparedRequest &request, const CancelFlag *cancel = nullptr);
 
     int defaultTimeoutMs = 30000;
+    /// Called on the transport's thread while a response body arrives: bytes so far and the total
+    /// announced by Content-Length (-1 when unknown). Used by Client to report download progress.
+    std::function<void(qint64 received, qint64 total)> onProgress;
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_manager;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "exportcommand.h"
+#include "dbmlcommand.h"
 #include "openapicommand.h"
 
 #include "http/collection.h"
@@ -42,8 +43,10 @@ int exportCommand(const QStringList &args, Io &io)
     const QString kind = args.first();
     if (kind == u"openapi"_s)
         return exportOpenApi(args.mid(1), io);   // mock routes -> OpenAPI 3.1
+    if (kind == u"dbml"_s)
+        return exportDbml(args.mid(1), io);      // schema design -> DBML
     if (kind != u"postman"_s) {
-        if (QStringList{u"openapi"_s, u"dbml"_s, u"sql"_s}.contains(kind)) {
+        if (QStringList{u"sql"_s}.contains(kind)) {
             io.err << "quarry export: exporting " << kind << " is not implemented in this build yet.\n";
             return UsageError;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "importcommand.h"
+#include "dbmlcommand.h"
 #include "openapicommand.h"
 #include "sqlimportcommand.h"
 
@@ -27,7 +28,8 @@ namespace {
 int usage(Io &io, const QString &message)
 {
     io.err << "quarry import: " << message << "\n"
-           << "Usage: quarry import postman|curl|har FILE --into WORKSPACE [--collection NAME]\n";
+           << "Usage: quarry import postman|curl|har FILE --into WORKSPACE [--collection NAME]\n"
+           << "       quarry import openapi|sql|dbml FILE --into WORKSPACE\n";
     return UsageError;
 }
 
@@ -77,7 +79,9 @@ int importCommand(const QStringList &args, Io &io)
     if (kind == u"openapi"_s)
         return importOpenApi(args.mid(1), io);   // OpenAPI -> mock routes
     if (kind == u"sql"_s)
-        return importSql(args.mid(1), io);       // PostgreSQL DDL -> schema design
+        return importSql(args.mid(1), io);       // PostgreSQL or SQLite DDL -> schema design
+    if (kind == u"dbml"_s)
+        return importDbml(args.mid(1), io);      // DBML -> schema design
     QString file, into, collectionName = u"Imported"_s;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -93,10 +97,6 @@ int importCommand(const QStringList &args, Io &io)
             return usage(io, u"one input file only."_s);
     }
     if (kind != u"postman"_s && kind != u"curl"_s && kind != u"har"_s) {
-        if (kind == u"dbml"_s) {
-            io.err << "quarry import: importing " << kind << " is not implemented in this build yet.\n";
-            return UsageError;
-        }
         return usage(io, u"unknown kind \"%1\" (postman, curl, har)."_s.arg(kind));
     }
     if (file.isEmpty() || into.isEmpty())

@@ -200,7 +200,7 @@ void TestCliImportExport::harRecordingReplays()
 
 void TestCliImportExport::usageErrors()
 {
-    Run r = quarry({u"import"_s, u"dbml"_s, u"x.dbml"_s, u"--into"_s, u"w.quarry"_s});
+    Run r = quarry({u"export"_s, u"sql"_s, u"w.quarry"_s});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(u"not implemented"_s));
     r = quarry({u"import"_s, u"curl"_s, u"x.txt"_s});

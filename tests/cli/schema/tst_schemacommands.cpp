@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +24,13 @@ private slots:
     void sqlJson();
     void importSqlPagila();
     void importSqlReportsWhereItFails();
+    void importSqlSqliteChinook();
+    void importSqlSqliteDatabaseFile();
+    void importSqlSqliteReportsWhereItFails();
+    void importDbmlExportDbml();
+    void importDbmlReportsWhereItFails();
+    void dbmlUsageErrors_data();
+    void dbmlUsageErrors();
     void sqlRefusesBrokenDesign();
     void sqlReportsMalformedFile();
     void sqlUsageErrors_data();
@@ -235,6 +245,161 @@ void TestSchemaCommands::importSqlReportsWhereItFails()
     QVERIFY2(r.err.contains(u"bad.sql, line 3, column 13: syntax error"_s), qPrintable(r.err));
     QVERIFY(!QFile::exists(ws)); // nothing written on failure
     QCOMPARE(quarry({u"import"_s, u"sql"_s, sql}).code, 2);
+}
+
+namespace {
+QString chinookScript()
+{
+    const QString beside = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/../shared/data/chinook/Chinook_Sqlite.sql"_s;
+    return QFile::exists(beside) ? beside : u"/work/shared/data/chinook/Chinook_Sqlite.sql"_s;
+}
+} // namespace
+
+void TestSchemaCommands::importSqlSqliteChinook()
+{
+    // "Chinook_Sqlite.sql": the name says SQLite, so no --dialect is needed.
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(u"chinook.quarry"_s);
+    Run r = quarry({u"import"_s, u"sql"_s, chinookScript(), u"--into"_s, ws});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"Imported Chinook_Sqlite.sql into chinook.quarry: 11 added, 0 replaced."_s), qPrintable(r.out));
+    QVERIFY2(r.err.contains(u"statement(s) that read or change data"_s), qPrintable(r.err));
+    r = quarry({u"sql"_s, ws, u"--dialect"_s, u"sqlite"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"\"TrackId\" INTEGER PRIMARY KEY AUTOINCREMENT"_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"CONSTRAINT \"PK_PlaylistTrack\" PRIMARY KEY (\"PlaylistId\", \"TrackId\")"_s), qPrintable(r.out));
+    // The same file read as PostgreSQL fails on SQLite's [brackets], with the place.
+    r = quarry({u"import"_s, u"sql"_s, chinookScript(), u"--into"_s, ws, u"--dialect"_s, u"postgres"_s});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"Chinook_Sqlite.sql, line "_s), qPrintable(r.err));
+}
+
+void TestSchemaCommands::importSqlSqliteDatabaseFile()
+{
+    // A database file is read directly (its header says SQLite), whatever its name.
+    QTemporaryDir dir;
+    const QString script = write(u"shop.sql"_s, "-- SQLite\nCREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);\n"
+                                                "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers (id));\n"
+                                                "CREATE INDEX orders_customer ON orders (customer_id);\n");
+    const QString fromScript = dir.filePath(u"a.quarry"_s);
+    Run r = quarry({u"import"_s, u"sql"_s, script, u"--into"_s, fromScript}); // first line names SQLite
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString db = dir.filePath(u"shop.data"_s);
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"shop"_s);
+        c.setDatabaseName(db);
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        for (const QByteArray &statement : f.readAll().split(';')) {
+            if (!statement.trimmed().isEmpty())
+                QVERIFY2(q.exec(QString::fromUtf8(statement)), qPrintable(q.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(u"shop"_s);
+    const QString fromDb = dir.filePath(u"b.quarry"_s);
+    r = quarry({u"import"_s, u"sql"_s, db, u"--into"_s, fromDb});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"2 added"_s), qPrintable(r.out));
+    const Run a = quarry({u"sql"_s, fromScript, u"--dialect"_s, u"postgres"_s});
+    const Run b = quarry({u"sql"_s, fromDb, u"--dialect"_s, u"postgres"_s});
+    QCOMPARE(b.out, a.out);
+    QVERIFY(a.out.contains(u"CREATE INDEX orders_customer ON orders (customer_id)"_s));
+    r = quarry({u"import"_s, u"sql"_s, db, u"--into"_s, fromDb, u"--dialect"_s, u"postgres"_s});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"is a SQLite database, not PostgreSQL DDL"_s), qPrintable(r.err));
+}
+
+void TestSchemaCommands::importSqlSqliteReportsWhereItFails()
+{
+    QTemporaryDir dir;
+    const QString sql = write(u"bad.sqlite.sql"_s, "CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NUL\n);\n");
+    const QString ws = dir.filePath(u"w.quarry"_s);
+    const Run r = quarry({u"import"_s, u"sql"_s, sql, u"--into"_s, ws});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"bad.sqlite.sql, line 3, column 17: near \"NUL\": syntax error"_s), qPrintable(r.err));
+    QVERIFY(!QFile::exists(ws));
+    QCOMPARE(quarry({u"import"_s, u"sql"_s, sql, u"--into"_s, ws, u"--dialect"_s, u"oracle"_s}).code, 2);
+}
+
+void TestSchemaCommands::importDbmlExportDbml()
+{
+    QTemporaryDir dir;
+    const QString source = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/tests/core/schema/dbml/features.dbml"_s;
+    const QString ws = dir.filePath(u"library.quarry"_s);
+    Run r = quarry({u"import"_s, u"dbml"_s, source, u"--into"_s, ws});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"Imported features.dbml into library.quarry: 10 added, 0 replaced."_s), qPrintable(r.out));
+    QVERIFY2(r.err.contains(u"note: line 99: the many-to-many ref"_s), qPrintable(r.err));
+    r = quarry({u"sql"_s, ws, u"--dialect"_s, u"postgres"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"CREATE TYPE lending.loan_status AS ENUM"_s), qPrintable(r.out));
+
+    // export to stdout and to a file give the same text; importing it again gives the same design.
+    const Run out = quarry({u"export"_s, u"dbml"_s, ws});
+    QCOMPARE(out.code, 0);
+    QVERIFY2(out.out.startsWith(u"Project library {\n"_s), qPrintable(out.out));
+    QVERIFY2(out.out.contains(u"Table lending.members as M [headercolor: #3498DB] {"_s), qPrintable(out.out));
+    QVERIFY2(out.out.contains(u"TableGroup catalogue {"_s), qPrintable(out.out));
+    const QString exported = dir.filePath(u"library.dbml"_s);
+    r = quarry({u"export"_s, u"dbml"_s, ws, u"--output"_s, exported});
+    QCOMPARE(r.code, 0);
+    QFile f(exported);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()), out.out);
+    const QString again = dir.filePath(u"again.quarry"_s);
+    r = quarry({u"import"_s, u"dbml"_s, exported, u"--into"_s, again});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(quarry({u"sql"_s, again, u"--dialect"_s, u"postgres"_s}).out, quarry({u"sql"_s, ws, u"--dialect"_s, u"postgres"_s}).out);
+    QCOMPARE(quarry({u"export"_s, u"dbml"_s, again}).out, out.out);
+    // Importing the file again replaces by name.
+    r = quarry({u"import"_s, u"dbml"_s, source, u"--into"_s, ws});
+    QVERIFY2(r.out.contains(u": 0 added, 10 replaced."_s), qPrintable(r.out));
+
+    // --json prints the design without a workspace.
+    r = quarry({u"import"_s, u"dbml"_s, source, u"--json"_s});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"tables"_s).toArray().size(), 7);
+
+    // A workspace exported from SQL: what DBML cannot say is listed as notes.
+    r = quarry({u"export"_s, u"dbml"_s, m_seed});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(u"Table users {"_s), qPrintable(r.out));
+}
+
+void TestSchemaCommands::importDbmlReportsWhereItFails()
+{
+    QTemporaryDir dir;
+    const QString dbml = write(u"bad.dbml"_s, "Table users {\n  id int [pk]\n  email varchar [unique, note: 'x']\n}\n"
+                                               "Ref: users.id > orders.user_id\n");
+    const QString ws = dir.filePath(u"w.quarry"_s);
+    const Run r = quarry({u"import"_s, u"dbml"_s, dbml, u"--into"_s, ws});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"quarry import dbml: bad.dbml, line 5, column 17: Ref to table orders, which is not defined."_s),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(ws));
+}
+
+void TestSchemaCommands::dbmlUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("import without --into") << QStringList{u"import"_s, u"dbml"_s, u"x.dbml"_s} << u"Usage: quarry import dbml"_s;
+    QTest::newRow("import unknown option") << QStringList{u"import"_s, u"dbml"_s, u"x.dbml"_s, u"--into"_s, u"w"_s, u"--fast"_s}
+                                           << u"unknown option --fast"_s;
+    QTest::newRow("export without workspace") << QStringList{u"export"_s, u"dbml"_s} << u"which workspace?"_s;
+    QTest::newRow("export -o without file") << QStringList{u"export"_s, u"dbml"_s, u"w.quarry"_s, u"-o"_s}
+                                            << u"unknown option -o"_s;
+}
+
+void TestSchemaCommands::dbmlUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = quarry(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaCommands)

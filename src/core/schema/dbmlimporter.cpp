@@ -404,7 +404,7 @@ private:
             return ReferentialAction::SetDefault;
         if (a == u"no action"_s)
             return ReferentialAction::NoAction;
-        failAt(s.at, Tr::tr("Unknown %1 action \"%2\" (cascade, restrict, set null, set default, no action).").arg(s.key, a));
+        failAt(s.value.first(), Tr::tr("Unknown %1 action \"%2\" (cascade, restrict, set null, set default, no action).").arg(s.key, a));
     }
 
     // A note given as `Note: 'text'` or `Note { 'text' }`; the Note keyword has been read.
@@ -799,6 +799,8 @@ private:
             const Token v = peek();
             if (v.kind != Token::Name && v.kind != Token::QuotedName && v.kind != Token::String && v.kind != Token::Number)
                 fail(Tr::tr("Expected an enum value or \"}\", found %1.").arg(describe(v)));
+            if (!v.lineStart)
+                fail(Tr::tr("Expected a new line before enum value %1.").arg(v.text));
             next();
             e.values << v.text;
             for (const Setting &s : settings()) {

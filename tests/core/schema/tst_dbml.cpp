@@ -179,7 +179,7 @@ void TestDbml::syntaxErrors_data()
                                   << u"Expected a relation (>, <, - or <>)"_s;
     QTest::newRow("stray character") << u"Table a {\n  id int\n}\nRef: a.id = a.id"_s << u"line 4, column 11"_s
                                      << u"Unexpected character \"=\"."_s;
-    QTest::newRow("unknown action") << u"Table a {\n  id int\n}\nRef: a.id > a.id [delete: explode]"_s << u"line 4, column 19"_s
+    QTest::newRow("unknown action") << u"Table a {\n  id int\n}\nRef: a.id > a.id [delete: explode]"_s << u"line 4, column 27"_s
                                     << u"Unknown delete action \"explode\""_s;
     QTest::newRow("unclosed comment") << u"Table a {\n  /* no end\n}"_s << u"line 2, column 3"_s << u"not closed with */"_s;
 }

@@ -8,6 +8,7 @@
 #include "jsontext.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -17,6 +18,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -141,6 +144,7 @@ RequestEditor::RequestEditor(QWidget *parent)
         m_bodyTimer->start();
     });
     connect(m_bodyTimer, &QTimer::timeout, this, &RequestEditor::commitBodyText);
+    m_ui->bodyTextEdit->installEventFilter(this);
     connect(m_ui->contentTypeEdit, &QLineEdit::editingFinished, this, [this] {
         if (m_ui->contentTypeEdit->text() == m_spec.body.contentType)
             return;
@@ -271,8 +275,31 @@ void RequestEditor::setAuthProfiles(const QList<std::pair<QString, QString>> &pr
     m_loading = wasLoading;
 }
 
+void RequestEditor::savePendingForLater()
+{
+    if (m_loading || !isEnabled() || m_spec.id.isEmpty())
+        return;
+    http::RequestSpec pending = m_spec;
+    bool dirty = false;
+    if (m_bodyTimer->isActive() && m_ui->bodyTextEdit->toPlainText() != m_spec.body.text) {
+        pending.body.text = m_ui->bodyTextEdit->toPlainText();
+        dirty = true;
+    }
+    if (m_urlDirty) {
+        auto [url, params] = splitUrl(m_ui->urlEdit->text().trimmed(), m_spec.params);
+        dirty = dirty || url != m_spec.url || params != m_spec.params;
+        pending.url = url;
+        pending.params = params;
+    }
+    // Another request is being shown: what was typed into this one is still saved for it, once
+    // the owner has finished switching (the edit names the request by id, not by selection).
+    if (dirty)
+        QTimer::singleShot(0, this, [this, pending] { emit requestEdited(pending, u"typing"_s); });
+}
+
 void RequestEditor::clearRequest()
 {
+    savePendingForLater();
     m_bodyTimer->stop();
     m_loading = true;
     m_spec = {};
@@ -285,6 +312,7 @@ void RequestEditor::clearRequest()
     m_ui->extractionsTable->setRowCount(0);
     m_ui->authInfoLabel->clear();
     showBodyMode();
+    updateTabTitles();
     m_loading = false;
     m_urlDirty = false;
     setEnabled(false);
@@ -292,6 +320,8 @@ void RequestEditor::clearRequest()
 
 void RequestEditor::setRequest(const http::RequestSpec &request)
 {
+    if (request.id != m_spec.id)
+        savePendingForLater();
     m_bodyTimer->stop();
     const bool sameRequest = request.id == m_spec.id;
     m_loading = true;
@@ -318,6 +348,7 @@ void RequestEditor::setRequest(const http::RequestSpec &request)
     m_ui->timeoutSpin->setValue(request.timeoutMs);
     m_ui->followRedirectsCheck->setChecked(request.followRedirects);
     m_ui->verifyTlsCheck->setChecked(request.verifyTls);
+    updateTabTitles();
     m_loading = false;
     m_urlDirty = false;
     if (!sameRequest && request.body.mode != BodySpec::Mode::None && m_ui->requestTabs->currentIndex() == 0
@@ -350,6 +381,13 @@ void RequestEditor::commitPending()
     commitBodyText();
 }
 
+bool RequestEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->bodyTextEdit && event->type() == QEvent::FocusOut)
+        commitBodyText();
+    return QWidget::eventFilter(watched, event);
+}
+
 QString RequestEditor::bodyStatus() const
 {
     return m_ui->bodyStatusLabel->text();
@@ -357,9 +395,27 @@ QString RequestEditor::bodyStatus() const
 
 void RequestEditor::emitEdited(const QString &field)
 {
+    updateTabTitles();
     if (m_loading || !isEnabled())
         return;
     emit requestEdited(m_spec, field);
+}
+
+void RequestEditor::updateTabTitles()
+{
+    const auto enabled = [](const QList<KeyValue> &rows) {
+        return std::count_if(rows.begin(), rows.end(), [](const KeyValue &kv) { return kv.enabled; });
+    };
+    const auto title = [](const QString &name, qsizetype count) {
+        return count ? u"%1 (%2)"_s.arg(name).arg(count) : name;
+    };
+    QTabWidget *tabs = m_ui->requestTabs;
+    tabs->setTabText(tabs->indexOf(m_ui->paramsTab), title(tr("Params"), enabled(m_spec.params)));
+    tabs->setTabText(tabs->indexOf(m_ui->headersTab), title(tr("Headers"), enabled(m_spec.headers)));
+    tabs->setTabText(tabs->indexOf(m_ui->checksTab),
+                     title(tr("Checks"), m_spec.assertions.size() + m_spec.extractions.size()));
+    tabs->setTabText(tabs->indexOf(m_ui->bodyTab),
+                     m_spec.body.mode == BodySpec::Mode::None ? tr("Body") : tr("Body ●"));
 }
 
 void RequestEditor::commitMethod()
@@ -419,8 +475,7 @@ void RequestEditor::showBodyMode()
         m_ui->multipartTable->setRows(m_spec.body.fields);
     m_ui->bodyTextEdit->setPlaceholderText(mode == BodySpec::Mode::Json ? u"{\n  \"name\": \"{{name}}\"\n}"_s
                                                                         : tr("The text to send"));
-    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->bodyTab),
-                                  mode == BodySpec::Mode::None ? tr("Body") : tr("Body ●"));
+    updateTabTitles();
     updateBodyStatus();
     updateBinaryStatus();
 }
@@ -588,9 +643,6 @@ void RequestEditor::fillAssertions()
         addAssertionRow(a);
     m_loading = wasLoading;
     m_ui->checksStatusLabel->clear();
-    const int count = int(m_spec.assertions.size() + m_spec.extractions.size());
-    m_ui->requestTabs->setTabText(m_ui->requestTabs->indexOf(m_ui->checksTab),
-                                  count ? tr("Checks (%1)").arg(count) : tr("Checks"));
 }
 
 void RequestEditor::assertionsEdited()

@@ -55,8 +55,13 @@ signals:
     void requestEdited(const quarry::http::RequestSpec &request, const QString &field);
     void sendClicked();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void savePendingForLater();
     void emitEdited(const QString &field);
+    void updateTabTitles();
     void commitUrl();
     void commitMethod();
     void commitBodyText();

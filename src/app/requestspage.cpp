@@ -64,9 +64,10 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
     m_ui->headersView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->checksView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->mainSplitter->setSizes({280, 800});
-    m_ui->exchangeSplitter->setSizes({340, 360});
+    m_ui->exchangeSplitter->setSizes({430, 300});
     m_ui->noticeLabel->setVisible(false);
     m_ui->requestEditor->setSendEnabled(false);
+    m_ui->statusLabel->setText(u"<span style=\"color:gray; font-weight:normal\">%1</span>"_s.arg(tr("No response yet")));
 
     m_ui->collectionsView->setModel(outline);
     m_ui->collectionsView->setColumnHidden(1, true);
@@ -279,8 +280,13 @@ void RequestsPage::showSelected()
         m_requestId.clear();
         m_ui->requestEditor->clearRequest();
         m_ui->requestEditor->setSendEnabled(false);
+        if (m_workspace)
+            showNotice(kind == u"folder"_s || kind == u"collection"_s
+                           ? tr("New Request adds a request here; More ▸ Rename, Duplicate, Delete.")
+                           : tr("Choose a request in the tree, or add one with New Request."));
         return;
     }
+    showNotice({});
     m_collectionId = list.value().at(c).id;
     m_requestId = request->id;
     if (m_ui->requestEditor->request() != *request || !m_ui->requestEditor->isEnabled())

@@ -108,6 +108,7 @@ private slots:
     void urlAndParamsStayInStep();
     void jsonBodyValidityShowsLineAndColumn();
     void bodyTypingIsOneUndoStep();
+    void typingThenSwitchingKeepsTheText();
     void postsTheEditedJsonBodyAndGetsItBack();
     void sendsTheEditedMethodHeadersAndSettings();
     void multipartUploadsTheFileBytes();
@@ -359,6 +360,28 @@ void TestRequestsPage::bodyTypingIsOneUndoStep()
     QCOMPARE(requestJson(u"req-login"_s).value(u"body"_s).toObject().value(u"text"_s).toString(), before + u"   "_s);
     m_undo->undo();
     QCOMPARE(body->toPlainText(), before);
+}
+
+void TestRequestsPage::typingThenSwitchingKeepsTheText()
+{
+    QVERIFY(m_page->selectRequest(u"req-login"_s));
+    const int steps = m_undo->index();
+    auto *body = editorChild<QPlainTextEdit>(u"bodyTextEdit"_s);
+    body->setPlainText(u"{\"typed\": true}"_s);
+    auto *url = editorChild<QLineEdit>(u"urlEdit"_s);
+    url->selectAll();
+    QTest::keyClicks(url, u"{{baseUrl}}/api/auth/login?typed=1"_s);
+    // Another request is chosen before the pause and without editingFinished.
+    QVERIFY(m_page->selectRequest(u"req-list-users"_s));
+    QCOMPARE(url->text(), u"{{baseUrl}}/api/users"_s);
+    QTRY_COMPARE(requestJson(u"req-login"_s).value(u"body"_s).toObject().value(u"text"_s).toString(),
+                 u"{\"typed\": true}"_s);
+    QCOMPARE(requestJson(u"req-login"_s).value(u"url"_s).toString(), u"{{baseUrl}}/api/auth/login"_s);
+    QCOMPARE(requestJson(u"req-login"_s).value(u"params"_s).toArray().size(), 1);
+    QCOMPARE(m_page->currentItemId(), u"req-list-users"_s);
+    QCOMPARE(m_undo->index(), steps + 1);
+    m_undo->undo();
+    QVERIFY(requestJson(u"req-login"_s).value(u"body"_s).toObject().value(u"text"_s).toString().contains(u"ada@"_s));
 }
 
 void TestRequestsPage::postsTheEditedJsonBodyAndGetsItBack()

@@ -6,7 +6,7 @@
 find_package(SQLite3 REQUIRED)
 target_sources(quarry-core PRIVATE
     schema/sqliteddlimporter.cpp schema/sqliteddlimporter.h
-    schema/dbmlimporter.cpp schema/dbmlimporter.h
+    schema/dbmllexer.cpp schema/dbmllexer.h schema/dbmlimporter.cpp schema/dbmlimporter.h
     schema/dbmlexporter.cpp schema/dbmlexporter.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

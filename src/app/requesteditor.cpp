@@ -60,6 +60,20 @@ QStringList opsFor(const QString &kind)
     return {u"below"_s};
 }
 
+/// The Content-Type a body mode sends by itself.
+QString impliedContentType(const BodySpec &body)
+{
+    switch (body.mode) {
+    case BodySpec::Mode::Json: return u"application/json"_s;
+    case BodySpec::Mode::FormUrlEncoded: return u"application/x-www-form-urlencoded"_s;
+    case BodySpec::Mode::Multipart: return u"multipart/form-data"_s;
+    case BodySpec::Mode::Raw:
+    case BodySpec::Mode::Binary: return body.contentType;
+    case BodySpec::Mode::None: break;
+    }
+    return {};
+}
+
 /// The expected value as the table shows it: numbers plain, lists comma-separated, strings as typed.
 QString valueText(const QJsonValue &value)
 {
@@ -131,6 +145,20 @@ RequestEditor::RequestEditor(QWidget *parent)
 
     connect(m_ui->bodyModeCombo, &QComboBox::activated, this, [this](int index) {
         commitBodyText();
+        if (BodySpec::Mode(index) == m_spec.body.mode)
+            return;
+        // A Content-Type header that only repeated what the old body implied would now mislabel
+        // the body (a multipart body sent as application/json): it goes with the old mode.
+        const QString implied = impliedContentType(m_spec.body);
+        if (!implied.isEmpty()) {
+            const qsizetype before = m_spec.headers.size();
+            m_spec.headers.removeIf([&](const KeyValue &h) {
+                return h.name.compare(u"Content-Type"_s, Qt::CaseInsensitive) == 0
+                    && h.value.trimmed().startsWith(implied, Qt::CaseInsensitive);
+            });
+            if (m_spec.headers.size() != before)
+                m_ui->headersTable->setRows(m_spec.headers);
+        }
         m_spec.body.mode = BodySpec::Mode(index);
         if (m_spec.body.mode == BodySpec::Mode::Raw && m_spec.body.contentType.isEmpty())
             m_spec.body.contentType = u"text/plain"_s;

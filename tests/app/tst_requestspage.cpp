@@ -108,6 +108,7 @@ private slots:
     void urlAndParamsStayInStep();
     void jsonBodyValidityShowsLineAndColumn();
     void bodyTypingIsOneUndoStep();
+    void switchingBodyModeDropsTheImpliedContentType();
     void typingThenSwitchingKeepsTheText();
     void postsTheEditedJsonBodyAndGetsItBack();
     void sendsTheEditedMethodHeadersAndSettings();
@@ -360,6 +361,30 @@ void TestRequestsPage::bodyTypingIsOneUndoStep()
     QCOMPARE(requestJson(u"req-login"_s).value(u"body"_s).toObject().value(u"text"_s).toString(), before + u"   "_s);
     m_undo->undo();
     QCOMPARE(body->toPlainText(), before);
+}
+
+void TestRequestsPage::switchingBodyModeDropsTheImpliedContentType()
+{
+    QVERIFY(m_page->selectRequest(u"req-create-user"_s));
+    const int steps = m_undo->index();
+    QCOMPARE(tableOf(u"headersTable"_s)->rowCount(), 1);   // Content-Type: application/json
+    auto *mode = editorChild<QComboBox>(u"bodyModeCombo"_s);
+    mode->setCurrentIndex(2);   // form
+    emit mode->activated(2);
+    QCOMPARE(m_undo->index(), steps + 1);   // one step
+    const QJsonObject json = requestJson(u"req-create-user"_s);
+    QCOMPARE(json.value(u"body"_s).toObject().value(u"mode"_s).toString(), u"urlencoded"_s);
+    QVERIFY(!json.contains(u"headers"_s));
+    QCOMPARE(tableOf(u"headersTable"_s)->rowCount(), 0);
+    // A header that says something else stays.
+    editorChild<KeyValueTable>(u"headersTable"_s)->addRow(row(u"content-type"_s, u"text/csv"_s));
+    mode->setCurrentIndex(4);   // raw
+    emit mode->activated(4);
+    QCOMPARE(tableOf(u"headersTable"_s)->rowCount(), 1);
+    while (m_undo->index() > steps)
+        m_undo->undo();
+    QCOMPARE(requestJson(u"req-create-user"_s).value(u"headers"_s).toArray().size(), 1);
+    QCOMPARE(mode->currentIndex(), 1);
 }
 
 void TestRequestsPage::typingThenSwitchingKeepsTheText()

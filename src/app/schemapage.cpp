@@ -86,10 +86,10 @@ SchemaPage::SchemaPage(QAbstractProxyModel *outline, QWidget *parent)
     m_ui->adviceView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->adviceView->header()->setStretchLastSection(false);
     m_ui->topSplitter->setStretchFactor(1, 1);
-    m_ui->topSplitter->setSizes({170, 1100});
+    m_ui->topSplitter->setSizes({150, 1100});
     m_ui->bottomSplitter->setSizes({640, 480});
     m_ui->verticalSplitter->setStretchFactor(0, 1);
-    m_ui->verticalSplitter->setSizes({560, 230});
+    m_ui->verticalSplitter->setSizes({600, 200});
 }
 
 SchemaPage::~SchemaPage() = default;

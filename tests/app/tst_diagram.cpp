@@ -170,6 +170,18 @@ void TestDiagram::sampleCards()
     // Opening does not modify the workspace: auto positions are saved with the first edit only.
     QVERIFY(!m_workspace->isModified());
     QVERIFY(editor()->view()->minimap()->isVisible());
+
+    // The find box selects a table and brings it into view at a readable zoom.
+    auto *find = editor()->findChild<QLineEdit *>(u"findEdit"_s);
+    find->setText(u"ACCOUNTS"_s);
+    emit find->returnPressed();
+    QCOMPARE(scene()->selectedTableIds(), QStringList{accounts->tableId()});
+    QVERIFY(editor()->view()->zoom() >= 0.6);
+    const QRectF visible = editor()->view()->mapToScene(editor()->view()->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(accounts->sceneRectOfCard().center()));
+    find->setText(u"nope"_s);
+    emit find->returnPressed();
+    QVERIFY2(editor()->message().contains(u"No table nope"_s), qPrintable(editor()->message()));
 }
 
 void TestDiagram::pagilaLayout()

@@ -14,11 +14,13 @@
 #include "workspace/workspace.h"
 
 #include <QAction>
+#include <QCompleter>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QStringListModel>
 #include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
@@ -40,7 +42,7 @@ DiagramEditor::DiagramEditor(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->diagramView->setDiagram(m_scene);
     m_ui->diagramSplitter->setStretchFactor(0, 1);
-    m_ui->diagramSplitter->setSizes({700, 300});
+    m_ui->diagramSplitter->setSizes({800, 240});
 
     m_ui->addTableButton->setText(tr("Add table"));
     m_ui->addTableButton->setIcon(QIcon(u":/icons/table.svg"_s));
@@ -64,6 +66,26 @@ DiagramEditor::DiagramEditor(QWidget *parent)
     exportMenu->addAction(tr("SVG drawing…"), this, [this] { exportInteractively(true); });
     m_ui->exportButton->setMenu(exportMenu);
     m_ui->messageLabel->hide();
+    m_tableNames = new QStringListModel(this);
+    auto *completer = new QCompleter(m_tableNames, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_ui->findEdit->setCompleter(completer);
+    auto find = [this](const QString &name) {
+        for (TableCard *card : m_scene->cards()) {
+            if (card->tableName().compare(name, Qt::CaseInsensitive) == 0
+                || (card->nameSpace() + u'.' + card->tableName()).compare(name, Qt::CaseInsensitive) == 0) {
+                revealTable(card->tableId());
+                return;
+            }
+        }
+        showMessage(tr("No table %1 in this design.").arg(name), true);
+    };
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, find);
+    connect(m_ui->findEdit, &QLineEdit::returnPressed, this, [this, find] {
+        if (!m_ui->findEdit->text().trimmed().isEmpty())
+            find(m_ui->findEdit->text().trimmed());
+    });
 
     connect(m_ui->addTableButton, &QToolButton::clicked, this, [this] { addTable(); });
     connect(m_ui->addColumnButton, &QToolButton::clicked, this, [this] { addColumn(); });
@@ -196,6 +218,11 @@ void DiagramEditor::reload()
     m_schema = parsed.value();
     m_schemaValid = true;
     m_scene->setSchema(m_schema, shownPositions(m_schema));
+    QStringList names;
+    for (const schema::Table &t : m_schema.tables)
+        names << (t.nameSpace.isEmpty() ? t.name : t.nameSpace + u'.' + t.name);
+    names.sort(Qt::CaseInsensitive);
+    m_tableNames->setStringList(names);
     if (!m_selectAfterReload.isEmpty()) {
         m_scene->selectTables(m_selectAfterReload);
         m_selectAfterReload.clear();
@@ -420,6 +447,8 @@ void DiagramEditor::revealTable(const QString &tableId)
     if (!card)
         return;
     m_scene->selectTables({tableId});
+    if (view()->zoom() < 0.6)   // readable
+        view()->setZoom(0.8);
     view()->centerOn(card);
 }
 

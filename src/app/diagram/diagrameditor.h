@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class QStringListModel;
 class QUndoStack;
 namespace Ui { class DiagramEditor; }
 namespace quarry::workspace { class Workspace; }
@@ -86,6 +87,7 @@ private:
     QHash<QString, QPointF> m_autoPositions;  // Graphviz places for tables without a saved one
     bool m_fitPending = true;
     QStringList m_selectAfterReload;
+    QStringListModel *m_tableNames = nullptr;   // for the find box
 };
 
 } // namespace quarry::app

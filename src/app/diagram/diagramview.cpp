@@ -212,7 +212,7 @@ QRectF DiagramMinimap::visibleArea() const
 void DiagramMinimap::drawForeground(QPainter *painter, const QRectF &)
 {
     painter->setPen(QPen(QColor(0xf0, 0x8c, 0x00), 0));
-    painter->setBrush(QColor(0xf0, 0x8c, 0x00, 40));
+    painter->setBrush(QColor(0xf0, 0x8c, 0x00, 24));
     painter->drawRect(visibleArea());
 }
 

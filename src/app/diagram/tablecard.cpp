@@ -260,16 +260,30 @@ void TableCard::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     static const QColor selection(0xf0, 0x8c, 0x00);
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
 
-    // Far out: a block in the header colour, the name once it can be read. No text shaping per row.
+    // Far out: the card as a block with its rows as bars, and the table's name large enough to
+    // read at this zoom, like a map label. No text shaping per row.
     if (lod < 0.4) {
-        painter->setPen(selected ? QPen(selection, 3 / lod) : QPen(Qt::NoPen));
-        painter->setBrush(QColor(0xf7, 0xf9, 0xfb));
+        painter->setPen(selected ? QPen(selection, 3 / lod) : QPen(border, 0));
+        painter->setBrush(Qt::white);
         painter->drawRect(card);
         painter->fillRect(header, headerColor);
-        if (lod >= 0.2) {
-            painter->setPen(Qt::white);
-            painter->setFont(m.headerFont);
-            painter->drawText(header.adjusted(m.padding, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, m_name);
+        if (lod >= 0.12) {
+            for (qsizetype i = 0; i < m_rows.size(); ++i) {
+                const qreal y = m.headerHeight + i * m.rowHeight;
+                painter->fillRect(QRectF(m.padding, y + m.rowHeight * 0.35, m_size.width() * 0.55, m.rowHeight * 0.3),
+                                  m_rows.at(i).primaryKey ? QColor(0xe8, 0xc9, 0x6a) : QColor(0xdd, 0xe2, 0xe7));
+            }
+        }
+        if (lod >= 0.08) {
+            QFont label = m.headerFont;
+            label.setPixelSize(int(std::min(11.0 / lod, m_size.width() / std::max<qsizetype>(4, m_name.size()) * 1.6)));
+            painter->setFont(label);
+            const QRectF area = card.adjusted(2, 0, -2, 0);
+            const QString text = QFontMetricsF(label).elidedText(m_name, Qt::ElideRight, area.width());
+            const QRectF box = QFontMetricsF(label).boundingRect(area, Qt::AlignCenter, text).adjusted(-3 / lod, 0, 3 / lod, 0);
+            painter->fillRect(box, QColor(255, 255, 255, 220));
+            painter->setPen(QColor(0x1f, 0x29, 0x33));
+            painter->drawText(area, Qt::AlignCenter, text);
         }
         return;
     }
@@ -280,9 +294,10 @@ void TableCard::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->drawRoundedRect(card, 5, 5);
     // Header: rounded at the top only.
     QPainterPath headerPath;
+    headerPath.setFillRule(Qt::WindingFill);   // the two shapes overlap: fill both, not their difference
     headerPath.addRoundedRect(header, 5, 5);
     headerPath.addRect(header.adjusted(0, header.height() / 2, 0, 0));
-    painter->fillPath(headerPath.simplified(), headerColor);
+    painter->fillPath(headerPath, headerColor);
     qreal x = m.padding;
     if (!m_nameSpace.isEmpty()) {
         painter->setFont(m.schemaFont);

@@ -10,6 +10,7 @@
 #include "mockpage.h"
 #include "outlinemodel.h"
 #include "problemsdock.h"
+#include "queryadvicedialog.h"
 #include "requestspage.h"
 #include "schemapage.h"
 #include "sectionpage.h"
@@ -210,6 +211,14 @@ void MainWindow::setupActions()
     });
     connect(m_ui->inspectJwtAction, &QAction::triggered, this, [this] { jwtTools(false); });
     connect(m_ui->mintTokenAction, &QAction::triggered, this, [this] { jwtTools(true); });
+    // Tools > Index advice from queries…: `quarry advise --queries` with a window (issue #6).
+    QAction *queryAdvice = m_ui->toolsMenu->addAction(tr("&Index Advice from Queries…"));
+    queryAdvice->setObjectName(u"queryAdviceAction"_s);
+    connect(queryAdvice, &QAction::triggered, this, [this] {
+        auto *dialog = new QueryAdviceDialog(m_workspace.get(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         AboutDialog dialog(this);
         dialog.exec();

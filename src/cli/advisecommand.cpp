@@ -63,6 +63,8 @@ QJsonObject toJson(const schema::QueryAdvice &a, const QString &file)
         o.insert(u"where"_s, file + u", "_s + a.where);
     if (!a.note.isEmpty())
         o.insert(u"note"_s, a.note);
+    if (!a.gain.isEmpty())
+        o.insert(u"gain"_s, a.gain);
     if (a.costBefore)
         o.insert(u"costBefore"_s, *a.costBefore);
     if (a.costAfter)

@@ -838,12 +838,14 @@ Result<WorkloadAdvice> PgQueryAdvisor::advise(const QString &url, const Workload
                             a.status = QueryAdvice::Status::Suggested;
                             a.suggestions << bestCandidate;
                             a.createStatements << bestCandidate.createStatement(indexDialect);
+                            a.gain = Tr::tr("%1% less cost").arg(saving, 0, 'f', 0);
                             a.message = Tr::tr("Cost %1 -> %2 with %3: %4% less.")
                                             .arg(formatCost(*a.costBefore), formatCost(best->cost),
                                                  bestCandidate.toString())
                                             .arg(saving, 0, 'f', 0);
                         } else {
                             a.status = QueryAdvice::Status::NoGain;
+                            a.gain = Tr::tr("%1% only").arg(saving, 0, 'f', 0);
                             a.message = Tr::tr("The best candidate, %1, lowers the cost only from %2 to %3 (%4% less); "
                                                "an index is suggested when it at least halves it.")
                                             .arg(bestCandidate.toString(), formatCost(*a.costBefore),

@@ -51,6 +51,7 @@ struct QUARRY_CORE_EXPORT QueryAdvice {
     QString message;            ///< one line: why this status ("cost 375 -> 142, 62% less")
     QString where;              ///< for Failed: "line 4, column 12"
     QString note;               ///< how it was planned, when unusual ("Generic plan: $1..$2 ...")
+    QString gain;               ///< a few words for a table cell: "62% less cost", "SCAN → SEARCH", "no sort step"
     QList<IndexCandidate> candidates;   ///< what was tried, in the order tried
     QStringList planBefore;     ///< plan lines, indented by two spaces per level
     QStringList planAfter;      ///< with the suggested index (or the best candidate)

@@ -268,6 +268,30 @@ void remFunction(sqlite3_context *ctx, int, sqlite3_value **argv)
     held = sqlite3_value_dup(argv[1]);
 }
 
+// What changed between two EXPLAIN QUERY PLAN outputs, in a few words.
+QString planChange(const QStringList &before, const QStringList &after)
+{
+    static const QRegularExpression fullScan(u"^\\s*SCAN \\S+$"_s);
+    auto count = [](const QStringList &lines, auto &&test) {
+        return std::count_if(lines.cbegin(), lines.cend(), test);
+    };
+    auto scans = [&](const QStringList &lines) { return count(lines, [](const QString &l) { return fullScan.match(l).hasMatch(); }); };
+    auto sorts = [&](const QStringList &lines) {
+        return count(lines, [](const QString &l) { return l.contains(u"USE TEMP B-TREE"_s); });
+    };
+    auto searches = [&](const QStringList &lines) {
+        return count(lines, [](const QString &l) { return l.trimmed().startsWith(u"SEARCH "_s); });
+    };
+    QStringList parts;
+    if (scans(after) < scans(before) && searches(after) > searches(before))
+        parts << Tr::tr("SCAN → SEARCH");
+    if (sorts(after) < sorts(before))
+        parts << Tr::tr("no sort step");
+    if (parts.isEmpty())
+        parts << Tr::tr("narrower search");
+    return parts.join(u", "_s);
+}
+
 struct PlannedQuery {
     QStringList lines;
     QStringList indexes;   // indexes named by USING [COVERING] INDEX
@@ -386,6 +410,7 @@ public:
         }
         if (!a.suggestions.isEmpty()) {
             a.status = QueryAdvice::Status::Suggested;
+            a.gain = planChange(a.planBefore, a.planAfter);
             QStringList names;
             for (const IndexCandidate &c : std::as_const(a.suggestions))
                 names << c.toString();

@@ -12,6 +12,7 @@
 #include "problemsdock.h"
 #include "queryadvicedialog.h"
 #include "requestspage.h"
+#include "runnerdialog.h"
 #include "schemapage.h"
 #include "sectionpage.h"
 
@@ -27,6 +28,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -211,6 +215,33 @@ void MainWindow::setupActions()
     });
     connect(m_ui->inspectJwtAction, &QAction::triggered, this, [this] { jwtTools(false); });
     connect(m_ui->mintTokenAction, &QAction::triggered, this, [this] { jwtTools(true); });
+    // Tools > Run collection…: the collection runner of `quarry run`, with a window (issue #5).
+    QAction *runCollection = m_ui->toolsMenu->addAction(tr("Run &Collection…"));
+    connect(runCollection, &QAction::triggered, this, [this] {
+        if (!m_workspace)
+            return;
+        QStringList names;
+        QStringList ids;
+        for (const QJsonValue &c : m_workspace->sectionArray(Section::Collections)) {
+            names << c.toObject().value(u"name"_s).toString();
+            ids << c.toObject().value(u"id"_s).toString();
+        }
+        if (ids.isEmpty()) {
+            QMessageBox::information(this, tr("Run collection"), tr("The workspace has no request collection to run."));
+            return;
+        }
+        int chosen = 0;
+        if (ids.size() > 1) {
+            bool ok = false;
+            const QString name = QInputDialog::getItem(this, tr("Run collection"), tr("Collection:"), names, 0, false, &ok);
+            if (!ok)
+                return;
+            chosen = int(names.indexOf(name));
+        }
+        auto *dialog = new RunnerDialog(m_workspace.get(), ids.at(chosen), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     // Tools > Index advice from queries…: `quarry advise --queries` with a window (issue #6).
     QAction *queryAdvice = m_ui->toolsMenu->addAction(tr("&Index Advice from Queries…"));
     queryAdvice->setObjectName(u"queryAdviceAction"_s);

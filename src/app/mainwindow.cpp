@@ -13,6 +13,7 @@
 #include "queryadvicedialog.h"
 #include "requestspage.h"
 #include "runnerdialog.h"
+#include "schemaimportaction.h"
 #include "schemapage.h"
 #include "sectionpage.h"
 
@@ -196,6 +197,23 @@ void MainWindow::setupActions()
             saveAs(path.endsWith(u".quarry"_s) ? path : path + u".quarry"_s);
     });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    // File > Import SQL/DBML into Schema… (issue #6): one undoable step; notes to the log.
+    auto *schemaImport = new SchemaImportAction(m_undoStack, [this] { return m_workspace.get(); }, this);
+    m_ui->fileMenu->insertAction(m_ui->quitAction, schemaImport->action());
+    m_ui->fileMenu->insertSeparator(m_ui->quitAction);
+    connect(schemaImport, &SchemaImportAction::problem, this, [this](const quarry::Error &error) {
+        m_problems->clearSource(tr("Import"));
+        reportError(error, tr("Import"));
+        m_problems->raise();
+        statusBar()->showMessage(tr("Nothing was imported: %1").arg(error.message), 6000);
+    });
+    connect(schemaImport, &SchemaImportAction::imported, this, [this](const QString &summary, const QStringList &notes) {
+        m_problems->clearSource(tr("Import"));
+        for (const QString &note : notes)
+            m_log->append(tr("Import: %1").arg(note));
+        statusBar()->showMessage(summary, 6000);
+        showPage(Page::Schema);
+    });
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));

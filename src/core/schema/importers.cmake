@@ -8,5 +8,6 @@ target_sources(quarry-core PRIVATE
     schema/sqliteddlimporter.cpp schema/sqliteddlimporter.h
     schema/dbmllexer.cpp schema/dbmllexer.h schema/dbmlimporter.cpp schema/dbmlimporter.h
     schema/dbmlexporter.cpp schema/dbmlexporter.h
+    schema/schemaimport.cpp schema/schemaimport.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

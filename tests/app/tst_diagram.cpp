@@ -169,6 +169,9 @@ void TestDiagram::sampleCards()
     QVERIFY(scene()->edges().isEmpty());
     // Opening does not modify the workspace: auto positions are saved with the first edit only.
     QVERIFY(!m_workspace->isModified());
+    // Everything fits, so no minimap; zoomed in it helps finding the way.
+    QVERIFY(!editor()->view()->minimap()->isVisible());
+    editor()->view()->setZoom(3.0);
     QVERIFY(editor()->view()->minimap()->isVisible());
 
     // The find box selects a table and brings it into view at a readable zoom.

@@ -55,12 +55,15 @@ DesignPanel::DesignPanel(QWidget *parent)
         m_ui->onUpdateCombo->addItem(label, int(action));
     }
     QHeaderView *header = m_ui->columnsTable->horizontalHeader();
-    header->setSectionResizeMode(NameField, QHeaderView::Stretch);
+    header->setSectionResizeMode(NameField, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(TypeField, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
     for (int c : {NotNullField, PkField, UniqueField})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(DefaultField, QHeaderView::Interactive);
     m_ui->columnsTable->horizontalHeaderItem(NotNullField)->setToolTip(tr("NOT NULL: the column must have a value"));
+    m_ui->columnsTable->horizontalHeaderItem(PkField)->setToolTip(tr("Part of the primary key"));
+    m_ui->columnsTable->horizontalHeaderItem(UniqueField)->setToolTip(tr("Unique: no two rows share a value"));
     m_ui->columnsTable->horizontalHeaderItem(DefaultField)->setToolTip(
         tr("An SQL expression (now(), CURRENT_TIMESTAMP) or a literal: 'text', 42, true"));
     m_ui->errorLabel->hide();

@@ -42,7 +42,7 @@ DiagramEditor::DiagramEditor(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->diagramView->setDiagram(m_scene);
     m_ui->diagramSplitter->setStretchFactor(0, 1);
-    m_ui->diagramSplitter->setSizes({800, 240});
+    m_ui->diagramSplitter->setSizes({740, 330});
 
     m_ui->addTableButton->setText(tr("Add table"));
     m_ui->addTableButton->setIcon(QIcon(u":/icons/table.svg"_s));
@@ -228,6 +228,7 @@ void DiagramEditor::reload()
         m_selectAfterReload.clear();
     }
     view()->minimap()->refit();
+    view()->updateMinimap();
     panel()->refresh(m_schema);
     selectionChanged();
     if (m_fitPending && isVisible()) {

@@ -55,6 +55,7 @@ void DiagramView::fitToView()
         setZoom(1.0);
     centerOn(r.center());
     m_minimap->refit();
+    updateMinimap();
     emit zoomChanged(zoom());
 }
 
@@ -70,7 +71,7 @@ void DiagramView::setZoom(qreal z)
     setTransform(QTransform::fromScale(z, z));
     centerOn(center);
     emit zoomChanged(z);
-    m_minimap->viewport()->update();
+    updateMinimap();
 }
 
 void DiagramView::zoomBy(qreal factor, const QPoint &viewPos)
@@ -86,7 +87,7 @@ void DiagramView::zoomBy(qreal factor, const QPoint &viewPos)
     horizontalScrollBar()->setValue(horizontalScrollBar()->value() + int(std::round(delta.x())));
     verticalScrollBar()->setValue(verticalScrollBar()->value() + int(std::round(delta.y())));
     emit zoomChanged(target);
-    m_minimap->viewport()->update();
+    updateMinimap();
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)
@@ -167,8 +168,19 @@ void DiagramView::resizeEvent(QResizeEvent *event)
 void DiagramView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    m_minimap->viewport()->update();
+    updateMinimap();
     emit viewportMoved();
+}
+
+void DiagramView::updateMinimap()
+{
+    // Only useful while part of the drawing is out of sight.
+    auto *diagram = qobject_cast<DiagramScene *>(scene());
+    const QRect area = viewport()->geometry();
+    const bool roomy = area.width() > 360 && area.height() > 240;
+    const bool needed = diagram && !mapToScene(viewport()->rect()).boundingRect().contains(diagram->drawingRect());
+    m_minimap->setVisible(roomy && needed);
+    m_minimap->viewport()->update();
 }
 
 void DiagramView::placeMinimap()
@@ -176,8 +188,8 @@ void DiagramView::placeMinimap()
     const QRect area = viewport()->geometry();
     const QSize size(std::clamp(area.width() / 5, 120, 220), std::clamp(area.height() / 5, 80, 160));
     m_minimap->setGeometry(QRect(area.bottomRight() - QPoint(size.width() + 8, size.height() + 8), size));
-    m_minimap->setVisible(area.width() > 360 && area.height() > 240);
     m_minimap->refit();
+    updateMinimap();
 }
 
 DiagramMinimap::DiagramMinimap(DiagramView *main)

@@ -27,6 +27,8 @@ public:
     qreal zoom() const;
     void setZoom(qreal zoom);
     DiagramMinimap *minimap() const { return m_minimap; }
+    /// Shows the minimap only while part of the drawing is out of sight.
+    void updateMinimap();
 
 signals:
     void zoomChanged(qreal zoom);

@@ -244,6 +244,7 @@ void TestDbmlInterop::exportParsesInDbmlCore_data()
     QTest::newRow("e-commerce") << QFINDTESTDATA("dbml/ecommerce.dbml") << u"dbml"_s;
     QTest::newRow("Pagila from PostgreSQL") << u"/work/shared/data/pagila/pagila-schema.sql"_s << u"postgres"_s;
     QTest::newRow("Chinook from SQLite") << u"/work/shared/data/chinook/Chinook_Sqlite.sql"_s << u"sqlite"_s;
+    QTest::newRow("names that need quotes") << QFINDTESTDATA("sqlite/odd-names.sqlite.sql") << u"sqlite"_s;
 }
 
 void TestDbmlInterop::exportParsesInDbmlCore()

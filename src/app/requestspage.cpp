@@ -132,6 +132,7 @@ void RequestsPage::setWorkspace(workspace::Workspace *workspace)
     if (m_workspace)
         disconnect(m_workspace, nullptr, this, nullptr);
     m_workspace = workspace;
+    m_parsedValid = false;
     m_currentId.clear();
     m_collectionId.clear();
     m_requestId.clear();
@@ -198,13 +199,10 @@ void RequestsPage::resetRoot()
     // the editor only where the request changed, e.g. after an undo).
     if (!m_currentId.isEmpty()) {
         const QModelIndex index = findItem(m_ui->collectionsView->rootIndex(), m_currentId);
-        if (index.isValid()) {
-            m_ui->collectionsView->setCurrentIndex(index);
+        if (index.isValid() && index != m_ui->collectionsView->currentIndex())
+            m_ui->collectionsView->setCurrentIndex(index);   // currentChanged() -> showSelected()
+        else
             showSelected();
-        } else {
-            m_ui->collectionsView->setCurrentIndex({});
-            showSelected();
-        }
     }
 }
 
@@ -254,7 +252,18 @@ Result<QList<Collection>> RequestsPage::collections() const
 {
     if (!m_workspace)
         return Error{Error::Kind::Internal, tr("No workspace is open."), {}};
-    return Collection::listFromJson(m_workspace->sectionArray(Section::Collections));
+    // Every edit rebuilds the tree and shows the selection again; the section is usually the very
+    // array the last edit produced (shared, so comparing it costs little), parsed already.
+    const QJsonArray json = m_workspace->sectionArray(Section::Collections);
+    if (m_parsedValid && json == m_parsedJson)
+        return m_parsed;
+    auto list = Collection::listFromJson(json);
+    if (list) {
+        m_parsedJson = json;
+        m_parsed = list.value();
+        m_parsedValid = true;
+    }
+    return list;
 }
 
 void RequestsPage::showSelected()
@@ -329,8 +338,11 @@ bool RequestsPage::editCollections(const std::function<bool(QList<Collection> &)
     }
     if (!change(list.value()))
         return false;
-    m_undoStack->push(new SetSectionCommand(m_workspace, Section::Collections, Collection::listToJson(list.value()),
-                                            text, mergeKey));
+    const QJsonArray json = Collection::listToJson(list.value());
+    m_parsedJson = json;
+    m_parsed = list.value();
+    m_parsedValid = true;
+    m_undoStack->push(new SetSectionCommand(m_workspace, Section::Collections, json, text, mergeKey));
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "http/exchange.h"
 #include "http/requesthistory.h"
 
+#include <QJsonArray>
 #include <QPointer>
 #include <QWidget>
 
@@ -103,6 +104,9 @@ private:
     QString m_pendingMaskedParam;
     QHash<QString, QString> m_overrides;
     http::RequestHistory m_history;
+    mutable QJsonArray m_parsedJson;    // the collections section last parsed, and the result
+    mutable QList<http::Collection> m_parsed;
+    mutable bool m_parsedValid = false;
 };
 
 } // namespace quarry::app

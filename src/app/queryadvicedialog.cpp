@@ -3,6 +3,7 @@
 #include "queryadvicedialog.h"
 #include "ui_queryadvicedialog.h"
 
+#include "schema/dialectregistry.h"
 #include "schema/schema.h"
 #include "schema/workload.h"
 #include "workspace/workspace.h"
@@ -182,6 +183,9 @@ bool QueryAdviceDialog::start()
     m_ui->summaryLabel->setText(tr("Planning %n statement(s)…", nullptr, int(workload.queries.size())));
     setRunning(true);
 
+    // The registry loads its plugins on first use and is not thread-safe while it does: load it
+    // here, on the GUI thread, so that the worker only looks dialects up.
+    schema::DialectRegistry::instance();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     schema::AdvisorOptions options;
     options.cancelled = [flag = m_cancel] { return flag->load(); };

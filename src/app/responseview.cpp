@@ -189,10 +189,13 @@ void ResponseView::clear()
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_ui->headersTab), tr("Headers"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_ui->cookiesTab), tr("Cookies"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_ui->checksTab), tr("Checks"));
+    m_treeModel->clear();
+    // A large body's parsed JSON takes a while to free (every element is released): not here.
+    if (m_body && m_body.use_count() == 1 && m_bodyBytes.size() >= m_asyncThreshold)
+        m_pool.start([old = std::move(m_body)]() mutable { old.reset(); });
     m_body = std::make_shared<const RenderedBody>();
     m_bodyBytes.clear();
     m_bodyReady = true;
-    m_treeModel->clear();
     m_ui->bodyInfoLabel->clear();
     m_ui->bodyMessageLabel->setText(tr("Send a request to see its response here."));
     m_ui->bodyStack->setCurrentWidget(m_ui->messagePage);

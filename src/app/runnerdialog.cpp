@@ -50,6 +50,7 @@ RunnerDialog::RunnerDialog(workspace::Workspace *workspace, const QString &colle
     m_ui->resultsSplitter->setSizes({300, 200});
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(0);
+    m_ui->progressBar->setTextVisible(false);   // "0 of 1" before any run would mislead
 
     QString name = collectionId;
     if (workspace) {
@@ -165,6 +166,7 @@ bool RunnerDialog::start()
     m_ui->detailView->clear();
     m_ui->progressBar->setRange(0, std::max(1, perIteration * options.iterations));
     m_ui->progressBar->setValue(0);
+    m_ui->progressBar->setTextVisible(true);
     m_ui->summaryLabel->setText(tr("Running %1…").arg(count(perIteration * options.iterations, tr("1 request"), tr("%1 requests"))));
     m_ui->runButton->setEnabled(false);
     m_ui->cancelButton->setEnabled(true);
@@ -226,8 +228,8 @@ void RunnerDialog::addRow(const http::Exchange &exchange)
                             exchange.requestName.isEmpty() ? exchange.requestId : exchange.requestName,
                             status,
                             time,
-                            QString::number(passed),
-                            QString::number(failed),
+                            exchange.response ? QString::number(passed) : u"—"_s,
+                            exchange.response ? QString::number(failed) : u"—"_s,
                             auth.join(u", "_s)};
     const bool ok = exchange.passed();
     for (int column = 0; column < texts.size(); ++column) {

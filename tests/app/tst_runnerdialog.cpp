@@ -29,6 +29,7 @@ private slots:
     void iterationsAndConcurrency();
     void exportsJsonAndJUnit();
     void cancelStopsTheRun();
+    void unreachableServerFailsEveryRow();
     void badVariableLineIsReported();
     void unknownCollectionIsReported();
 
@@ -190,6 +191,16 @@ void TestRunnerDialog::cancelStopsTheRun()
     QVERIFY(dialog->report()->cancelled);
     QVERIFY(dialog->rowCount() < 100000 * m_requests);
     QVERIFY2(dialog->summaryText().contains(u"Cancelled"_s), qPrintable(dialog->summaryText()));
+}
+
+void TestRunnerDialog::unreachableServerFailsEveryRow()
+{
+    RunnerDialog dialog(m_workspace.get(), u"col-users-api"_s);
+    dialog.setVariableOverride(u"baseUrl"_s, u"http://127.0.0.1:9"_s);   // discard port: nothing listens
+    QVERIFY(runAndWait(dialog));
+    QCOMPARE(dialog.report()->failedRequests(), dialog.rowCount());
+    QCOMPARE(dialog.rowTexts(0).mid(2, 4), (QStringList{u"no response"_s, QString(), u"—"_s, u"—"_s}));
+    QVERIFY2(dialog.detailText().contains(u"refused the connection"_s), qPrintable(dialog.detailText()));
 }
 
 void TestRunnerDialog::badVariableLineIsReported()

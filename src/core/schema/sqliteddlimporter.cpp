@@ -3,6 +3,7 @@
 #include "schema/sqliteddlimporter.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
@@ -660,7 +661,7 @@ qsizetype statementStart(const QByteArray &s, qsizetype i, qsizetype end)
 
 } // namespace
 
-Result<SqlImport> SqliteDdlImporter::import(const QString &sql)
+Result<SqlImport> SqliteDdlImporter::import(const QString &sql, std::chrono::milliseconds timeLimit)
 {
     sqlite3 *raw = nullptr;
     if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
@@ -668,6 +669,17 @@ Result<SqlImport> SqliteDdlImporter::import(const QString &sql)
         return Error{Error::Kind::Internal, Tr::tr("SQLite could not open an in-memory database."), {}};
     }
     Db db(raw);
+    // DDL runs in milliseconds; a CREATE TABLE ... AS SELECT over an endless recursive query
+    // would not, so every statement shares one time budget.
+    QElapsedTimer clock;
+    clock.start();
+    struct Budget {
+        QElapsedTimer *clock;
+        qint64 limit;
+    } budget{&clock, qint64(timeLimit.count())};
+    sqlite3_progress_handler(
+        raw, 10000, [](void *b) { return static_cast<Budget *>(b)->clock->elapsed() > static_cast<Budget *>(b)->limit ? 1 : 0; },
+        &budget);
     const QByteArray utf8 = sql.toUtf8();
     const char *begin = utf8.constData();
     const char *tail = begin;
@@ -732,6 +744,12 @@ Result<SqlImport> SqliteDdlImporter::import(const QString &sql)
         int step = SQLITE_ROW;
         while (step == SQLITE_ROW)
             step = sqlite3_step(st);
+        if (step == SQLITE_INTERRUPT) {
+            Error error = fail();
+            error.message = Tr::tr("SQLite stopped this statement after %1 ms; DDL should not take that long.")
+                                .arg(timeLimit.count());
+            return error;
+        }
         if (step != SQLITE_DONE)
             return fail();
         const qsizetype triggerAt = std::find_if(head.cbegin(), head.cend(), [](const Token &k) { return k.is(u"TRIGGER"); }) - head.cbegin();

@@ -6,6 +6,8 @@
 #include "result.h"
 #include "schema/pgddlimporter.h"
 
+#include <chrono>
+
 namespace quarry::schema {
 
 /// Reads SQLite DDL into a Schema with SQLite itself: the script runs statement by statement in a
@@ -27,8 +29,9 @@ class QUARRY_CORE_EXPORT SqliteDdlImporter
 public:
     /// A statement SQLite refuses yields an Error whose `where` is "line L, column C" (the
     /// offending token when SQLite names one, else the statement's start) and whose message is
-    /// SQLite's; nothing is written anywhere.
-    static Result<SqlImport> import(const QString &sql);
+    /// SQLite's; nothing is written anywhere. The statements share `timeLimit` (a CREATE TABLE ...
+    /// AS SELECT could run forever); past it the running statement is stopped and reported.
+    static Result<SqlImport> import(const QString &sql, std::chrono::milliseconds timeLimit = std::chrono::seconds(10));
     /// The design of an existing SQLite database file, opened read-only.
     static Result<SqlImport> importDatabase(const QString &path);
     /// Whether the file starts with the SQLite database header ("SQLite format 3").

@@ -29,6 +29,7 @@ private slots:
     void syntaxErrorHasLineAndColumn_data();
     void syntaxErrorHasLineAndColumn();
     void importIsStable();
+    void endlessStatementIsStopped();
     void chinookMatchesTheSqliteShell();
     void chinookRoundTrip();
     void databaseFile();
@@ -224,6 +225,19 @@ void TestSqliteDdlImporter::importIsStable()
     const auto b = SqliteDdlImporter::import(QString::fromUtf8(sample));
     QVERIFY(a && b);
     QCOMPARE(a.value().schema.toJson(), b.value().schema.toJson());
+}
+
+void TestSqliteDdlImporter::endlessStatementIsStopped()
+{
+    const QString sql = u"CREATE TABLE a (id INTEGER);\n"
+                        u"CREATE TABLE b AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n;\n"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const auto imported = SqliteDdlImporter::import(sql, std::chrono::milliseconds(300));
+    QVERIFY(!imported);
+    QVERIFY2(timer.elapsed() < 5000, "stopped in time");
+    QCOMPARE(imported.error().where, u"line 2, column 1"_s);
+    QCOMPARE(imported.error().message, u"SQLite stopped this statement after 300 ms; DDL should not take that long."_s);
 }
 
 void TestSqliteDdlImporter::chinookMatchesTheSqliteShell()

@@ -11,6 +11,10 @@
 #include "workspace/workspacetreemodel.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QToolButton>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -118,6 +122,7 @@ private slots:
     void treeAddRenameDuplicateDeleteWithUndo();
     void historyIsRecordedSavedAndReloaded();
     void copyAndPasteCurl();
+    void moreMenuDuplicatesDeletesAndCopiesCurl();
     void environmentsDialogEditsVariablesAndRefusesPlainSecrets();
 
 private:
@@ -679,6 +684,42 @@ void TestRequestsPage::copyAndPasteCurl()
     QCOMPARE(m_undo->index(), steps + 1);
     m_undo->undo();
     QVERIFY(requestJson(id.value()).isEmpty());
+}
+
+void TestRequestsPage::moreMenuDuplicatesDeletesAndCopiesCurl()
+{
+    auto *more = m_page->findChild<QToolButton *>(u"moreButton"_s);
+    QVERIFY(more && more->menu());
+    const auto trigger = [&](const QString &text) {
+        emit more->menu()->aboutToShow();
+        for (QAction *a : more->menu()->actions()) {
+            if (a->text() == text && a->isEnabled()) {
+                a->trigger();
+                return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY(m_page->selectRequest(u"req-admin"_s));
+    const int steps = m_undo->index();
+    QVERIFY(trigger(u"Duplicate"_s));
+    const QString copy = m_page->currentItemId();
+    QCOMPARE(requestJson(copy).value(u"name"_s).toString(), u"Admin only copy"_s);
+    QVERIFY(trigger(u"Delete"_s));
+    QVERIFY(requestJson(copy).isEmpty());
+    QCOMPARE(m_undo->index(), steps + 2);
+    QVERIFY(m_page->selectRequest(u"req-list-users"_s));
+    QGuiApplication::clipboard()->clear();
+    QVERIFY(trigger(u"Copy as curl"_s));
+    QVERIFY2(QGuiApplication::clipboard()->text().startsWith(u"curl"_s), qPrintable(QGuiApplication::clipboard()->text()));
+    QVERIFY(QGuiApplication::clipboard()->text().contains(m_baseUrl + u"/api/users"_s));
+    QVERIFY(m_page->noticeText().contains(u"curl"_s));
+    // On a collection, Duplicate is off and Copy as curl too.
+    QVERIFY(m_page->selectRequest(u"col-users-api"_s));
+    QVERIFY(!trigger(u"Duplicate"_s));
+    QVERIFY(!trigger(u"Copy as curl"_s));
+    m_undo->undo();
+    m_undo->undo();
 }
 
 void TestRequestsPage::environmentsDialogEditsVariablesAndRefusesPlainSecrets()

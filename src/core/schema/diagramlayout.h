@@ -14,10 +14,14 @@ namespace quarry::schema {
 
 /// Graphviz settings for DiagramLayout::autoLayout().
 struct DiagramLayoutOptions {
-    QString engine = QStringLiteral("dot");  ///< "dot" (ranked by references), "neato", "fdp", "sfdp"
+    /// "auto" (default): dot left-to-right, dot top-to-bottom and, for big designs, sfdp; the one
+    /// that fills a `aspect`-shaped window best wins. Or one engine: "dot" (ranked by
+    /// references), "neato", "fdp", "sfdp".
+    QString engine = QStringLiteral("auto");
+    double aspect = 1.6;          ///< width / height of the window the drawing should fit ("auto")
     double nodeSeparation = 48;   ///< pixels between cards of one rank
     double rankSeparation = 96;   ///< pixels between ranks (room for the relation lines)
-    bool leftToRight = true;      ///< referenced tables left of the tables that reference them
+    bool leftToRight = true;      ///< dot: referenced tables left of (else above) the tables referencing them
 };
 
 /// Where the diagram shows each table: the top-left corner of its card, in scene pixels, by table id.
@@ -54,6 +58,10 @@ public:
     /// from `sizes`), so no card moves and none overlaps. Empty when every table has a place.
     Result<QHash<QString, QPointF>> placeUnplaced(const Schema &schema, const QHash<QString, QSizeF> &sizes,
                                                  const Options &options = Options{}) const;
+
+private:
+    static Result<QHash<QString, QPointF>> layoutOnce(const Schema &schema, const QHash<QString, QSizeF> &sizes,
+                                                      const Options &options);
 };
 
 } // namespace quarry::schema

@@ -21,6 +21,7 @@ private slots:
     void positionsRoundTrip();
     void oldDesignsHaveNoLayout();
     void pagilaLayoutHasNoOverlaps();
+    void autoAvoidsALongColumn();
     void unplacedGoBelowPlaced();
     void unknownEngineIsAnError();
     void addTableAndColumn();
@@ -116,7 +117,39 @@ void TestDiagramLayout::pagilaLayoutHasNoOverlaps()
     }
     QCOMPARE(bounds.topLeft(), QPointF(0, 0));
     // Ranked left to right: a referenced table (language) lies left of one referencing it (film).
-    QVERIFY(p.value(m_pagila.table(u"language"_s)->id).x() < p.value(m_pagila.table(u"film"_s)->id).x());
+    DiagramLayout::Options ranked;
+    ranked.engine = u"dot"_s;
+    const auto lr = DiagramLayout::autoLayout(m_pagila, sizes, ranked);
+    QVERIFY(lr);
+    QVERIFY(lr.value().value(m_pagila.table(u"language"_s)->id).x() < lr.value().value(m_pagila.table(u"film"_s)->id).x());
+}
+
+void TestDiagramLayout::autoAvoidsALongColumn()
+{
+    // A hub referenced by 120 tables: ranked left to right that is one column 120 cards high.
+    Schema s = shop();
+    for (int i = 0; i < 120; ++i) {
+        const QString id = DesignEdits::addTable(s, u"leaf"_s);
+        const auto col = DesignEdits::addColumn(s, id, u"customer_id"_s);
+        s.tables.last().columns.last().type.kind = TypeKind::Integer;
+        QVERIFY(DesignEdits::addForeignKey(s, id, col.value(), u"tbl-customers"_s, u"c-id"_s));
+    }
+    QHash<QString, QSizeF> sizes;
+    for (const Table &t : s.tables)
+        sizes.insert(t.id, QSizeF(180, 90));
+    auto shape = [&](const QHash<QString, QPointF> &p) {
+        QRectF bounds;
+        for (auto it = p.cbegin(); it != p.cend(); ++it)
+            bounds |= QRectF(*it, sizes.value(it.key()));
+        return bounds.height() / bounds.width();
+    };
+    DiagramLayout::Options ranked;
+    ranked.engine = u"dot"_s;
+    const auto column = DiagramLayout::autoLayout(s, sizes, ranked);
+    const auto chosen = DiagramLayout::autoLayout(s, sizes);
+    QVERIFY(column && chosen);
+    QVERIFY2(shape(column.value()) > 5, qPrintable(QString::number(shape(column.value()))));
+    QVERIFY2(shape(chosen.value()) < 2 && shape(chosen.value()) > 0.2, qPrintable(QString::number(shape(chosen.value()))));
 }
 
 void TestDiagramLayout::unplacedGoBelowPlaced()

@@ -48,6 +48,15 @@ private:
     QTemporaryDir m_dir;
 };
 
+namespace {
+// The shared sample data: beside the repository (../shared/data), else where the workshop keeps it.
+QString sharedData(const QString &relative)
+{
+    const QString beside = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/../shared/data/"_s + relative;
+    return QFile::exists(beside) ? beside : u"/work/shared/data/"_s + relative;
+}
+} // namespace
+
 void TestSchemaImport::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -98,13 +107,9 @@ void TestSchemaImport::importsSqliteAndPostgres()
     MainWindow window;
     window.setWorkspace(Workspace::createEmpty(u"mixed"_s));
     auto *import = window.findChild<SchemaImportAction *>();
-    QString chinook = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/../shared/data/chinook/Chinook_Sqlite.sql"_s;
-    if (!QFile::exists(chinook))
-        chinook = u"/work/shared/data/chinook/Chinook_Sqlite.sql"_s;
-    QVERIFY(import->importFile(chinook));
+    QVERIFY(import->importFile(sharedData(u"chinook/Chinook_Sqlite.sql"_s)));
     QCOMPARE(tableCount(window), 11);
-    QString pagila = u"/work/shared/data/pagila/pagila-schema.sql"_s;
-    QVERIFY(import->importFile(pagila));
+    QVERIFY(import->importFile(sharedData(u"pagila/pagila-schema.sql"_s)));
     QCOMPARE(tableCount(window), 26);
     QCOMPARE(window.undoStack()->count(), 2);
 }

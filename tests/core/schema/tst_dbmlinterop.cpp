@@ -85,6 +85,15 @@ QJsonArray sortedArray(QJsonArray a)
 
 } // namespace
 
+namespace {
+// The shared sample data: beside the repository (../shared/data), else where the workshop keeps it.
+QString sharedData(const QString &relative)
+{
+    const QString beside = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/../shared/data/"_s + relative;
+    return QFile::exists(beside) ? beside : u"/work/shared/data/"_s + relative;
+}
+} // namespace
+
 QString TestDbmlInterop::read(const QString &path)
 {
     QFile f(path);
@@ -242,8 +251,8 @@ void TestDbmlInterop::exportParsesInDbmlCore_data()
     QTest::addColumn<QString>("kind");
     QTest::newRow("DBML sample") << QFINDTESTDATA("dbml/features.dbml") << u"dbml"_s;
     QTest::newRow("e-commerce") << QFINDTESTDATA("dbml/ecommerce.dbml") << u"dbml"_s;
-    QTest::newRow("Pagila from PostgreSQL") << u"/work/shared/data/pagila/pagila-schema.sql"_s << u"postgres"_s;
-    QTest::newRow("Chinook from SQLite") << u"/work/shared/data/chinook/Chinook_Sqlite.sql"_s << u"sqlite"_s;
+    QTest::newRow("Pagila from PostgreSQL") << sharedData(u"pagila/pagila-schema.sql"_s) << u"postgres"_s;
+    QTest::newRow("Chinook from SQLite") << sharedData(u"chinook/Chinook_Sqlite.sql"_s) << u"sqlite"_s;
     QTest::newRow("names that need quotes") << QFINDTESTDATA("sqlite/odd-names.sqlite.sql") << u"sqlite"_s;
 }
 

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QTimer>
 #include <QUrl>
 
@@ -119,6 +120,9 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_bodyTimer->setInterval(400);
 
     connect(m_ui->sendButton, &QPushButton::clicked, this, &RequestEditor::sendClicked);
+    auto *send = new QShortcut(QKeySequence(u"Ctrl+Return"_s), this, this, &RequestEditor::sendClicked);
+    send->setContext(Qt::WidgetWithChildrenShortcut);
+    m_ui->sendButton->setToolTip(tr("Send the request (Ctrl+Enter)"));
     connect(m_ui->methodCombo, &QComboBox::activated, this, &RequestEditor::commitMethod);
     connect(m_ui->methodCombo->lineEdit(), &QLineEdit::editingFinished, this, &RequestEditor::commitMethod);
     connect(m_ui->urlEdit, &QLineEdit::textEdited, this, [this](const QString &text) {

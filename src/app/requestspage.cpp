@@ -18,6 +18,7 @@
 #include "workspace/workspacetreemodel.h"
 
 #include <QAbstractProxyModel>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -82,6 +83,27 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
     connect(more, &QMenu::aboutToShow, this, [this, more] { fillMoreMenu(more); });
     m_ui->moreButton->setMenu(more);
     connect(m_ui->environmentsButton, &QToolButton::clicked, this, &RequestsPage::editEnvironments);
+    // Keys on the tree: Delete removes the selected item, F2 renames it (both undoable).
+    auto *deleteAction = new QAction(tr("Delete"), m_ui->collectionsView);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, [this] {
+        if (!m_currentId.isEmpty())
+            deleteItem(m_currentId);
+    });
+    auto *renameAction = new QAction(tr("Rename"), m_ui->collectionsView);
+    renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    renameAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(renameAction, &QAction::triggered, this, [this] {
+        if (m_currentId.isEmpty())
+            return;
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
+                                                   m_ui->collectionsView->currentIndex().data().toString(), &ok);
+        if (ok)
+            renameItem(m_currentId, name);
+    });
+    m_ui->collectionsView->addActions({deleteAction, renameAction});
 
     connect(m_ui->requestEditor, &RequestEditor::requestEdited, this, &RequestsPage::requestEdited);
     connect(m_ui->requestEditor, &RequestEditor::sendClicked, this, [this] {

@@ -29,6 +29,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTreeView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -602,7 +603,11 @@ void TestRequestsPage::treeAddRenameDuplicateDeleteWithUndo()
     QCOMPARE(requestJson(copy).value(u"name"_s).toString(), u"Admin tools copy"_s);
     QVERIFY(requestJson(copy).value(u"items"_s).toArray().at(0).toObject().value(u"id"_s).toString() != nested);
 
-    QVERIFY(m_page->deleteItem(folder));
+    // Delete on the tree removes the selected item.
+    QVERIFY(m_page->selectRequest(folder));
+    auto *view = m_page->findChild<QTreeView *>(u"collectionsView"_s);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
     QVERIFY(requestJson(folder).isEmpty());
     QVERIFY(requestJson(request).isEmpty());
     m_undo->undo();

@@ -73,7 +73,16 @@ QString normalisedText(const QByteArray &bytes)
 
 } // namespace
 
-RenderedBody RenderedBody::render(const http::Response &response)
+void RenderedBody::addPretty(RenderedBody &body, const http::Response &response)
+{
+    if (!body.prettyPending)
+        return;
+    body.pretty = response.prettyBody();   // the response's parsed JSON is cached: no second parse
+    body.prettyLines = body.pretty.count(u'\n') + (body.pretty.isEmpty() || body.pretty.endsWith(u'\n') ? 0 : 1);
+    body.prettyPending = false;
+}
+
+RenderedBody RenderedBody::render(const http::Response &response, bool withPretty)
 {
     RenderedBody out;
     const QByteArray &body = response.body;
@@ -117,7 +126,7 @@ RenderedBody RenderedBody::render(const http::Response &response)
         if (json) {
             out.isJson = true;
             out.json = json.value();
-            out.pretty = response.prettyBody();
+            out.prettyPending = true;
         } else {
             out.jsonError = Tr::tr("The body is not valid JSON: %1 at %2.").arg(json.error().message, json.error().where);
         }
@@ -129,9 +138,12 @@ RenderedBody RenderedBody::render(const http::Response &response)
         out.hexDumpBytes = std::min(body.size(), hexDumpLimit);
         out.raw = hexDump(body, hexDumpLimit);
     }
-    if (!out.isJson)
+    if (!out.isJson) {
         out.pretty = out.rawIsHexDump ? QString() : out.raw;
-    out.prettyLines = out.pretty.count(u'\n') + (out.pretty.isEmpty() || out.pretty.endsWith(u'\n') ? 0 : 1);
+        out.prettyLines = out.pretty.count(u'\n') + (out.pretty.isEmpty() || out.pretty.endsWith(u'\n') ? 0 : 1);
+    } else if (withPretty) {
+        addPretty(out, response);
+    }
     out.rawLines = out.raw.count(u'\n') + (out.raw.isEmpty() || out.raw.endsWith(u'\n') ? 0 : 1);
     return out;
 }

@@ -18,6 +18,7 @@ struct RenderedBody {
     QString jsonError;          ///< a JSON content type whose body does not parse: why, and where
     QString pretty;             ///< indented JSON; the raw text when the body is not JSON
     qsizetype prettyLines = 0;
+    bool prettyPending = false; ///< JSON whose indented text addPretty() has yet to make
     QString raw;                ///< UTF-8 text, or a hex dump when the bytes are binary
     qsizetype rawLines = 0;
     bool rawIsHexDump = false;
@@ -31,8 +32,11 @@ struct RenderedBody {
     /// Hex dumps cover at most this many bytes (16 lines of text per 256 bytes grow fast).
     static constexpr qsizetype hexDumpLimit = 16 * 1024 * 1024;
 
-    /// Thread-safe: touches only its argument (a copy), so it may run on any thread.
-    static RenderedBody render(const http::Response &response);
+    /// Thread-safe: touches only its argument (a copy), so it may run on any thread. With
+    /// `withPretty` false a JSON body is parsed but not indented (prettyPending); addPretty() with
+    /// the same response does that part later, so that the tree can be shown first.
+    static RenderedBody render(const http::Response &response, bool withPretty = true);
+    static void addPretty(RenderedBody &body, const http::Response &response);
 };
 
 } // namespace quarry::app

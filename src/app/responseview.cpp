@@ -106,7 +106,9 @@ ResponseView::ResponseView(QWidget *parent)
     modes->addButton(m_ui->rawButton, int(BodyMode::Raw));
     modes->addButton(m_ui->previewButton, int(BodyMode::Preview));
     connect(modes, &QButtonGroup::idClicked, this, [this](int id) {
-        m_userChoseMode = true;
+        m_preferredMode = BodyMode(id);
+        if (!m_bodyReady)
+            m_clickedDuringLoad = true;
         setBodyMode(BodyMode(id));
     });
 
@@ -304,8 +306,10 @@ void ResponseView::startBody(const http::Response &response)
     const quint64 generation = ++m_generation;
     m_bodyBytes = response.body;
     m_bodyName = response.url.fileName();
+    m_partShown = false;
+    m_clickedDuringLoad = false;
     if (response.body.size() < m_asyncThreshold) {
-        applyBody(std::make_shared<const RenderedBody>(RenderedBody::render(response)));
+        applyBody(std::make_shared<const RenderedBody>(RenderedBody::render(response)), true);
         return;
     }
     m_bodyReady = false;
@@ -319,7 +323,7 @@ void ResponseView::startBody(const http::Response &response)
         m_highlighter = nullptr;
         m_ui->textView->setPlainText(
             QString::fromUtf8(response.body.first(std::min(response.body.size(), std::min(m_windowChars, kLongLineWindow)))));
-        m_ui->windowLabel->setText(tr("The start of the raw body; Pretty, Tree and the find bar follow when formatting is done."));
+        m_ui->windowLabel->setText(tr("The start of the raw body, while the whole is parsed and formatted off the GUI thread."));
         m_ui->windowLabel->setToolTip({});
         m_ui->previousPartButton->setEnabled(false);
         m_ui->nextPartButton->setEnabled(false);
@@ -332,31 +336,47 @@ void ResponseView::startBody(const http::Response &response)
         m_ui->bodyStack->setCurrentWidget(m_ui->messagePage);
     }
     updateModeButtons();
+    // Two parts: the parsed JSON and the raw text first (Tree and Raw can be used), then the
+    // indented text, which takes as long again for a big document.
     m_pool.start([this, generation, response] {
-        auto body = std::make_shared<const RenderedBody>(RenderedBody::render(response));
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, body] {
-                if (generation == m_generation)
-                    applyBody(body);
-            },
-            Qt::QueuedConnection);
+        auto post = [this, generation](std::shared_ptr<const RenderedBody> body, bool complete) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, body, complete] {
+                    if (generation == m_generation)
+                        applyBody(body, complete);
+                },
+                Qt::QueuedConnection);
+        };
+        RenderedBody body = RenderedBody::render(response, false);
+        const bool more = body.prettyPending;
+        post(std::make_shared<const RenderedBody>(body), !more);
+        if (!more || generation != m_generation)
+            return;
+        RenderedBody::addPretty(body, response);
+        post(std::make_shared<const RenderedBody>(std::move(body)), true);
     });
 }
 
-void ResponseView::applyBody(std::shared_ptr<const RenderedBody> body)
+void ResponseView::applyBody(std::shared_ptr<const RenderedBody> body, bool complete)
 {
+    // The second part of a two-part render adds the Pretty text; the tree, the raw window and
+    // the find results the user may already be using stay as they are.
+    const bool secondPart = m_partShown && complete;
     m_body = std::move(body);
-    m_bodyReady = true;
-    m_showAll = false;
-    m_matches.clear();
-    m_currentMatch = -1;
+    m_bodyReady = complete;
+    m_partShown = !complete;
     const QLocale locale;
-    if (m_body->isJson) {
-        m_treeModel->setJson(m_body->json);
-        m_ui->treeView->expand(m_treeModel->index(0, 0));
-    } else {
-        m_treeModel->clear();
+    if (!secondPart) {
+        m_showAll = false;
+        m_matches.clear();
+        m_currentMatch = -1;
+        if (m_body->isJson) {
+            m_treeModel->setJson(m_body->json);
+            m_ui->treeView->expand(m_treeModel->index(0, 0));
+        } else {
+            m_treeModel->clear();
+        }
     }
     QString info;
     if (m_body->isImage && !m_body->image.isNull()) {
@@ -371,6 +391,8 @@ void ResponseView::applyBody(std::shared_ptr<const RenderedBody> body)
         info = m_body->imageError;
         m_ui->imageLabel->clear();
         m_ui->imageInfoLabel->setText(m_body->imageError);
+    } else if (m_body->isJson && m_body->prettyPending) {
+        info = tr("JSON, %1; formatting the Pretty view…").arg(locale.formattedDataSize(m_bodyBytes.size()));
     } else if (m_body->isJson) {
         info = tr("JSON, %1 lines formatted").arg(locale.toString(m_body->prettyLines));
     } else if (m_body->rawIsHexDump) {
@@ -383,13 +405,22 @@ void ResponseView::applyBody(std::shared_ptr<const RenderedBody> body)
     m_ui->bodyInfoLabel->setText(info);
     m_ui->bodyInfoLabel->setStyleSheet(m_body->jsonError.isEmpty() ? QString() : u"color:#b35c00"_s);
 
-    BodyMode mode = m_mode;
-    if (!m_userChoseMode || !isModeAvailable(mode))
-        mode = m_body->isImage ? BodyMode::Preview : m_body->rawIsHexDump ? BodyMode::Raw : BodyMode::Pretty;
+    BodyMode mode = m_preferredMode.value_or(BodyMode::Pretty);
+    if (secondPart && m_clickedDuringLoad && isModeAvailable(m_mode))
+        mode = m_mode;   // the user picked a mode while Pretty was being formatted: stay there
+    else if (!m_preferredMode || !isModeAvailable(mode))
+        mode = m_body->isImage                      ? BodyMode::Preview
+             : m_body->rawIsHexDump                 ? BodyMode::Raw
+             : isModeAvailable(BodyMode::Pretty)    ? BodyMode::Pretty
+             : isModeAvailable(BodyMode::Tree)      ? BodyMode::Tree
+                                                    : BodyMode::Raw;
+    const bool changed = !secondPart || mode != m_mode;
     m_mode = mode;
     updateModeButtons();
-    showMode();
-    emit bodyReady();
+    if (changed)
+        showMode();
+    if (complete)
+        emit bodyReady();
 }
 
 bool ResponseView::isModeAvailable(BodyMode mode) const
@@ -405,7 +436,7 @@ bool ResponseView::isModeAvailable(BodyMode mode) const
 
 void ResponseView::updateModeButtons()
 {
-    const bool ready = m_bodyReady && m_body;
+    const bool ready = bool(m_body);
     m_ui->prettyButton->setEnabled(ready && isModeAvailable(BodyMode::Pretty));
     m_ui->treeButton->setEnabled(ready && isModeAvailable(BodyMode::Tree));
     m_ui->rawButton->setEnabled(ready && isModeAvailable(BodyMode::Raw));
@@ -419,7 +450,7 @@ void ResponseView::updateModeButtons()
 
 void ResponseView::setBodyMode(BodyMode mode)
 {
-    if (!m_bodyReady || !isModeAvailable(mode)) {
+    if (!isModeAvailable(mode)) {
         updateModeButtons();
         return;
     }

@@ -9,7 +9,9 @@
 #include <QThreadPool>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Ui { class ResponseView; }
 class QTreeView;
@@ -109,7 +111,8 @@ private:
     void showAuth(const http::Exchange &exchange);
     void showChecks(const http::Exchange &exchange);
     void startBody(const http::Response &response);
-    void applyBody(std::shared_ptr<const RenderedBody> body);
+    /// `complete` false: the JSON is parsed (Tree, Raw) and Pretty is still being formatted.
+    void applyBody(std::shared_ptr<const RenderedBody> body, bool complete);
     void updateModeButtons();
     void showMode();
     void showWindow(qsizetype start, qsizetype minEnd = -1);
@@ -124,14 +127,16 @@ private:
     JsonTreeModel *m_treeModel;
     JsonHighlighter *m_highlighter = nullptr;
     QThreadPool m_pool;   // one worker; waited for in the destructor
-    quint64 m_generation = 0;
+    std::atomic<quint64> m_generation{0};   // read by the render worker to skip stale work
     std::shared_ptr<const RenderedBody> m_body;
     QByteArray m_bodyBytes;
     QString m_bodyName;
     bool m_bodyReady = true;
     bool m_showAll = false;
     BodyMode m_mode = BodyMode::Pretty;
-    bool m_userChoseMode = false;
+    std::optional<BodyMode> m_preferredMode;   // the last mode the user clicked, if any
+    bool m_clickedDuringLoad = false;
+    bool m_partShown = false;   // the first part of a two-part render is on screen
     qsizetype m_asyncThreshold = 256 * 1024;
     qsizetype m_windowChars = 256 * 1000;   // QPlainTextEdit takes ~40 ms per 256k characters of JSON
     qsizetype m_windowStart = 0;

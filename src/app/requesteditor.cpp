@@ -623,6 +623,13 @@ void RequestEditor::authChosen()
     emitEdited(u"auth"_s);
 }
 
+void RequestEditor::showChecksProblem(const QString &text)
+{
+    m_ui->checksStatusLabel->setText(text);
+    m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
+    m_ui->checksStatusLabel->setVisible(!text.isEmpty());
+}
+
 void RequestEditor::fillOps(int row, const QString &kind, const QString &op)
 {
     auto *combo = qobject_cast<QComboBox *>(m_ui->assertionsTable->cellWidget(row, OpColumn));
@@ -674,7 +681,7 @@ void RequestEditor::fillAssertions()
     for (const Assertion &a : m_spec.assertions)
         addAssertionRow(a);
     m_loading = wasLoading;
-    m_ui->checksStatusLabel->clear();
+    showChecksProblem({});
 }
 
 void RequestEditor::assertionsEdited()
@@ -704,11 +711,10 @@ void RequestEditor::assertionsEdited()
                 bool ok = false;
                 const int number = expected.toInt(&ok);
                 if (!ok) {
-                    m_ui->checksStatusLabel->setText(
+                    showChecksProblem(
                         tr("✗ Check %1: “%2” is not a whole number; the checks are not saved until it is.")
                             .arg(row + 1)
                             .arg(expected));
-                    m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
                     return;
                 }
                 json.insert(u"value"_s, number);
@@ -718,15 +724,14 @@ void RequestEditor::assertionsEdited()
         }
         const auto assertion = Assertion::fromJson(json);
         if (!assertion) {
-            m_ui->checksStatusLabel->setText(tr("✗ Check %1: %2 The checks are not saved until it is fixed.")
-                                                 .arg(row + 1)
-                                                 .arg(assertion.error().message));
-            m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
+            showChecksProblem(tr("✗ Check %1: %2 The checks are not saved until it is fixed.")
+                                  .arg(row + 1)
+                                  .arg(assertion.error().message));
             return;
         }
         list.append(assertion.value());
     }
-    m_ui->checksStatusLabel->clear();
+    showChecksProblem({});
     if (list == m_spec.assertions)
         return;
     m_spec.assertions = list;
@@ -774,14 +779,13 @@ void RequestEditor::extractionsEdited()
                    : Extraction::From::Json;
         e.source = table->item(row, SourceColumn) ? table->item(row, SourceColumn)->text().trimmed() : QString();
         if (e.variable.isEmpty()) {
-            m_ui->checksStatusLabel->setText(
+            showChecksProblem(
                 tr("✗ Variable %1 needs a name; the variables are not saved until it has one.").arg(row + 1));
-            m_ui->checksStatusLabel->setStyleSheet(u"color: #c92a2a"_s);
             return;
         }
         list.append(e);
     }
-    m_ui->checksStatusLabel->clear();
+    showChecksProblem({});
     if (list == m_spec.extractions)
         return;
     m_spec.extractions = list;

@@ -76,6 +76,7 @@ private:
     void addExtractionRow(const http::Extraction &extraction);
     void fillOps(int row, const QString &kind, const QString &op);
     void assertionsEdited();
+    void showChecksProblem(const QString &text);
     void extractionsEdited();
 
     std::unique_ptr<Ui::RequestEditor> m_ui;

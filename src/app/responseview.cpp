@@ -84,7 +84,8 @@ ResponseView::ResponseView(QWidget *parent)
     m_ui->findLayout->setContentsMargins(4, 2, 4, 2);
     m_ui->treeToolsRow->setContentsMargins(4, 0, 4, 2);
     m_ui->imageInfoLabel->hide();
-    m_ui->windowLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // the body info line above says the same
+    m_ui->windowLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_ui->windowLayout->setStretch(0, 1);   // the label takes the room; the spacer none   // the body info line above says the same
     m_ui->timeLabel->setContentsMargins(12, 0, 0, 0);
     m_ui->sizeLabel->setContentsMargins(12, 0, 0, 0);
 

@@ -94,15 +94,7 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
     auto *renameAction = new QAction(tr("Rename"), m_ui->collectionsView);
     renameAction->setShortcut(QKeySequence(Qt::Key_F2));
     renameAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(renameAction, &QAction::triggered, this, [this] {
-        if (m_currentId.isEmpty())
-            return;
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
-                                                   m_ui->collectionsView->currentIndex().data().toString(), &ok);
-        if (ok)
-            renameItem(m_currentId, name);
-    });
+    connect(renameAction, &QAction::triggered, this, &RequestsPage::renameSelected);
     m_ui->collectionsView->addActions({deleteAction, renameAction});
 
     connect(m_ui->requestEditor, &RequestEditor::requestEdited, this, &RequestsPage::requestEdited);
@@ -610,13 +602,7 @@ void RequestsPage::fillMoreMenu(QMenu *menu)
     menu->clear();
     const QModelIndex current = m_ui->collectionsView->currentIndex();
     const bool item = !m_currentId.isEmpty();
-    QAction *rename = menu->addAction(tr("Rename…"), this, [this, current] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
-                                                   current.data(Qt::DisplayRole).toString(), &ok);
-        if (ok)
-            renameItem(m_currentId, name);
-    });
+    QAction *rename = menu->addAction(tr("Rename…"), this, &RequestsPage::renameSelected);
     QAction *duplicate = menu->addAction(tr("Duplicate"), this, [this] { duplicateItem(m_currentId); });
     QAction *remove = menu->addAction(tr("Delete"), this, [this] { deleteItem(m_currentId); });
     rename->setEnabled(item);
@@ -650,6 +636,17 @@ void RequestsPage::fillMoreMenu(QMenu *menu)
         if (const auto id = pasteCurl(command); !id)
             showNotice(tr("✗ The curl command was not imported: %1").arg(id.error().toString()), true);
     });
+}
+
+void RequestsPage::renameSelected()
+{
+    if (m_currentId.isEmpty())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
+                                               m_ui->collectionsView->currentIndex().data().toString(), &ok);
+    if (ok)
+        renameItem(m_currentId, name);
 }
 
 void RequestsPage::showContextMenu(const QPoint &pos)

@@ -80,6 +80,7 @@ private:
     void showNotice(const QString &text, bool error = false);
     void requestEdited(const http::RequestSpec &request, const QString &field);
     void showContextMenu(const QPoint &pos);
+    void renameSelected();
     void fillMoreMenu(QMenu *menu);
     void editEnvironments();
     /// Parses the collections, applies `change` and pushes the result as one undo step.

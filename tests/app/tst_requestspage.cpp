@@ -753,6 +753,17 @@ void TestRequestsPage::environmentsDialogEditsVariablesAndRefusesPlainSecrets()
     auto *combo = m_page->findChild<QComboBox *>(u"environmentCombo"_s);
     QCOMPARE(combo->findText(u"Globals"_s), -1);
     QCOMPARE(combo->currentText(), u"Local"_s);
+    // Add, rename and remove an environment through the widgets.
+    dialog.findChild<QPushButton *>(u"addEnvironmentButton"_s)->click();
+    QCOMPARE(m_workspace->sectionArray(Section::Environments).size(), 3);
+    auto *name = dialog.findChild<QLineEdit *>(u"nameEdit"_s);
+    name->setText(u"Staging"_s);
+    emit name->editingFinished();
+    QCOMPARE(m_workspace->sectionArray(Section::Environments).at(2).toObject().value(u"name"_s).toString(), u"Staging"_s);
+    QVERIFY(combo->findText(u"Staging"_s) > 0);
+    dialog.findChild<QPushButton *>(u"removeEnvironmentButton"_s)->click();
+    QCOMPARE(m_workspace->sectionArray(Section::Environments).size(), 2);
+    QCOMPARE(combo->findText(u"Staging"_s), -1);
     while (m_undo->index() > steps)
         m_undo->undo();
     QCOMPARE(m_workspace->sectionArray(Section::Environments).size(), 1);

@@ -16,6 +16,7 @@
 #include "schemagenerator.h"
 
 #include "diagram/diagramscene.h"
+#include "diagram/relationedge.h"
 #include "diagram/tablecard.h"
 #include "schema/designadvisor.h"
 #include "schema/designedits.h"
@@ -131,7 +132,18 @@ int main(int argc, char **argv)
 
     DiagramScene scene;
     measure("scene build (cards + relation lines)", repeats, [&] { scene.setSchema(schema, positions); });
-    std::printf("  %-52s %lld cards, %lld lines\n", "", qlonglong(scene.cards().size()), qlonglong(scene.edges().size()));
+    int crossing = 0;
+    for (const quarry::app::RelationEdge *e : scene.edges()) {
+        bool crosses = false;
+        const QPolygonF &p = e->points();
+        for (const TableCard *card : scene.cards()) {
+            for (qsizetype i = 0; !crosses && i + 1 < p.size() && card != e->child() && card != e->parentCard(); ++i)
+                crosses = QRectF(p.at(i), p.at(i + 1)).normalized().adjusted(-0.5, -0.5, 0.5, 0.5).intersects(card->sceneRectOfCard());
+        }
+        crossing += crosses ? 1 : 0;
+    }
+    std::printf("  %-52s %lld cards, %lld lines, %d of them cross another card\n", "", qlonglong(scene.cards().size()),
+                qlonglong(scene.edges().size()), crossing);
     const QRectF drawing = scene.drawingRect();
 
     // 100%: what a 1920x1080 window shows around the middle of the drawing.

@@ -240,6 +240,18 @@ void TestDiagram::pagilaLayout()
             }
         }
     }
+    // Lines go around the other cards where a free channel exists.
+    int crossings = 0;
+    for (RelationEdge *e : scene()->edges()) {
+        const QPolygonF &p = e->points();
+        for (TableCard *card : scene()->cards()) {
+            if (card == e->child() || card == e->parentCard())
+                continue;
+            for (qsizetype i = 0; i + 1 < p.size(); ++i)
+                crossings += QRectF(p.at(i), p.at(i + 1)).normalized().adjusted(-0.5, -0.5, 0.5, 0.5).intersects(card->sceneRectOfCard()) ? 1 : 0;
+        }
+    }
+    QCOMPARE(crossings, 0);
     QVERIFY(!m_workspace->isModified());
 }
 

@@ -9,6 +9,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPen>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::app {
@@ -72,6 +74,37 @@ void DiagramScene::setSchema(const schema::Schema &schema, const QHash<QString, 
             m_edges << edge;
         }
     }
+    // Route every line around the other cards. A coarse grid of the cards answers "is a card in
+    // the way" much faster than the scene's index while hundreds of items are new.
+    constexpr qreal Cell = 256;
+    QHash<QPoint, QList<TableCard *>> grid;
+    auto cells = [](const QRectF &r, const std::function<void(const QPoint &)> &visit) {
+        for (int x = int(std::floor(r.left() / Cell)); x <= int(std::floor(r.right() / Cell)); ++x)
+            for (int y = int(std::floor(r.top() / Cell)); y <= int(std::floor(r.bottom() / Cell)); ++y)
+                visit(QPoint(x, y));
+    };
+    for (TableCard *card : std::as_const(m_cards)) {
+        const QRectF r = card->sceneRectOfCard().adjusted(-4, -4, 4, 4);
+        cells(r, [&](const QPoint &c) { grid[c] << card; });
+    }
+    const RelationEdge::Obstacles obstacles = [&](const QRectF &piece, const TableCard *a, const TableCard *b) {
+        bool hit = false;
+        cells(piece, [&](const QPoint &c) {
+            const auto it = grid.constFind(c);
+            if (hit || it == grid.cend())
+                return;
+            for (const TableCard *card : *it) {
+                if (card != a && card != b && card->sceneRectOfCard().adjusted(-4, -4, 4, 4).intersects(piece)) {
+                    hit = true;
+                    return;
+                }
+            }
+        });
+        return hit;
+    };
+    for (RelationEdge *edge : std::as_const(m_edges))
+        edge->updatePath(obstacles);
+
     for (const QString &id : selectedTables) {
         if (TableCard *card = m_cards.value(id))
             card->setSelected(true);

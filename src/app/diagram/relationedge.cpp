@@ -5,6 +5,7 @@
 #include "diagram/tablecard.h"
 
 #include <QLineF>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -44,33 +45,77 @@ RelationEdge::RelationEdge(TableCard *child, int childRow, TableCard *parent, in
     updatePath();
 }
 
-QPolygonF RelationEdge::route(const QRectF &child, qreal childY, const QRectF &parent, qreal parentY)
+QPolygonF RelationEdge::route(const QRectF &child, qreal childY, const QRectF &parent, qreal parentY,
+                              const std::function<bool(const QRectF &)> &blocked)
 {
-    QPolygonF p;
-    if (parent.left() >= child.right() + 2 * Stub) {          // parent to the right
-        const qreal mid = std::round((child.right() + parent.left()) / 2);
-        p << QPointF(child.right(), childY) << QPointF(mid, childY) << QPointF(mid, parentY) << QPointF(parent.left(), parentY);
-    } else if (child.left() >= parent.right() + 2 * Stub) {   // parent to the left
-        const qreal mid = std::round((parent.right() + child.left()) / 2);
-        p << QPointF(child.left(), childY) << QPointF(mid, childY) << QPointF(mid, parentY) << QPointF(parent.right(), parentY);
+    auto polyline = [&](qreal fromX, qreal x, qreal toX) {
+        QPolygonF p;
+        p << QPointF(fromX, childY) << QPointF(x, childY) << QPointF(x, parentY) << QPointF(toX, parentY);
+        // Drop the bends of a straight line.
+        if (std::abs(childY - parentY) < 0.5 && (x - fromX) * (toX - x) > 0)
+            p = QPolygonF{p.first(), p.last()};
+        return p;
+    };
+    // Candidate routes, best first: the vertical piece in the middle of the gap between the
+    // cards, then nearer either card; cards above each other go around their right, else left.
+    QList<QPolygonF> candidates;
+    if (parent.left() >= child.right() + 2 * Stub || child.left() >= parent.right() + 2 * Stub) {
+        const bool right = parent.left() >= child.right() + 2 * Stub;
+        const qreal from = right ? child.right() : child.left();
+        const qreal to = right ? parent.left() : parent.right();
+        const qreal lo = std::min(from, to) + Stub;
+        const qreal hi = std::max(from, to) - Stub;
+        const qreal mid = std::round((from + to) / 2);
+        candidates << polyline(from, mid, to);
+        for (int k = 1; blocked && k <= 12; ++k) {
+            for (const qreal x : {mid - 14.0 * k, mid + 14.0 * k}) {
+                if (x >= lo && x <= hi)
+                    candidates << polyline(from, x, to);
+            }
+        }
     } else {
-        // Above/below each other (or the same card): around the right of both.
-        const qreal x = std::max(child.right(), parent.right()) + Stub + 8;
-        p << QPointF(child.right(), childY) << QPointF(x, childY) << QPointF(x, parentY) << QPointF(parent.right(), parentY);
+        const qreal rightX = std::max(child.right(), parent.right()) + Stub + 8;
+        const qreal leftX = std::min(child.left(), parent.left()) - Stub - 8;
+        candidates << polyline(child.right(), rightX, parent.right());
+        for (int k = 0; blocked && k <= 6; ++k) {
+            if (k > 0)
+                candidates << polyline(child.right(), rightX + 16.0 * k, parent.right());
+            candidates << polyline(child.left(), leftX - 16.0 * k, parent.left());
+        }
     }
-    // Drop the bends of a straight line.
-    if (std::abs(childY - parentY) < 0.5 && p.at(0).x() != p.at(1).x() && p.at(1).x() != p.at(3).x()
-        && ((p.at(1).x() - p.at(0).x()) * (p.at(3).x() - p.at(1).x()) > 0))
-        p = QPolygonF{p.first(), p.last()};
-    return p;
+    if (!blocked)
+        return candidates.first();
+    for (const QPolygonF &p : std::as_const(candidates)) {
+        bool free = true;
+        for (qsizetype i = 0; free && i + 1 < p.size(); ++i)
+            free = !blocked(QRectF(p.at(i), p.at(i + 1)).normalized().adjusted(-1, -1, 1, 1));
+        if (free)
+            return p;
+    }
+    return candidates.first();   // no free channel: the shortest
 }
 
-void RelationEdge::updatePath()
+void RelationEdge::updatePath(const Obstacles &obstacles)
 {
     prepareGeometryChange();
     const QRectF childRect(m_child->scenePos(), m_child->boundingRect().adjusted(2, 2, -2, -2).size());
     const QRectF parentRect(m_parent->scenePos(), m_parent->boundingRect().adjusted(2, 2, -2, -2).size());
-    m_points = route(childRect, m_child->rowCenterY(m_childRow), parentRect, m_parent->rowCenterY(m_parentRow));
+    std::function<bool(const QRectF &)> blocked;
+    if (obstacles) {
+        blocked = [&](const QRectF &piece) { return obstacles(piece, m_child, m_parent); };
+    } else if (QGraphicsScene *diagram = scene()) {
+        // Another card in the way of a piece of the line.
+        blocked = [this, diagram](const QRectF &piece) {
+            const QList<QGraphicsItem *> hits = diagram->items(piece, Qt::IntersectsItemBoundingRect);
+            for (QGraphicsItem *item : hits) {
+                if (item->type() == TableCard::Type && item != m_child && item != m_parent
+                    && static_cast<TableCard *>(item)->sceneRectOfCard().adjusted(-4, -4, 4, 4).intersects(piece))
+                    return true;
+            }
+            return false;
+        };
+    }
+    m_points = route(childRect, m_child->rowCenterY(m_childRow), parentRect, m_parent->rowCenterY(m_parentRow), blocked);
     QPainterPath path(m_points.first());
     for (qsizetype i = 1; i < m_points.size(); ++i) {
         const QPointF corner = m_points.at(i);

@@ -6,6 +6,8 @@
 #include <QPainterPath>
 #include <QPolygonF>
 
+#include <functional>
+
 namespace quarry::app {
 
 class TableCard;
@@ -28,8 +30,10 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    /// Recomputes the route after a card moved.
-    void updatePath();
+    /// Whether a piece of line (a thin rectangle) would cross a card other than the two given.
+    using Obstacles = std::function<bool(const QRectF &piece, const TableCard *child, const TableCard *parent)>;
+    /// Recomputes the route after a card moved. Without `obstacles` the scene is asked.
+    void updatePath(const Obstacles &obstacles = {});
 
     TableCard *child() const { return m_child; }
     TableCard *parentCard() const { return m_parent; }
@@ -44,8 +48,10 @@ public:
 
     /// The orthogonal route from a child card's row (at height childY) to a parent card's row:
     /// through the gap between the cards when they are side by side, else around their right
-    /// sides. First and last points lie on the cards' edges.
-    static QPolygonF route(const QRectF &child, qreal childY, const QRectF &parent, qreal parentY);
+    /// (or left) sides. First and last points lie on the cards' edges. With `blocked` (a piece of
+    /// line would cross another card), the first of several channels that crosses none is taken.
+    static QPolygonF route(const QRectF &child, qreal childY, const QRectF &parent, qreal parentY,
+                           const std::function<bool(const QRectF &)> &blocked = {});
 
 private:
     TableCard *m_child;

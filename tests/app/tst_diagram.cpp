@@ -275,6 +275,19 @@ void TestDiagram::dragMovesCardUndoably()
     QCOMPARE(scene()->card(u"tbl-orders"_s)->pos(), QPointF(400, 40));
     editor()->undoStack()->redo();
     QCOMPARE(scene()->card(u"tbl-orders"_s)->pos(), QPointF(460, 140));
+
+    // Zoomed out, where rows cannot be read, a drag on a row moves the card too (no foreign key).
+    editor()->view()->setZoom(0.3);
+    TableCard *moved = scene()->card(u"tbl-orders"_s);
+    editor()->view()->centerOn(moved);
+    const QPointF row(moved->scenePos().x() + 40, moved->rowCenterY(1));
+    mouse(QEvent::MouseButtonPress, row, Qt::LeftButton, Qt::LeftButton);
+    mouse(QEvent::MouseMove, row + QPointF(50, 0), Qt::NoButton, Qt::LeftButton);
+    mouse(QEvent::MouseMove, row + QPointF(100, 0), Qt::NoButton, Qt::LeftButton);
+    mouse(QEvent::MouseButtonRelease, row + QPointF(100, 0), Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(editor()->undoStack()->count(), 2);
+    QVERIFY(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().isEmpty());
+    QCOMPARE(layoutJson().value(u"tbl-orders"_s).toObject().value(u"x"_s).toDouble(), 560.0);
 }
 
 void TestDiagram::addTableAndColumn()

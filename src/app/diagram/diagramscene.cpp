@@ -7,6 +7,7 @@
 
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QPen>
 
 #include <cmath>
@@ -184,7 +185,10 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     TableCard *card = event->button() == Qt::LeftButton && event->modifiers() == Qt::NoModifier
         ? cardAt(event->scenePos()) : nullptr;
-    const int row = card ? card->rowAt(event->scenePos()) : -1;
+    // Zoomed out the rows cannot be read: the whole card is a handle to move it.
+    const auto *view = event->widget() ? qobject_cast<QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
+    const bool readable = !view || view->transform().m11() >= 0.4;
+    const int row = card && readable ? card->rowAt(event->scenePos()) : -1;
     if (row >= 0) {
         // A drag from a column row draws a foreign key instead of moving the card.
         clearSelection();

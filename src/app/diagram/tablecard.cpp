@@ -7,6 +7,7 @@
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QGraphicsSceneHoverEvent>
+#include <QGraphicsView>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -235,7 +236,8 @@ QVariant TableCard::itemChange(GraphicsItemChange change, const QVariant &value)
 
 void TableCard::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
-    const int row = rowAt(event->scenePos());
+    const auto *view = event->widget() ? qobject_cast<QGraphicsView *>(event->widget()->parentWidget()) : nullptr;
+    const int row = !view || view->transform().m11() >= 0.4 ? rowAt(event->scenePos()) : -1;   // as DiagramScene
     if (row >= 0) {
         setToolTip(m_rows.at(row).toolTip);
         setCursor(Qt::CrossCursor);   // dragging from a column draws a foreign key

@@ -679,6 +679,11 @@ QString ResponseView::matchCountText() const
                                 m_matchesCapped ? u"+"_s : QString());
 }
 
+bool ResponseView::isFindBarVisible() const
+{
+    return m_ui->findBar->isVisible();
+}
+
 QString ResponseView::selectedText() const
 {
     return m_ui->textView->textCursor().selectedText();
@@ -886,10 +891,16 @@ void ResponseView::saveBody()
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the response body"), m_bodyName);
     if (path.isEmpty())
         return;
+    if (const QString error = saveBodyTo(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Save the response body"), error);
+}
+
+QString ResponseView::saveBodyTo(const QString &path) const
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(m_bodyBytes) != m_bodyBytes.size() || !file.commit())
-        QMessageBox::warning(this, tr("Save the response body"),
-                             tr("The body could not be saved to %1: %2.").arg(path, file.errorString()));
+        return tr("The body could not be saved to %1: %2.").arg(path, file.errorString());
+    return {};
 }
 
 } // namespace quarry::app

@@ -101,6 +101,10 @@ public:
     int currentMatch() const { return m_currentMatch; }   ///< 0-based; -1 when none
     QString matchCountText() const;
     QString selectedText() const;   ///< the text view's selection (the current match after a find)
+    bool isFindBarVisible() const;
+
+    /// Writes the body's bytes as received (what Save… does); an error message, or empty on success.
+    QString saveBodyTo(const QString &path) const;
 
 signals:
     /// The body has been rendered (immediately for small bodies).

@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
@@ -40,6 +42,8 @@ private slots:
     void binaryBodyIsAHexDump();
     void invalidJsonSaysWhere();
     void findCountsAndWalksMatches();
+    void ctrlFOpensTheFindBar();
+    void saveWritesTheBytesAsReceived();
     void noResponseIsExplained();
     void largeBodyKeepsTheEventLoopTurning();
 
@@ -276,6 +280,39 @@ void TestResponseView::findCountsAndWalksMatches()
     m_view->setBodyMode(Mode::Raw);   // the find bar follows the mode's text
     QCOMPARE(m_view->matchCount(), 3);
     QCOMPARE(m_view->selectedText(), u"\"email\""_s);
+}
+
+void TestResponseView::ctrlFOpensTheFindBar()
+{
+    get("/users");
+    m_view->setBodyMode(Mode::Pretty);
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+    m_view->treeView()->setFocus();   // any child will do: the shortcut belongs to the whole view
+    QTest::keySequence(QApplication::focusWidget(), QKeySequence::Find);
+    QVERIFY(m_view->isFindBarVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), u"Lovelace"_s);
+    QCOMPARE(m_view->matchCount(), 1);
+    QCOMPARE(m_view->selectedText(), u"Lovelace"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!m_view->isFindBarVisible());
+    m_view->treeView()->setFocus();
+    QTest::keySequence(QApplication::focusWidget(), QKeySequence::Find);
+    QVERIFY(m_view->isFindBarVisible());
+}
+
+void TestResponseView::saveWritesTheBytesAsReceived()
+{
+    const auto exchange = get("/blob");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"blob.bin"_s);
+    QCOMPARE(m_view->saveBodyTo(path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), exchange.response->body);
+    const QString error = m_view->saveBodyTo(dir.filePath(u"missing/blob.bin"_s));
+    QVERIFY2(error.contains(u"missing/blob.bin"_s), qPrintable(error));
 }
 
 void TestResponseView::noResponseIsExplained()

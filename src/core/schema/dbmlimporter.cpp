@@ -41,6 +41,7 @@ struct PendingRef {
     ReferentialAction onDelete = ReferentialAction::NoAction;
     ReferentialAction onUpdate = ReferentialAction::NoAction;
     int line = 0;
+    Token at;          ///< where it is written: the Ref keyword, or the inline ref setting
 };
 
 struct Setting {
@@ -427,6 +428,7 @@ private:
         if (m_schema.table(name, ns))
             failAt(t.at(p - 1), Tr::tr("Table %1 is defined twice.").arg(name));
         expectPunct(u"{");
+        bool first = true; // the first column may follow "{" on its line
         while (!peek().isPunct(u"}")) {
             if (peek().kind == Token::End)
                 fail(Tr::tr("Expected \"}\" to close table %1, found the end of the file.").arg(name));
@@ -437,8 +439,9 @@ private:
                 next();
                 indexes(tb);
             } else {
-                column(tb);
+                column(tb, first);
             }
+            first = false;
         }
         next();
         if (!dbml.isEmpty())
@@ -447,10 +450,10 @@ private:
         m_schema.tables.append(tb);
     }
 
-    void column(Table &tb)
+    void column(Table &tb, bool first)
     {
         const Token nameToken = peek();
-        if (!nameToken.lineStart)
+        if (!nameToken.lineStart && !first)
             fail(Tr::tr("Expected a new line before the next column, found %1.").arg(describe(nameToken)));
         Column c;
         c.name = expectName(Tr::tr("a column name")).text;
@@ -493,7 +496,7 @@ private:
             else if (!c.type.isAutoIncrement())
                 c.identity = Column::Identity::ByDefault;
         }
-        if (!peek().lineStart && !peek().isPunct(u"}"))
+        if (!peek().lineStart)
             fail(Tr::tr("Expected a new line after column %1, found %2.").arg(c.name, describe(peek())));
         tb.columns.append(c);
     }
@@ -503,6 +506,7 @@ private:
         // ref: > table.column, as a small token stream of its own
         PendingRef r;
         r.line = s.at.line;
+        r.at = s.at;
         QList<Token> saved = t;
         const qsizetype savedP = p;
         t = s.value;
@@ -602,7 +606,7 @@ private:
             const Token v = peek();
             if (v.kind != Token::Name && v.kind != Token::QuotedName && v.kind != Token::String && v.kind != Token::Number)
                 fail(Tr::tr("Expected an enum value or \"}\", found %1.").arg(describe(v)));
-            if (!v.lineStart)
+            if (!v.lineStart && !e.values.isEmpty())
                 fail(Tr::tr("Expected a new line before enum value %1.").arg(v.text));
             next();
             e.values << v.text;
@@ -612,6 +616,8 @@ private:
                 else
                     failAt(s.at, Tr::tr("Unknown enum value setting \"%1\" (note).").arg(s.key));
             }
+            if (!peek().lineStart)
+                fail(Tr::tr("Expected a new line after enum value %1, found %2.").arg(v.text, describe(peek())));
         }
         next();
         if (e.values.isEmpty())
@@ -632,6 +638,7 @@ private:
             PendingRef r;
             r.name = name;
             r.line = line;
+            r.at = kw;
             r.left = endpoint();
             r.relation = relation();
             r.right = endpoint();
@@ -730,6 +737,8 @@ private:
         for (const PendingRef &r : std::as_const(m_refs)) {
             Table *left = resolveTable(r.left);
             Table *right = resolveTable(r.right);
+            if (left == right && r.left.columns == r.right.columns)
+                failAt(r.at, Tr::tr("A ref joins a column to itself (%1.%2).").arg(left->name, r.left.columns.join(u',')));
             if (r.left.columns.size() != r.right.columns.size())
                 failAt(r.right.at, Tr::tr("A ref joins as many columns on each side (%1 and %2).")
                                        .arg(r.left.columns.size()).arg(r.right.columns.size()));

@@ -209,6 +209,7 @@ void TestDbml::exportRoundTrip_data()
     QTest::addColumn<QString>("file");
     QTest::newRow("features") << QFINDTESTDATA("dbml/features.dbml");
     QTest::newRow("ecommerce") << QFINDTESTDATA("dbml/ecommerce.dbml");
+    QTest::newRow("terse") << QFINDTESTDATA("dbml/compact.dbml");
 }
 
 void TestDbml::exportRoundTrip()

@@ -226,6 +226,7 @@ void TestDbmlInterop::importMatchesDbmlCore_data()
     QTest::addColumn<QString>("file");
     QTest::newRow("every feature") << QFINDTESTDATA("dbml/features.dbml");
     QTest::newRow("e-commerce example") << QFINDTESTDATA("dbml/ecommerce.dbml");
+    QTest::newRow("terse") << QFINDTESTDATA("dbml/compact.dbml");
 }
 
 void TestDbmlInterop::importMatchesDbmlCore()
@@ -241,8 +242,8 @@ void TestDbmlInterop::importMatchesDbmlCore()
     if (a != b)
         qWarning("Quarry:\n%s\n@dbml/core:\n%s", a.constData(), b.constData());
     QCOMPARE(a, b);
-    QVERIFY(ours.value(u"tables"_s).toArray().size() >= 7);
-    QVERIFY(ours.value(u"refs"_s).toArray().size() >= 6);
+    QVERIFY(!ours.value(u"tables"_s).toArray().isEmpty());
+    QVERIFY(!ours.value(u"refs"_s).toArray().isEmpty());
 }
 
 void TestDbmlInterop::exportParsesInDbmlCore_data()
@@ -290,6 +291,10 @@ void TestDbmlInterop::errorsAreWhereDbmlCoreSeesThem_data()
     QTest::newRow("unknown action") << u"Table a {\n  id int\n}\nRef: a.id > a.id [delete: explode]\n"_s;
     QTest::newRow("empty default") << u"Table a {\n  id int [default: ]\n}\n"_s;
     QTest::newRow("two enum values on a line") << u"Enum e {\n  a b\n}\n"_s;
+    QTest::newRow("brace after a column") << u"Table b {\n id int }\n"_s;
+    QTest::newRow("brace after an enum value") << u"Enum e {\n x\n y }\n"_s;
+    QTest::newRow("inline ref to itself") << u"Table b {\n id int [ref: > b.id]\n}\n"_s;
+    QTest::newRow("ref to itself") << u"Table b {\n id int\n}\nRef: b.id > b.id\n"_s;
     QTest::newRow("index list not closed") << u"Table a {\n  id int\n  indexes {\n    (id [unique]\n  }\n}\n"_s;
 }
 

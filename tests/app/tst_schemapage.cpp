@@ -23,6 +23,7 @@ private slots:
     void dialectsDiffer();
     void editsRegenerate();
     void brokenDesignIsReported();
+    void bigDesignsRegenerateAfterAPause();
 
 private:
     std::unique_ptr<Workspace> m_workspace;
@@ -96,6 +97,25 @@ void TestSchemaPage::brokenDesignIsReported()
     QVERIFY2(m_page->ddlStatus().startsWith(u"✗"_s), qPrintable(m_page->ddlStatus()));
     QCOMPARE(problems.count(), 1);
     QVERIFY(m_page->ddlText().isEmpty());
+}
+
+void TestSchemaPage::bigDesignsRegenerateAfterAPause()
+{
+    // 150 tables: several quick edits (typing, undo held down) cost one DDL run, after the last.
+    QJsonArray tables;
+    for (int i = 0; i < 150; ++i)
+        tables.append(QJsonObject{{u"id"_s, u"tbl-%1"_s.arg(i)},
+                                  {u"name"_s, u"t%1"_s.arg(i)},
+                                  {u"columns"_s, QJsonArray{QJsonObject{{u"id"_s, u"c-%1"_s.arg(i)}, {u"name"_s, u"id"_s},
+                                                                        {u"type"_s, u"serial"_s}, {u"primaryKey"_s, true}}}}});
+    m_workspace->setSection(Section::Schema, QJsonObject{{u"tables"_s, tables}});
+    QVERIFY(!m_page->ddlText().contains(u"CREATE TABLE t149"_s));   // not on the spot
+    tables.append(QJsonObject{{u"id"_s, u"tbl-last"_s}, {u"name"_s, u"last_one"_s},
+                              {u"columns"_s, QJsonArray{QJsonObject{{u"id"_s, u"c-last"_s}, {u"name"_s, u"note"_s},
+                                                                    {u"type"_s, u"text"_s}}}}});
+    m_workspace->setSection(Section::Schema, QJsonObject{{u"tables"_s, tables}});
+    QTRY_VERIFY2(m_page->ddlText().contains(u"CREATE TABLE last_one"_s), qPrintable(m_page->ddlStatus()));
+    QVERIFY(m_page->ddlText().contains(u"CREATE TABLE t149"_s));
 }
 
 QTEST_MAIN(TestSchemaPage)

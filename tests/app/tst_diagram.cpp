@@ -355,6 +355,13 @@ void TestDiagram::foreignKeyByDragging()
     QVERIFY(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().isEmpty());
     QVERIFY(scene()->edges().isEmpty());
     QVERIFY(!m_page->ddlText().contains(u"REFERENCES"_s));
+
+    // Dragged the other way round, from the key to the column, it is the same foreign key.
+    mouse(QEvent::MouseButtonPress, to, Qt::LeftButton, Qt::LeftButton);
+    mouse(QEvent::MouseMove, from, Qt::NoButton, Qt::LeftButton);
+    mouse(QEvent::MouseButtonRelease, from, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().size(), 1);
+    QVERIFY(tableJson(u"customers"_s).value(u"foreignKeys"_s).toArray().isEmpty());
 }
 
 void TestDiagram::foreignKeyTypeMismatchRefused()

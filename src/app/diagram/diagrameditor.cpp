@@ -111,7 +111,10 @@ DiagramEditor::DiagramEditor(QWidget *parent)
     m_scene->setForeignKeyCheck([this](const QString &ft, const QString &fc, const QString &tt, const QString &tc) {
         schema::Schema copy = m_schema;
         const auto fk = DesignEdits::addForeignKey(copy, ft, fc, tt, tc);
-        return fk ? QString() : fk.error().message;
+        if (fk)
+            return QString();
+        copy = m_schema;
+        return DesignEdits::addForeignKey(copy, tt, tc, ft, fc) ? QString() : fk.error().message;
     });
     panel()->setApplier([this](const QString &text, const DesignPanel::Edit &edit, const QString &mergeKey) {
         applyEdit(text, edit, mergeKey);
@@ -406,10 +409,17 @@ bool DiagramEditor::addForeignKey(const QString &fromTableId, const QString &fro
                                   const QString &toColumnId)
 {
     return applyEdit(tr("Add foreign key"), [=](schema::Schema &s) -> Result<void> {
+        // Either direction of the drag works: from the referencing column to the key, or from the
+        // key to the column that should reference it.
+        schema::Schema reversed = s;
         const auto fk = DesignEdits::addForeignKey(s, fromTableId, fromColumnId, toTableId, toColumnId);
-        if (!fk)
-            return fk.error();
-        return {};
+        if (fk)
+            return {};
+        if (DesignEdits::addForeignKey(reversed, toTableId, toColumnId, fromTableId, fromColumnId)) {
+            s = reversed;
+            return {};
+        }
+        return fk.error();
     });
 }
 

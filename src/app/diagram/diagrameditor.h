@@ -55,8 +55,8 @@ public:
     /// Lays every table out with Graphviz (one undoable step).
     bool autoLayout();
     bool moveTables(const QHash<QString, QPointF> &positions);
-    /// The same path as dragging a column row onto another: refused with a message when the types
-    /// do not match or the target is not a key.
+    /// The same path as dragging a column row onto another, in either direction (column -> key or
+    /// key -> column): refused with a message when the types do not match or neither is a key.
     bool addForeignKey(const QString &fromTableId, const QString &fromColumnId, const QString &toTableId,
                        const QString &toColumnId);
     Result<void> exportPng(const QString &path, qreal scale = 1.0);

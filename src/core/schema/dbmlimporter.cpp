@@ -87,11 +87,20 @@ private:
     QHash<QString, QString> m_aliases;   // alias -> "ns.table" key
     QJsonArray m_groups;
 
-    [[noreturn]] void fail(const QString &message) const { failAt(peek(), message); }
+    [[noreturn]] void fail(const QString &message) const
+    {
+        // The lexer stopped here: its reason is the better message.
+        failAt(peek(), peek().kind == Token::Invalid ? peek().text : message);
+    }
     [[noreturn]] static void failAt(const Token &at, const QString &message) { throw SyntaxError{message, at.line, at.column}; }
 
     const Token &peek(qsizetype ahead = 0) const { return t.at(std::min(p + ahead, t.size() - 1)); }
-    Token next() { return t.at(p < t.size() - 1 ? p++ : p); }
+    Token next()
+    {
+        if (peek().kind == Token::Invalid) // never read past where the lexer stopped
+            failAt(peek(), peek().text);
+        return t.at(p < t.size() - 1 ? p++ : p);
+    }
     Token expectPunct(QStringView symbol)
     {
         if (!peek().isPunct(symbol))
@@ -160,7 +169,7 @@ private:
             if (peek().isPunct(u":")) {
                 next();
                 int depth = 0;
-                while (peek().kind != Token::End) {
+                while (peek().kind != Token::End && peek().kind != Token::Invalid) {
                     if (depth == 0 && (peek().isPunct(u",") || peek().isPunct(u"]")))
                         break;
                     if (peek().isPunct(u"("))
@@ -460,8 +469,12 @@ private:
         c.id = u"col-%1-%2"_s.arg(tb.name, c.name);
         if (tb.column(c.name))
             failAt(nameToken, Tr::tr("Column %1.%2 is defined twice.").arg(tb.name, c.name));
-        if (peek().lineStart || peek().isPunct(u"}"))
-            fail(Tr::tr("Expected the type of column %1, found %2.").arg(c.name, describe(peek())));
+        if (peek().lineStart || peek().isPunct(u"}")) {
+            Token end = nameToken; // where the type should have been: after the name, on its line
+            end.column += int(nameToken.text.size()) + (nameToken.kind == Token::QuotedName ? 2 : 0);
+            failAt(peek().lineStart ? end : peek(), Tr::tr("Expected the type of column %1, found %2.")
+                                                     .arg(c.name, peek().lineStart ? Tr::tr("the end of the line") : describe(peek())));
+        }
         const Token typeAt = peek();
         c.type = type(typeText(), typeAt);
         bool increment = false;
@@ -790,8 +803,17 @@ private:
 Result<SqlImport> DbmlImporter::import(const QString &dbml)
 {
     QList<Token> tokens;
-    if (const auto error = Lexer(dbml).run(&tokens))
-        return Error{Error::Kind::InvalidInput, error->message, Tr::tr("line %1, column %2").arg(error->line).arg(error->column)};
+    if (const auto error = Lexer(dbml).run(&tokens)) {
+        // Parse up to where the lexer stopped: a syntax error before that point is reported first.
+        Token invalid;
+        invalid.kind = Token::Invalid;
+        invalid.text = error->message;
+        invalid.line = error->line;
+        invalid.column = error->column;
+        Token end = invalid;
+        end.kind = Token::End;
+        tokens << invalid << end;
+    }
     try {
         return Parser(std::move(tokens)).run();
     } catch (const SyntaxError &e) {

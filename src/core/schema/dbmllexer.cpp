@@ -46,6 +46,7 @@ QString describe(const Token &t)
 {
     switch (t.kind) {
     case Token::End: return Tr::tr("the end of the file");
+    case Token::Invalid: return t.text;
     case Token::String: return Tr::tr("a string");
     case Token::Expression: return Tr::tr("an `expression`");
     case Token::Number: return Tr::tr("the number %1").arg(t.text);

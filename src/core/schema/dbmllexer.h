@@ -11,7 +11,8 @@
 namespace quarry::schema::dbml {
 
 struct Token {
-    enum Kind { Name, QuotedName, String, Expression, Number, Color, Punct, End };
+    /// Invalid: where the lexer stopped (text holds its message), so that an earlier syntax error wins.
+    enum Kind { Name, QuotedName, String, Expression, Number, Color, Punct, Invalid, End };
     Kind kind = End;
     QString text;       ///< Name/QuotedName: the name; String: the unescaped text; Punct: the symbol
     int line = 1;

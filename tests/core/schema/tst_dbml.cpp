@@ -175,7 +175,7 @@ void TestDbml::syntaxErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown column setting") << u"Table a {\n  id int [pk, primary]\n}"_s << u"line 2, column 15"_s
                                             << u"Unknown column setting \"primary\""_s;
-    QTest::newRow("missing type") << u"Table a {\n  id\n}"_s << u"line 3, column 1"_s << u"Expected the type of column id"_s;
+    QTest::newRow("missing type") << u"Table a {\n  id\n}"_s << u"line 2, column 5"_s << u"Expected the type of column id"_s;
     QTest::newRow("unclosed table") << u"Table a {\n  id int\n"_s << u"line 3, column 1"_s << u"Expected \"}\" to close table a"_s;
     QTest::newRow("two columns on a line") << u"Table a {\n  id int name text\n}"_s << u"line 2, column 10"_s
                                            << u"Expected a new line after column id"_s;

@@ -307,6 +307,9 @@ void TestDiagram::addTableAndColumn()
 
     QVERIFY(editor()->addColumn());
     QCOMPARE(tableJson(u"new_table"_s).value(u"columns"_s).toArray().size(), 2);
+    // The side panel shows the new column, ready to be named.
+    QCOMPARE(editor()->panel()->currentColumnId(),
+             tableJson(u"new_table"_s).value(u"columns"_s).toArray().at(1).toObject().value(u"id"_s).toString());
     QVERIFY2(m_page->ddlText().contains(u"new_column TEXT"_s), qPrintable(m_page->ddlText()));
     QCOMPARE(scene()->card(id)->rows().size(), 2);
 
@@ -342,6 +345,7 @@ void TestDiagram::foreignKeyByDragging()
     QVERIFY2(editor()->message().contains(u"release to add"_s), qPrintable(editor()->message()));
     mouse(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
 
+    QCOMPARE(editor()->panel()->currentColumnId(), u"o-customer"_s);   // the pressed row, in the side panel
     // The card did not move: dragging from a column row draws a relation instead.
     QCOMPARE(scene()->card(u"tbl-orders"_s)->pos(), QPointF(400, 40));
     const QJsonArray fks = tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray();

@@ -190,6 +190,30 @@ void DesignPanel::showError(const QString &message)
     m_ui->errorLabel->setVisible(!message.isEmpty());
 }
 
+void DesignPanel::selectColumn(const QString &columnId, bool edit)
+{
+    QTableWidget *table = m_ui->columnsTable;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QTableWidgetItem *name = table->item(row, NameField);
+        if (name && name->data(Qt::UserRole).toString() == columnId) {
+            table->setCurrentCell(row, NameField);
+            table->scrollToItem(name);
+            if (edit) {
+                table->setFocus();
+                table->editItem(name);
+            }
+            return;
+        }
+    }
+}
+
+QString DesignPanel::currentColumnId() const
+{
+    const int row = m_ui->columnsTable->currentRow();
+    const QTableWidgetItem *name = row >= 0 ? m_ui->columnsTable->item(row, NameField) : nullptr;
+    return name ? name->data(Qt::UserRole).toString() : QString();
+}
+
 void DesignPanel::columnEdited(int row, int column)
 {
     QTableWidgetItem *nameItem = m_ui->columnsTable->item(row, NameField);

@@ -37,6 +37,9 @@ public:
     /// Re-reads what is shown from `schema` (after an edit or undo); shows nothing if it is gone.
     void refresh(const schema::Schema &schema);
     void showError(const QString &message);
+    /// Makes the column's row current in the columns table; `edit` opens its name for typing.
+    void selectColumn(const QString &columnId, bool edit = false);
+    QString currentColumnId() const;
 
     QString tableId() const { return m_tableId; }
     QString foreignKeyId() const { return m_foreignKeyId; }

@@ -108,6 +108,8 @@ DiagramEditor::DiagramEditor(QWidget *parent)
     connect(m_scene, &DiagramScene::foreignKeyDragged, this, &DiagramEditor::addForeignKey);
     connect(m_scene, &DiagramScene::hint, this, [this](const QString &text) { showMessage(text, false); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DiagramEditor::selectionChanged);
+    connect(m_scene, &DiagramScene::columnPressed, this,
+            [this](const QString &, const QString &columnId) { panel()->selectColumn(columnId); });
     m_scene->setForeignKeyCheck([this](const QString &ft, const QString &fc, const QString &tt, const QString &tc) {
         schema::Schema copy = m_schema;
         const auto fk = DesignEdits::addForeignKey(copy, ft, fc, tt, tc);
@@ -339,12 +341,17 @@ bool DiagramEditor::addColumn(const QString &tableId)
         id = selected.first();
     }
     m_selectAfterReload = {id};
-    return applyEdit(tr("Add column"), [id](schema::Schema &s) -> Result<void> {
+    QString columnId;
+    const bool ok = applyEdit(tr("Add column"), [id, &columnId](schema::Schema &s) -> Result<void> {
         const auto column = DesignEdits::addColumn(s, id);
         if (!column)
             return column.error();
+        columnId = column.value();
         return {};
     });
+    if (ok)
+        panel()->selectColumn(columnId, true);   // ready to type its name
+    return ok;
 }
 
 bool DiagramEditor::deleteSelected()

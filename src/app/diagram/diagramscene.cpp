@@ -199,6 +199,7 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         m_fkLine = addLine(QLineF(start, start), QPen(QColor(0x2f, 0x5d, 0x8a), 1.5, Qt::DashLine));
         m_fkLine->setZValue(10);
         event->accept();
+        emit columnPressed(card->tableId(), card->rows().at(row).columnId);
         return;
     }
     QGraphicsScene::mousePressEvent(event);

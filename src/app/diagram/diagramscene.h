@@ -55,6 +55,8 @@ signals:
     /// A column row was dragged onto a column row of a (possibly other) table.
     void foreignKeyDragged(const QString &fromTableId, const QString &fromColumnId, const QString &toTableId,
                            const QString &toColumnId);
+    /// A column row was pressed (the start of a click or of a foreign key drag).
+    void columnPressed(const QString &tableId, const QString &columnId);
     /// Emitted while a foreign key is dragged over a row: the check's message, or a hint.
     void hint(const QString &message);
 

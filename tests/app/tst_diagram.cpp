@@ -446,6 +446,37 @@ void TestDiagram::sidePanelEditsForeignKey()
     QVERIFY(!m_page->ddlText().contains(u"ON DELETE CASCADE"_s));
     QCOMPARE(panel->findChild<QComboBox *>(u"onDeleteCombo"_s)->currentText(), u"NO ACTION"_s);
 
+    // Which column references: a text column cannot, an integer one can.
+    auto *fkColumn = panel->findChild<QComboBox *>(u"fkColumnCombo"_s);
+    QVERIFY(fkColumn->isVisibleTo(panel));
+    QCOMPARE(fkColumn->currentText(), u"customer_id"_s);
+    fkColumn->setCurrentText(u"note"_s);
+    emit fkColumn->activated(fkColumn->currentIndex());
+    QTRY_VERIFY(!editor()->message().isEmpty());
+    QVERIFY2(editor()->message().contains(u"matching types"_s), qPrintable(editor()->message()));
+    QCOMPARE(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().first().toObject().value(u"columns"_s).toArray(),
+             QJsonArray{u"customer_id"_s});
+    QTRY_COMPARE(panel->findChild<QComboBox *>(u"fkColumnCombo"_s)->currentText(), u"customer_id"_s);   // put back
+    QJsonObject schema = m_workspace->section(Section::Schema);
+    QJsonArray tables = schema.value(u"tables"_s).toArray();
+    QJsonObject orders = tables.at(1).toObject();
+    QJsonArray columns = orders.value(u"columns"_s).toArray();
+    columns.append(QJsonObject{{u"id"_s, u"o-buyer"_s}, {u"name"_s, u"buyer_id"_s}, {u"type"_s, u"integer"_s}});
+    orders.insert(u"columns"_s, columns);
+    tables.replace(1, orders);
+    schema.insert(u"tables"_s, tables);
+    m_workspace->setSection(Section::Schema, schema);
+    fkColumn = panel->findChild<QComboBox *>(u"fkColumnCombo"_s);
+    fkColumn->setCurrentText(u"buyer_id"_s);
+    emit fkColumn->activated(fkColumn->currentIndex());
+    QTRY_COMPARE(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().first().toObject().value(u"columns"_s).toArray(),
+                 QJsonArray{u"buyer_id"_s});
+    QCOMPARE(scene()->edges().first()->child()->rows().at(3).name, u"buyer_id"_s);
+    QVERIFY(scene()->edges().first()->child()->rows().at(3).foreignKey);
+    editor()->undoStack()->undo();
+    QCOMPARE(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().first().toObject().value(u"columns"_s).toArray(),
+             QJsonArray{u"customer_id"_s});
+
     // A unique foreign key column makes the relation one-to-one: a bar instead of a crow's foot.
     QVERIFY(scene()->edges().first()->isMany());
     scene()->selectTables({u"tbl-orders"_s});

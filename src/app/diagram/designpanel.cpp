@@ -160,6 +160,44 @@ DesignPanel::DesignPanel(QWidget *parent)
             return gone(fkId);
         });
     });
+    // A one-column foreign key: which column references which key column. The types must match
+    // (the Validator's rule), checked before the edit is made.
+    auto pairEdit = [this](bool referencing) {
+        QComboBox *combo = referencing ? m_ui->fkColumnCombo : m_ui->fkRefColumnCombo;
+        const QString column = referencing ? combo->currentText() : combo->currentData().toString();
+        const QString id = m_tableId;
+        const QString fkId = m_foreignKeyId;
+        apply(referencing ? tr("Foreign key column %1").arg(column) : tr("Foreign key references %1").arg(column),
+              [id, fkId, column, referencing](schema::Schema &s) -> Result<void> {
+                  schema::Table *t = tableOf(s, id);
+                  if (!t)
+                      return gone(id);
+                  for (schema::ForeignKey &fk : t->foreignKeys) {
+                      if (fk.id != fkId)
+                          continue;
+                      const schema::Table *target = s.table(fk.refTable, fk.refNamespace);
+                      const QString from = referencing ? column : fk.columns.value(0);
+                      const QString to = referencing ? fk.refColumns.value(0) : column;
+                      const schema::Column *a = t->column(from);
+                      const schema::Column *b = target ? target->column(to) : nullptr;
+                      if (!a || !b)
+                          return gone(fkId);
+                      const QString where = t->displayName() + u'.' + a->name;
+                      if (!a->type.isCompatibleReference(b->type))
+                          return Error{Error::Kind::InvalidInput,
+                                       tr("%1 is %2 but %3.%4 is %5: a foreign key needs matching types.")
+                                           .arg(where, a->type.displayName(), target->displayName(), b->name,
+                                                b->type.displayName()),
+                                       where};
+                      fk.columns = QStringList{a->name};
+                      fk.refColumns = QStringList{b->name};
+                      return {};
+                  }
+                  return gone(fkId);
+              });
+    };
+    connect(m_ui->fkColumnCombo, &QComboBox::activated, this, [pairEdit] { pairEdit(true); });
+    connect(m_ui->fkRefColumnCombo, &QComboBox::activated, this, [pairEdit] { pairEdit(false); });
     connect(m_ui->removeRelationButton, &QPushButton::clicked, this, [this] {
         const QString id = m_tableId;
         const QString fkId = m_foreignKeyId;
@@ -363,6 +401,34 @@ void DesignPanel::showForeignKey(const schema::Schema &s, const QString &tableId
     for (qsizetype i = 0; i < fk->columns.size(); ++i)
         pairs << u"%1.%2 → %3.%4"_s.arg(t->name, fk->columns.at(i), fk->refTable, fk->refColumns.value(i));
     m_ui->fkColumnsValue->setText(pairs.join(u'\n'));
+    // One column: choose it and the key column it references; composite keys are shown only.
+    const bool single = fk->columns.size() == 1 && fk->refColumns.size() == 1;
+    const schema::Table *refTable = s.table(fk->refTable, fk->refNamespace);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->fkColumnCombo), static_cast<QWidget *>(m_ui->fkColumnLabel),
+                       static_cast<QWidget *>(m_ui->fkRefColumnCombo), static_cast<QWidget *>(m_ui->fkRefColumnLabel)})
+        w->setVisible(single && refTable);
+    m_ui->fkColumnsValue->setVisible(!single || !refTable);
+    m_ui->fkColumnsLabel->setVisible(!single || !refTable);
+    if (single && refTable) {
+        m_ui->fkColumnCombo->clear();
+        for (const schema::Column &c : t->columns)
+            m_ui->fkColumnCombo->addItem(c.name);
+        m_ui->fkColumnCombo->setCurrentText(fk->columns.first());
+        m_ui->fkRefColumnCombo->clear();
+        QStringList keys;
+        const QStringList pk = refTable->primaryKeyColumns();
+        if (pk.size() == 1)
+            keys << pk.first();
+        for (const QStringList &u : refTable->uniqueKeys()) {
+            if (u.size() == 1 && !keys.contains(u.first()))
+                keys << u.first();
+        }
+        if (!keys.contains(fk->refColumns.first()))
+            keys << fk->refColumns.first();
+        for (const QString &k : keys)
+            m_ui->fkRefColumnCombo->addItem(u"%1.%2"_s.arg(refTable->name, k), k);
+        m_ui->fkRefColumnCombo->setCurrentIndex(m_ui->fkRefColumnCombo->findData(fk->refColumns.first()));
+    }
     if (!m_ui->fkNameEdit->hasFocus())
         m_ui->fkNameEdit->setText(fk->name);
     m_ui->onDeleteCombo->setCurrentIndex(m_ui->onDeleteCombo->findData(int(fk->onDelete)));

@@ -313,6 +313,12 @@ private:
             next();
             text += u"[]"_s;
         }
+        // A type is everything up to the next blank, as in @dbml/core: "varc[har" is one (odd) type
+        // name, and "varchar[note: 'x']" is not a type followed by settings.
+        while ((peek().kind == Token::Name || peek().kind == Token::Number || peek().isPunct(u"[") || peek().isPunct(u"]")
+                || peek().isPunct(u"."))
+               && peek().line == t.at(p - 1).line && peek().column == t.at(p - 1).endColumn)
+            text += next().text;
         return text;
     }
 
@@ -731,11 +737,13 @@ private:
 
     Table *resolveTable(const Endpoint &e)
     {
+        Table *tb = nullptr;
         if (e.nameSpace.isEmpty() && m_aliases.contains(e.table)) {
             const QString key = m_aliases.value(e.table);
-            return m_schema.table(key.section(u'.', 1), key.section(u'.', 0, 0));
+            tb = m_schema.table(key.section(u'.', 1), key.section(u'.', 0, 0));
+        } else {
+            tb = m_schema.table(e.table, e.nameSpace);
         }
-        Table *tb = m_schema.table(e.table, e.nameSpace);
         if (!tb)
             failAt(e.at, Tr::tr("Ref to table %1, which is not defined.").arg(e.nameSpace.isEmpty() ? e.table : e.nameSpace + u'.' + e.table));
         for (const QString &c : e.columns) {

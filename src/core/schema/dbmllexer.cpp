@@ -172,6 +172,7 @@ std::optional<SyntaxError> Lexer::run(QList<Token> *out)
         } else {
             return SyntaxError{Tr::tr("Unexpected character \"%1\".").arg(c), t.line, t.column};
         }
+        t.endColumn = column;
         out->append(t);
     }
 }

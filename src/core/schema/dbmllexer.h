@@ -17,6 +17,7 @@ struct Token {
     QString text;       ///< Name/QuotedName: the name; String: the unescaped text; Punct: the symbol
     int line = 1;
     int column = 1;
+    int endColumn = 1;        ///< the column just after it (on its last line)
     bool lineStart = false;   ///< first token on its line
 
     bool is(QStringView word) const { return kind == Name && text.compare(word, Qt::CaseInsensitive) == 0; }

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,9 +36,12 @@ private slots:
     void exportParsesInDbmlCore();
     void errorsAreWhereDbmlCoreSeesThem_data();
     void errorsAreWhereDbmlCoreSeesThem();
+    void mutantsAreJudgedAlike();
 
 private:
-    QJsonObject dbmlCore(const QString &file);
+    QJsonObject dbmlCore(const QString &file) { return dbmlCore(QStringList{file}).value(file).toObject(); }
+    /// One node run for many files: file -> normalized design or {"error": ...}.
+    QJsonObject dbmlCore(const QStringList &files);
     QString write(const QString &name, const QString &text);
     static QJsonObject normalized(const Schema &s);
     static QJsonObject sorted(QJsonObject design);
@@ -105,6 +109,7 @@ QString TestDbmlInterop::read(const QString &path)
 void TestDbmlInterop::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    m_dir.setAutoRemove(!qEnvironmentVariableIsSet("QUARRY_TEST_KEEP")); // to look at the files afterwards
     m_node = QStandardPaths::findExecutable(u"node"_s);
     if (m_node.isEmpty())
         QSKIP("node is not installed; scripts/setup-deps.sh installs it");
@@ -115,18 +120,18 @@ void TestDbmlInterop::initTestCase()
              qPrintable(u"@dbml/core is missing in %1; run npm ci in tests/node"_s.arg(m_modules)));
 }
 
-QJsonObject TestDbmlInterop::dbmlCore(const QString &file)
+QJsonObject TestDbmlInterop::dbmlCore(const QStringList &files)
 {
     QProcess node;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"NODE_PATH"_s, m_modules);
     node.setProcessEnvironment(env);
-    node.start(m_node, {QFINDTESTDATA("dbml-normalize.js"), file});
+    node.start(m_node, QStringList{QFINDTESTDATA("dbml-normalize.js")} + files);
     if (!node.waitForFinished(60000))
         return {};
     if (node.exitCode() != 0)
         qWarning("node: %s", node.readAllStandardError().constData());
-    return QJsonDocument::fromJson(node.readAllStandardOutput()).object().value(file).toObject();
+    return QJsonDocument::fromJson(node.readAllStandardOutput()).object();
 }
 
 QString TestDbmlInterop::write(const QString &name, const QString &text)
@@ -309,6 +314,57 @@ void TestDbmlInterop::errorsAreWhereDbmlCoreSeesThem()
     QVERIFY2(ours.error().where == where,
              qPrintable(u"Quarry: %1: %2\n@dbml/core: %3: %4"_s.arg(ours.error().where, ours.error().message, where,
                                                                      theirs.value(u"message"_s).toString())));
+}
+
+void TestDbmlInterop::mutantsAreJudgedAlike()
+{
+    // 200 random small edits of the e-commerce sample (fixed seed): both parsers should agree on
+    // which are DBML, and put the error of the others on the same line.
+    const QString source = read(QFINDTESTDATA("dbml/ecommerce.dbml"));
+    QRandomGenerator random(7);
+    const QString alphabet = u"{}[]()<>-:,.'\"`\n ab1"_s;
+    QStringList texts, files;
+    for (int i = 0; i < 200; ++i) {
+        QString s = source;
+        for (int edits = 1 + int(random.bounded(2)); edits > 0; --edits) {
+            const double op = random.generateDouble();
+            const qsizetype at = random.bounded(int(s.size()));
+            if (op < 0.4)
+                s.remove(at, 1 + random.bounded(6));
+            else if (op < 0.8)
+                s.insert(at, alphabet.at(random.bounded(int(alphabet.size()))));
+            else
+                s.insert(at, s.mid(random.bounded(int(s.size())), 1 + random.bounded(12)));
+        }
+        texts << s;
+        files << write(u"mutant-%1.dbml"_s.arg(i), s);
+    }
+    const QJsonObject theirs = dbmlCore(files);
+    QCOMPARE(theirs.size(), files.size());
+    int sameVerdict = 0, errors = 0, sameLine = 0, samePlace = 0;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const auto ours = DbmlImporter::import(texts.at(i));
+        const QJsonObject error = theirs.value(files.at(i)).toObject().value(u"error"_s).toObject();
+        if (bool(ours) != error.isEmpty()) {
+            qInfo("%s: Quarry %s, @dbml/core %s", qPrintable(files.at(i)),
+                  ours ? "accepts it" : qPrintable(ours.error().where + u": "_s + ours.error().message),
+                  error.isEmpty() ? "accepts it" : qPrintable(error.value(u"message"_s).toString()));
+            continue;
+        }
+        ++sameVerdict;
+        if (ours)
+            continue;
+        ++errors;
+        const QString line = u"line %1, "_s.arg(error.value(u"line"_s).toInt());
+        if (ours.error().where.startsWith(line)) {
+            ++sameLine;
+            samePlace += ours.error().where == line + u"column %1"_s.arg(error.value(u"column"_s).toInt()) ? 1 : 0;
+        }
+    }
+    qInfo("same verdict %d/%lld; of %d errors: same line %d, same line and column %d", sameVerdict, qlonglong(files.size()),
+          errors, sameLine, samePlace);
+    QVERIFY(sameVerdict >= files.size() * 98 / 100);
+    QVERIFY(sameLine >= errors * 90 / 100);
 }
 
 QTEST_GUILESS_MAIN(TestDbmlInterop)

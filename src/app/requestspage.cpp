@@ -5,8 +5,8 @@
 
 #include "collectionedit.h"
 #include "environmentsdialog.h"
-#include "jsonhighlighter.h"
 #include "requesteditor.h"
+#include "responseview.h"
 #include "setsectioncommand.h"
 
 #include "http/client.h"
@@ -23,13 +23,13 @@
 #include <QClipboard>
 #include <QDateTime>
 #include <QFontDatabase>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
@@ -53,22 +53,16 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
     , m_client(new http::Client(this))
 {
     m_ui->setupUi(this);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_ui->bodyView->setFont(fixed);
-    m_ui->requestView->setFont(fixed);
-    m_ui->authView->setFont(fixed);
-    new JsonHighlighter(m_ui->bodyView->document());
-    QFont big = m_ui->statusLabel->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    m_ui->statusLabel->setFont(big);
-    m_ui->headersView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_ui->checksView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // What was sent, each header with where it came from: a tab of the response view.
+    m_sentView = new QPlainTextEdit(this);
+    m_sentView->setReadOnly(true);
+    m_sentView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sentView->setPlaceholderText(tr("What was sent, each header with where it came from, appears here after Send."));
+    m_ui->responseView->addTab(m_sentView, tr("Sent"));
     m_ui->mainSplitter->setSizes({280, 800});
-    m_ui->exchangeSplitter->setSizes({430, 300});
+    m_ui->exchangeSplitter->setSizes({300, 500});   // the response gets the larger half
     m_ui->noticeLabel->setVisible(false);
     m_ui->requestEditor->setSendEnabled(false);
-    m_ui->statusLabel->setText(u"<span style=\"color:gray; font-weight:normal\">%1</span>"_s.arg(tr("No response yet")));
 
     m_ui->collectionsView->setModel(outline);
     m_ui->collectionsView->setColumnHidden(1, true);
@@ -110,6 +104,7 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
             return;
         m_pending = 0;
         m_ui->requestEditor->setSending(false);
+        m_ui->responseView->setInProgress(false);
         showExchange(exchange);
         // The history is a log beside the design: no undo step, and the document is not marked
         // modified by it (see Workspace::history()).
@@ -118,6 +113,11 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
             m_workspace->setHistory(m_history.toJson());
         reloadHistory();
         emit exchangeFinished(exchange);
+    });
+
+    connect(m_client, &http::Client::progress, this, [this](quint64 id, qint64 received, qint64 total) {
+        if (id == m_pending)
+            m_ui->responseView->setProgress(received, total);
     });
 
     connect(m_ui->historyList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -391,9 +391,7 @@ void RequestsPage::send()
     m_pendingEnvironment = m_ui->environmentCombo->currentIndex() > 0 ? m_ui->environmentCombo->currentText() : QString();
     m_pending = m_client->send(collection, m_requestId, scopeFor(collection));
     m_ui->requestEditor->setSending(true);
-    m_ui->statusLabel->setText(tr("Sending…"));
-    m_ui->meaningLabel->clear();
-    m_ui->metricsLabel->clear();
+    m_ui->responseView->setInProgress(true);
 }
 
 bool RequestsPage::insertionPoint(const QList<Collection> &list, int &collection, QString &parent, int &position) const
@@ -708,100 +706,38 @@ void RequestsPage::reloadHistory()
 
 void RequestsPage::showExchange(const http::Exchange &exchange)
 {
-    m_ui->headersView->clear();
-    m_ui->checksView->clear();
-    m_ui->bodyView->clear();
-
-    // What was sent, each header with where it came from.
     QString sent = QString::fromLatin1(exchange.request.method) + u' ' + exchange.request.url.toString() + u'\n';
     for (const http::HeaderLine &h : exchange.request.headers)
         sent += QString::fromLatin1(h.name) + u": "_s + QString::fromLatin1(h.value) + u"    ← "_s + h.source + u'\n';
     if (!exchange.request.body.isEmpty())
         sent += u'\n' + QString::fromUtf8(exchange.request.body) + u'\n';
-    m_ui->requestView->setPlainText(sent);
-
-    if (exchange.error && !exchange.response) {
-        m_ui->statusLabel->setText(tr("No response"));
-        m_ui->meaningLabel->setText(u"%1 (%2)"_s.arg(exchange.error->message, exchange.error->where));
-    } else if (exchange.response) {
-        const http::Response &r = *exchange.response;
-        const QString colour = r.status >= 500 ? u"#c92a2a"_s : r.status >= 400 ? u"#b35c00"_s : u"#2b8a3e"_s;
-        m_ui->statusLabel->setText(u"<span style=\"color:%1\">%2 %3</span>"_s.arg(colour).arg(r.status).arg(r.reason));
-        m_ui->meaningLabel->setText(r.meaning());
-        m_ui->metricsLabel->setText(tr("%1 ms (waiting %2, download %3) · %4")
-                                        .arg(QLocale().toString(r.timings.total, 'f', 1),
-                                             QLocale().toString(r.timings.waiting, 'f', 1),
-                                             QLocale().toString(r.timings.download, 'f', 1),
-                                             QLocale().formattedDataSize(r.size())));
-        m_ui->bodyView->setPlainText(r.prettyBody());
-        for (const auto &[name, value] : r.headers)
-            new QTreeWidgetItem(m_ui->headersView, {QString::fromLatin1(name), QString::fromLatin1(value)});
-    }
-
-    const http::ResolvedAuth &a = exchange.auth;
-    QString auth;
-    if (a.type.isEmpty() || a.type == u"none"_s) {
-        auth = tr("No authentication was attached.");
-    } else {
-        auth = tr("Type: %1\n").arg(a.type);
-        if (!a.profileName.isEmpty())
-            auth += tr("Profile: %1\n").arg(a.profileName);
-        if (!a.inheritedFrom.isEmpty())
-            auth += tr("Set on: %1\n").arg(a.inheritedFrom);
-        if (!a.tokenId.isEmpty())
-            auth += tr("Token: %1\n").arg(a.tokenId);
-        if (a.secondsToExpiry)
-            auth += tr("Expires in: %1 s\n").arg(qint64(*a.secondsToExpiry));
-        QStringList events;
-        if (a.loggedIn)
-            events << tr("logged in first");
-        if (a.refreshed)
-            events << tr("refreshed the token");
-        if (a.retriedAfter401)
-            events << tr("got 401, logged in again and retried once");
-        if (a.signedLocally)
-            events << tr("signed locally by the profile");
-        if (!events.isEmpty())
-            auth += tr("This request: %1\n").arg(events.join(u", "_s));
-        if (!a.claims.isEmpty())
-            auth += tr("\nClaims (decoded, not verified):\n")
-                  + QString::fromUtf8(QJsonDocument(a.claims).toJson(QJsonDocument::Indented));
-    }
-    m_ui->authView->setPlainText(auth);
-
-    int failed = 0;
-    for (const http::AssertionResult &check : exchange.assertions) {
-        auto *item = new QTreeWidgetItem(m_ui->checksView,
-                                         {check.description, check.passed ? tr("✓ passed") : u"✗ "_s + check.message});
-        item->setForeground(1, check.passed ? QColor(0x2b, 0x8a, 0x3e) : QColor(0xc9, 0x2a, 0x2a));
-        failed += check.passed ? 0 : 1;
-    }
-    const int checks = int(exchange.assertions.size());
-    m_ui->responseTabs->setTabText(3, checks == 0 ? tr("Checks") : failed ? tr("Checks (%1 of %2 failed)").arg(failed).arg(checks)
-                                                                         : tr("Checks (%1 passed)").arg(checks));
+    m_sentView->setPlainText(sent);
+    m_ui->responseView->showExchange(exchange);
 }
 
 QString RequestsPage::statusText() const
 {
-    return m_ui->statusLabel->text();
+    return m_ui->responseView->statusText();
 }
 
 QString RequestsPage::bodyText() const
 {
-    return m_ui->bodyView->toPlainText();
+    return m_ui->responseView->fullText();
 }
 
 QString RequestsPage::authText() const
 {
-    return m_ui->authView->toPlainText();
+    return m_ui->responseView->authText();
 }
 
 QStringList RequestsPage::checkResults() const
 {
-    QStringList out;
-    for (int i = 0; i < m_ui->checksView->topLevelItemCount(); ++i)
-        out << m_ui->checksView->topLevelItem(i)->text(0) + u": "_s + m_ui->checksView->topLevelItem(i)->text(1);
-    return out;
+    return m_ui->responseView->checkResults();
+}
+
+ResponseView *RequestsPage::responseView() const
+{
+    return m_ui->responseView;
 }
 
 } // namespace quarry::app

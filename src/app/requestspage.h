@@ -15,6 +15,7 @@
 
 class QAbstractProxyModel;
 class QMenu;
+class QPlainTextEdit;
 class QUndoStack;
 namespace Ui { class RequestsPage; }
 namespace quarry::http { class Client; }
@@ -23,6 +24,7 @@ namespace quarry::workspace { class Workspace; }
 namespace quarry::app {
 
 class RequestEditor;
+class ResponseView;
 
 /// The request tester: the collections as a tree (add, rename, duplicate, delete requests and
 /// nested folders; copy a request as curl, paste curl as a new request), an editor for the
@@ -51,6 +53,8 @@ public:
     QString noticeText() const;
     QStringList checkResults() const;
     RequestEditor *editor() const;
+    /// The response half: status, body (pretty/tree/raw/preview, find), headers, cookies, auth, checks, sent.
+    ResponseView *responseView() const;
 
     /// Tree actions, as the buttons and the context menu run them (each one undoable step).
     /// New items go into the selected folder or collection, or beside the selected request.
@@ -96,6 +100,7 @@ private:
     QAbstractProxyModel *m_outline;
     QUndoStack *m_undoStack;
     http::Client *m_client;
+    QPlainTextEdit *m_sentView = nullptr;
     QPointer<workspace::Workspace> m_workspace;
     QString m_currentId;       // the selected item (request, folder or collection), kept across tree resets
     QString m_collectionId;

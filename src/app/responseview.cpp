@@ -209,6 +209,11 @@ void ResponseView::clear()
     updateModeButtons();
 }
 
+void ResponseView::addTab(QWidget *page, const QString &title)
+{
+    m_ui->tabs->addTab(page, title);
+}
+
 void ResponseView::setInProgress(bool inProgress)
 {
     m_ui->progressRow->setVisible(inProgress);

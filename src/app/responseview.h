@@ -47,6 +47,8 @@ public:
     /// "Sending…" with a busy bar; setProgress() turns it into "received N of M".
     void setInProgress(bool inProgress);
     void setProgress(qint64 received, qint64 total);
+    /// Appends a tab of the embedding page's own after Checks (e.g. the page's "Sent" view).
+    void addTab(QWidget *page, const QString &title);
 
     /// Bodies at least this big are rendered off the GUI thread (default 256 KiB).
     void setAsyncThreshold(qsizetype bytes) { m_asyncThreshold = bytes; }

@@ -5,6 +5,7 @@
 #include "outlinemodel.h"
 #include "requesteditor.h"
 #include "requestspage.h"
+#include "responseview.h"
 
 #include "mock/mockserver.h"
 #include "workspace/workspace.h"
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTreeView>
@@ -223,6 +225,17 @@ void TestRequestsPage::sendsTheSelectedRequest()
     QVERIFY2(m_page->statusText().contains(u"200"_s), qPrintable(m_page->statusText()));
     QVERIFY(m_page->bodyText().trimmed().startsWith(u'['));
     QCOMPARE(m_page->authText(), u"No authentication was attached."_s);
+    // The page's response half is the full viewer: the JSON array is browsable as a tree, and the
+    // page's own "Sent" tab (the request line and each header with its source) sits beside Checks.
+    quarry::app::ResponseView *view = m_page->responseView();
+    QVERIFY(view->isModeAvailable(quarry::app::ResponseView::BodyMode::Tree));
+    QVERIFY(!view->isModeAvailable(quarry::app::ResponseView::BodyMode::Preview));
+    auto *tabs = view->findChild<QTabWidget *>(u"tabs"_s);
+    QVERIFY(tabs);
+    QCOMPARE(tabs->tabText(tabs->count() - 1), u"Sent"_s);
+    auto *sent = qobject_cast<QPlainTextEdit *>(tabs->widget(tabs->count() - 1));
+    QVERIFY(sent);
+    QVERIFY2(sent->toPlainText().startsWith(u"GET http://127.0.0.1:"_s), qPrintable(sent->toPlainText()));
 }
 
 void TestRequestsPage::createUserShowsHeadersAndChecks()

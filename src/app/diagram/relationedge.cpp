@@ -142,7 +142,7 @@ QRectF RelationEdge::boundingRect() const
 QPainterPath RelationEdge::shape() const
 {
     QPainterPathStroker stroker;
-    stroker.setWidth(8);
+    stroker.setWidth(12);   // easy to hit with the mouse
     return stroker.createStroke(m_path);
 }
 

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
@@ -54,19 +55,41 @@ QString RecoveryStore::fileFor(const Workspace *workspace) const
     return m_directory + u'/' + QString::fromLatin1(hash) + u".recovery.json"_s;
 }
 
+namespace {
+QString lockPathFor(const QString &recoveryFile)
+{
+    return recoveryFile + u".lock"_s;
+}
+} // namespace
+
+void RecoveryStore::lockCurrent()
+{
+    m_lock.reset();
+    if (m_currentFile.isEmpty() || !QDir().mkpath(m_directory))
+        return;
+    m_lock = std::make_unique<QLockFile>(lockPathFor(m_currentFile));
+    m_lock->setStaleLockTime(0);   // stale only when its process is gone, never by age
+    // Fails when another live instance watches the same workspace: both then autosave to the same
+    // file (the newest wins), which is what a recovery needs.
+    m_lock->tryLock(0);
+}
+
 void RecoveryStore::watch(Workspace *workspace, int intervalMs)
 {
     if (m_workspace)
         disconnect(m_workspace, nullptr, this, nullptr);
     m_workspace = workspace;
     m_currentFile.clear();
+    m_lock.reset();
     m_timer.stop();
     if (!workspace)
         return;
     m_currentFile = fileFor(workspace);
+    lockCurrent();
     connect(workspace, &Workspace::filePathChanged, this, [this] {
         QFile::remove(m_currentFile);
         m_currentFile = fileFor(m_workspace);
+        lockCurrent();
     });
     connect(workspace, &Workspace::modifiedChanged, this, [this](bool modified) {
         if (!modified)
@@ -116,6 +139,11 @@ QList<RecoveryEntry> RecoveryStore::pending() const
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
         if (path == m_currentFile)
+            continue;
+        // Another running instance is still watching this one: not a crash.
+        QLockFile lock(lockPathFor(path));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0) && lock.error() == QLockFile::LockFailedError)
             continue;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))

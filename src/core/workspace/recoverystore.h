@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QTimer>
 
+class QLockFile;
+
 #include <memory>
 
 namespace quarry::workspace {
@@ -25,7 +27,10 @@ struct RecoveryEntry {
 
 /// Autosave for crash recovery. While the watched workspace has unsaved changes, its document is
 /// written every `interval` to a recovery file in `directory`; saving or closing cleanly removes
-/// it. A recovery file that exists at start-up therefore belongs to a session that crashed.
+/// it. While a session watches a workspace it holds a lock beside its recovery file (QLockFile:
+/// a lock whose process is gone is stale), so a recovery file at start-up whose lock nobody holds
+/// belongs to a session that crashed, and one whose lock is held belongs to another running
+/// instance and is not offered.
 class QUARRY_CORE_EXPORT RecoveryStore : public QObject
 {
     Q_OBJECT
@@ -54,11 +59,14 @@ signals:
 
 private:
     QString fileFor(const Workspace *workspace) const;
+    /// Takes the lock of m_currentFile (and releases the previous one).
+    void lockCurrent();
 
     QString m_directory;
     Workspace *m_workspace = nullptr;
     QString m_currentFile;
     QTimer m_timer;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 } // namespace quarry::workspace

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +26,8 @@ private slots:
     void unmodifiedWorkspaceWritesNothing();
     void timerAutosaves();
     void untitledWorkspaceIsRecoverable();
+    void runningInstanceIsNotOffered();
+    void lockOfADeadProcessIsStale();
 
 private:
     std::unique_ptr<Workspace> savedWorkspace(const QString &name);
@@ -88,9 +91,9 @@ void TestRecoveryStore::cleanSaveRemovesTheCopy()
     store.watch(ws.get());
     ws->setName(u"blog 2"_s);
     QVERIFY(store.autosaveNow());
-    QCOMPARE(QDir(recoveryDir).entryList(QDir::Files).size(), 1);
+    QCOMPARE(QDir(recoveryDir).entryList({u"*.recovery.json"_s}, QDir::Files).size(), 1);
     QVERIFY(ws->save());
-    QCOMPARE(QDir(recoveryDir).entryList(QDir::Files).size(), 0);
+    QCOMPARE(QDir(recoveryDir).entryList({u"*.recovery.json"_s}, QDir::Files).size(), 0);
     QVERIFY(RecoveryStore(recoveryDir).pending().isEmpty());
 }
 
@@ -101,7 +104,7 @@ void TestRecoveryStore::unmodifiedWorkspaceWritesNothing()
     RecoveryStore store(recoveryDir);
     store.watch(ws.get());
     QVERIFY(store.autosaveNow());
-    QVERIFY(!QDir(recoveryDir).exists() || QDir(recoveryDir).entryList(QDir::Files).isEmpty());
+    QVERIFY(!QDir(recoveryDir).exists() || QDir(recoveryDir).entryList({u"*.recovery.json"_s}, QDir::Files).isEmpty());
 }
 
 void TestRecoveryStore::timerAutosaves()
@@ -134,4 +137,44 @@ void TestRecoveryStore::untitledWorkspaceIsRecoverable()
 }
 
 QTEST_GUILESS_MAIN(TestRecoveryStore)
+void TestRecoveryStore::runningInstanceIsNotOffered()
+{
+    // A second Quarry window started while the first has unsaved changes must not offer the
+    // first one's autosave as a crash (both use the same recovery folder).
+    const QString recoveryDir = m_dir->filePath(u"recovery"_s);
+    auto ws = savedWorkspace(u"busy"_s);
+    auto running = std::make_unique<RecoveryStore>(recoveryDir);
+    running->watch(ws.get());
+    ws->setSection(Section::Environments, QJsonArray{QJsonObject{{u"name"_s, u"Staging"_s}}});
+    QVERIFY(running->autosaveNow());
+    QCOMPARE(QDir(recoveryDir).entryList({u"*.recovery.json"_s}, QDir::Files).size(), 1);
+
+    RecoveryStore second(recoveryDir);
+    QVERIFY(second.pending().isEmpty());
+
+    // The first instance goes away without cleaning up (as a crash does): now it is offered.
+    running.reset();
+    QCOMPARE(second.pending().size(), 1);
+}
+
+void TestRecoveryStore::lockOfADeadProcessIsStale()
+{
+    const QString recoveryDir = m_dir->filePath(u"recovery"_s);
+    auto ws = savedWorkspace(u"crashed"_s);
+    QString recoveryFile;
+    {
+        RecoveryStore store(recoveryDir);
+        store.watch(ws.get());
+        ws->setSection(Section::Environments, QJsonArray{QJsonObject{{u"name"_s, u"Staging"_s}}});
+        QVERIFY(store.autosaveNow());
+        recoveryFile = QDir(recoveryDir).filePath(QDir(recoveryDir).entryList({u"*.recovery.json"_s}, QDir::Files).value(0));
+    }
+    // A killed process leaves its lock file behind: QLockFile's format, a PID that does not run.
+    QFile lock(recoveryFile + u".lock"_s);
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    lock.write("2147483646\n" + QCoreApplication::applicationName().toUtf8() + "\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+    lock.close();
+    QCOMPARE(RecoveryStore(recoveryDir).pending().size(), 1);
+}
+
 #include "tst_recoverystore.moc"

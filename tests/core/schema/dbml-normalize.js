@@ -36,7 +36,7 @@ function typeOf(field) {
   else if (aliases[lower]) base = aliases[lower];
   else if (['int', 'smallint', 'bigint', 'decimal', 'real', 'double', 'boolean', 'char', 'varchar', 'text', 'date',
             'time', 'timestamp', 'timestamptz', 'interval', 'uuid', 'json', 'jsonb', 'bytea'].includes(lower)) base = lower;
-  else base = qualified(field.type.schemaName, base);
+  else if (!field.type.schemaName || !base.startsWith(field.type.schemaName + '.')) base = qualified(field.type.schemaName, base);
   return { type: base + args + array, increment };
 }
 

@@ -261,6 +261,8 @@ void TestDbmlInterop::exportParsesInDbmlCore_data()
     QTest::newRow("e-commerce") << QFINDTESTDATA("dbml/ecommerce.dbml") << u"dbml"_s;
     QTest::newRow("Pagila from PostgreSQL") << sharedData(u"pagila/pagila-schema.sql"_s) << u"postgres"_s;
     QTest::newRow("Chinook from SQLite") << sharedData(u"chinook/Chinook_Sqlite.sql"_s) << u"sqlite"_s;
+    QTest::newRow("the sample workspace") << qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s
+                                          << u"workspace"_s;
     QTest::newRow("names that need quotes") << QFINDTESTDATA("sqlite/odd-names.sqlite.sql") << u"sqlite"_s;
 }
 
@@ -271,8 +273,15 @@ void TestDbmlInterop::exportParsesInDbmlCore()
     QFETCH(QString, kind);
     const QString text = read(source);
     QVERIFY2(!text.isEmpty(), qPrintable(source));
+    auto fromWorkspace = [](const QString &json) -> quarry::Result<SqlImport> {
+        auto s = Schema::fromJson(QJsonDocument::fromJson(json.toUtf8()).object().value(u"schema"_s).toObject());
+        if (!s)
+            return s.error();
+        return SqlImport{s.value(), {}};
+    };
     const auto imported = kind == u"dbml"_s       ? DbmlImporter::import(text)
                           : kind == u"postgres"_s ? PgDdlImporter::import(text)
+                          : kind == u"workspace"_s ? fromWorkspace(text)
                                                   : SqliteDdlImporter::import(text);
     QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toString()));
     const QString file = write(QTest::currentDataTag() + u".dbml"_s, DbmlExporter::write(imported.value().schema));

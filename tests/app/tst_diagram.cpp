@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <QWheelEvent>
 #include <QXmlStreamReader>
 
 using namespace Qt::Literals::StringLiterals;
@@ -41,6 +42,7 @@ private slots:
     void sampleCards();
     void pagilaLayout();
     void dragMovesCardUndoably();
+    void rubberBandZoomAndPan();
     void addTableAndColumn();
     void foreignKeyByDragging();
     void foreignKeyTypeMismatchRefused();
@@ -288,6 +290,51 @@ void TestDiagram::dragMovesCardUndoably()
     QCOMPARE(editor()->undoStack()->count(), 2);
     QVERIFY(tableJson(u"orders"_s).value(u"foreignKeys"_s).toArray().isEmpty());
     QCOMPARE(layoutJson().value(u"tbl-orders"_s).toObject().value(u"x"_s).toDouble(), 560.0);
+}
+
+void TestDiagram::rubberBandZoomAndPan()
+{
+    openShop();
+    auto *view = editor()->view();
+    view->setZoom(1.0);
+    view->centerOn(QPointF(350, 80));
+    // A rubber band from empty space around both cards selects both.
+    const QRectF all = scene()->card(u"tbl-customers"_s)->sceneRectOfCard() | scene()->card(u"tbl-orders"_s)->sceneRectOfCard();
+    mouse(QEvent::MouseButtonPress, all.topLeft() - QPointF(20, 20), Qt::LeftButton, Qt::LeftButton);
+    mouse(QEvent::MouseMove, all.center(), Qt::NoButton, Qt::LeftButton);
+    mouse(QEvent::MouseMove, all.bottomRight() + QPointF(10, 10), Qt::NoButton, Qt::LeftButton);
+    mouse(QEvent::MouseButtonRelease, all.bottomRight() + QPointF(10, 10), Qt::LeftButton, Qt::NoButton);
+    QStringList selected = scene()->selectedTableIds();
+    selected.sort();
+    QCOMPARE(selected, (QStringList{u"tbl-customers"_s, u"tbl-orders"_s}));
+    QCOMPARE(editor()->undoStack()->count(), 0);   // selecting is no edit
+
+    // The wheel zooms around the cursor: the scene point under it stays put.
+    const QPoint cursor(view->viewport()->width() / 3, view->viewport()->height() / 3);
+    const QPointF under = view->mapToScene(cursor);
+    QWheelEvent wheel(cursor, view->viewport()->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(view->zoom() > 1.3);   // two notches: about 1.43
+    QVERIFY2(QLineF(view->mapToScene(cursor), under).length() < 2,
+             qPrintable(u"%1,%2"_s.arg(view->mapToScene(cursor).x()).arg(view->mapToScene(cursor).y())));
+
+    // The middle button pans.
+    const QPointF before = view->mapToScene(view->viewport()->rect().center());
+    auto middle = [&](QEvent::Type type, const QPoint &at, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, view->viewport()->mapToGlobal(at), Qt::MiddleButton, buttons, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &e);
+    };
+    middle(QEvent::MouseButtonPress, QPoint(200, 200), Qt::MiddleButton);
+    middle(QEvent::MouseMove, QPoint(150, 170), Qt::MiddleButton);
+    middle(QEvent::MouseButtonRelease, QPoint(150, 170), Qt::NoButton);
+    const QPointF after = view->mapToScene(view->viewport()->rect().center());
+    QVERIFY2(after.x() > before.x() && after.y() > before.y(), qPrintable(u"%1 -> %2"_s.arg(before.x()).arg(after.x())));
+    QCOMPARE(scene()->card(u"tbl-orders"_s)->pos(), QPointF(400, 40));   // panning moved nothing
+
+    view->fitToView();
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(scene()->drawingRect()));
 }
 
 void TestDiagram::addTableAndColumn()

@@ -148,6 +148,22 @@ bool renameItem(Collection &collection, const QString &id, const QString &name)
     return true;
 }
 
+bool setItemAuth(Collection &collection, const QString &id, const http::AuthSpec &auth)
+{
+    if (id == collection.id) {
+        collection.auth = auth;
+        return true;
+    }
+    CollectionItem *item = itemIn(collection.items, id);
+    if (!item)
+        return false;
+    if (item->type == CollectionItem::Type::Request)
+        item->request.auth = auth;
+    else
+        item->folderAuth = auth;
+    return true;
+}
+
 bool replaceRequest(Collection &collection, const http::RequestSpec &request)
 {
     CollectionItem *item = itemIn(collection.items, request.id);

@@ -25,6 +25,9 @@ bool insertItem(http::Collection &collection, const QString &parentId, const htt
 /// Removes the item (and, for a folder, everything in it); false when there is none.
 bool removeItem(http::Collection &collection, const QString &id);
 bool renameItem(http::Collection &collection, const QString &id, const QString &name);
+/// Sets the auth of the collection itself (`id` is its id), of a folder or of a request; false
+/// when there is no such item.
+bool setItemAuth(http::Collection &collection, const QString &id, const http::AuthSpec &auth);
 /// Replaces the request with the same id; false when there is none.
 bool replaceRequest(http::Collection &collection, const http::RequestSpec &request);
 /// A copy of the item with fresh ids (for folders, all the way down) and "copy" in its name,

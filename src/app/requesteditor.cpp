@@ -3,6 +3,7 @@
 #include "requesteditor.h"
 #include "ui_requesteditor.h"
 
+#include "autheditor.h"
 #include "jsonhighlighter.h"
 
 #include "jsontext.h"
@@ -208,12 +209,9 @@ RequestEditor::RequestEditor(QWidget *parent)
         emitEdited(u"body.file"_s);
     });
 
-    connect(m_ui->authModeCombo, &QComboBox::activated, this, &RequestEditor::authChosen);
-    connect(m_ui->bearerEdit, &QLineEdit::editingFinished, this, [this] {
-        if (m_spec.auth.type != AuthSpec::Type::Bearer || m_ui->bearerEdit->text() == m_spec.auth.token)
-            return;
-        m_spec.auth.token = m_ui->bearerEdit->text();
-        emitEdited(u"auth.token"_s);
+    connect(m_ui->authEditor, &AuthEditor::authEdited, this, [this](const AuthSpec &auth) {
+        m_spec.auth = auth;
+        emitEdited(u"auth"_s);
     });
 
     connect(m_ui->addAssertionButton, &QPushButton::clicked, this, [this] {
@@ -300,11 +298,22 @@ std::pair<QString, QList<KeyValue>> RequestEditor::splitUrl(const QString &text,
 
 void RequestEditor::setAuthProfiles(const QList<std::pair<QString, QString>> &profiles)
 {
-    m_profiles = profiles;
-    const bool wasLoading = m_loading;
-    m_loading = true;
-    fillAuthChoices();
-    m_loading = wasLoading;
+    m_ui->authEditor->setAuthProfiles(profiles);
+}
+
+void RequestEditor::setCollectionRequests(const QList<std::pair<QString, QString>> &requests)
+{
+    m_ui->authEditor->setRequests(requests);
+}
+
+void RequestEditor::setInheritedAuth(const QString &text)
+{
+    m_ui->authEditor->setInheritText(text);
+}
+
+AuthEditor *RequestEditor::authEditor() const
+{
+    return m_ui->authEditor;
 }
 
 void RequestEditor::savePendingForLater()
@@ -374,7 +383,7 @@ void RequestEditor::setRequest(const http::RequestSpec &request)
                                                                                   : QList<KeyValue>{});
     m_ui->binaryFileEdit->setText(request.body.file);
     showBodyMode();
-    fillAuthChoices();
+    m_ui->authEditor->setAuth(request.auth, sameRequest);
     fillAssertions();
     fillExtractions();
     m_ui->timeoutSpin->setValue(request.timeoutMs);
@@ -408,8 +417,7 @@ void RequestEditor::commitPending()
 {
     commitMethod();
     commitUrl();
-    if (m_ui->bearerEdit->text() != m_spec.auth.token && m_spec.auth.type == AuthSpec::Type::Bearer)
-        emit m_ui->bearerEdit->editingFinished();
+    m_ui->authEditor->commitPending();
     commitBodyText();
 }
 
@@ -559,68 +567,6 @@ void RequestEditor::updateBinaryStatus()
         m_ui->binaryStatusLabel->setText(tr("✗ There is no file at this path; sending will fail."));
     else
         m_ui->binaryStatusLabel->setText(tr("%1 will be sent.").arg(QLocale().formattedDataSize(info.size())));
-}
-
-void RequestEditor::fillAuthChoices()
-{
-    QComboBox *combo = m_ui->authModeCombo;
-    combo->clear();
-    m_authChoices.clear();
-    const auto add = [&](const QString &label, const AuthSpec &spec) {
-        combo->addItem(label);
-        m_authChoices.append(spec);
-    };
-    AuthSpec spec;
-    spec.type = AuthSpec::Type::Inherit;
-    add(tr("Inherit from the folder or collection"), spec);
-    spec.type = AuthSpec::Type::None;
-    add(tr("No auth"), spec);
-    spec.type = AuthSpec::Type::Bearer;
-    spec.token = m_spec.auth.type == AuthSpec::Type::Bearer ? m_spec.auth.token : u"{{token}}"_s;
-    add(tr("Bearer token"), spec);
-    int current = -1;
-    switch (m_spec.auth.type) {
-    case AuthSpec::Type::Inherit: current = 0; break;
-    case AuthSpec::Type::None: current = 1; break;
-    case AuthSpec::Type::Bearer: current = 2; break;
-    default: break;
-    }
-    for (const auto &[id, name] : m_profiles) {
-        AuthSpec signedSpec;
-        signedSpec.type = AuthSpec::Type::Signed;
-        signedSpec.authProfile = id;
-        if (m_spec.auth.type == AuthSpec::Type::Signed && m_spec.auth.authProfile == id) {
-            signedSpec = m_spec.auth;   // keep its subject, roles and claims
-            current = combo->count();
-        }
-        add(tr("Token signed by auth profile “%1”").arg(name.isEmpty() ? id : name), signedSpec);
-    }
-    if (current < 0) {
-        // Basic, login, OAuth 2 (and a profile the workspace no longer has) stay as they are.
-        const QString name = m_spec.auth.name.isEmpty() ? m_spec.auth.authProfile : m_spec.auth.name;
-        add(tr("%1 as set in the workspace%2").arg(AuthSpec::typeName(m_spec.auth.type),
-                                                   name.isEmpty() ? QString() : u" (“%1”)"_s.arg(name)),
-            m_spec.auth);
-        current = combo->count() - 1;
-    }
-    combo->setCurrentIndex(current);
-    const bool bearer = m_spec.auth.type == AuthSpec::Type::Bearer;
-    m_ui->bearerLabel->setVisible(bearer);
-    m_ui->bearerEdit->setVisible(bearer);
-    if (bearer)
-        m_ui->bearerEdit->setText(m_spec.auth.token);
-}
-
-void RequestEditor::authChosen()
-{
-    const int index = m_ui->authModeCombo->currentIndex();
-    if (m_loading || index < 0 || index >= m_authChoices.size() || m_authChoices.at(index) == m_spec.auth)
-        return;
-    m_spec.auth = m_authChoices.at(index);
-    m_loading = true;
-    fillAuthChoices();
-    m_loading = false;
-    emitEdited(u"auth"_s);
 }
 
 void RequestEditor::showChecksProblem(const QString &text)

@@ -13,9 +13,12 @@ namespace Ui { class RequestEditor; }
 
 namespace quarry::app {
 
+class AuthEditor;
+
 /// Edits one request of a collection: method, URL (its query string and the Params tab kept in
 /// step, as Postman does), headers, body (JSON checked as it is typed, form, multipart with files,
-/// raw text, a binary file), auth mode, checks and extracted variables, timeout, redirects, TLS.
+/// raw text, a binary file), auth (an AuthEditor: every type, what Inherit gives), checks and
+/// extracted variables, timeout, redirects, TLS.
 /// Every committed change is announced with requestEdited(); the owner turns it into an undoable
 /// workspace edit. Typing is coalesced: line edits commit when editing finishes, the body text a
 /// moment after typing stops (and its commands merge), so undo never goes character by character.
@@ -28,6 +31,12 @@ public:
 
     /// The workspace's auth profiles (id, name) a request can sign its tokens with.
     void setAuthProfiles(const QList<std::pair<QString, QString>> &profiles);
+    /// The requests (id, name) of the request's collection, for a login flow set on the request.
+    void setCollectionRequests(const QList<std::pair<QString, QString>> &requests);
+    /// What Inherit resolves to for this request ("login “Ada” from folder “Admin”"), on the Auth tab.
+    void setInheritedAuth(const QString &text);
+    /// The Auth tab's editor (for tests).
+    AuthEditor *authEditor() const;
     /// Shows `request`, keeping the current tab and, where the text is unchanged, the cursor.
     /// Emits nothing.
     void setRequest(const http::RequestSpec &request);
@@ -68,8 +77,6 @@ private:
     void showBodyMode();
     void updateBodyStatus();
     void updateBinaryStatus();
-    void fillAuthChoices();
-    void authChosen();
     void fillAssertions();
     void fillExtractions();
     void addAssertionRow(const http::Assertion &assertion);
@@ -81,8 +88,6 @@ private:
 
     std::unique_ptr<Ui::RequestEditor> m_ui;
     http::RequestSpec m_spec;
-    QList<std::pair<QString, QString>> m_profiles;
-    QList<http::AuthSpec> m_authChoices;
     QTimer *m_bodyTimer;
     bool m_loading = false;
     bool m_urlDirty = false;

@@ -6,4 +6,6 @@ target_sources(quarry-gui PRIVATE
     keyvaluetable.cpp keyvaluetable.h
     collectionedit.cpp collectionedit.h
     environmentsdialog.cpp environmentsdialog.h
+    autheditor.cpp autheditor.h
+    itemsettingseditor.cpp itemsettingseditor.h
 )

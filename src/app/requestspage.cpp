@@ -5,6 +5,7 @@
 
 #include "collectionedit.h"
 #include "environmentsdialog.h"
+#include "itemsettingseditor.h"
 #include "requesteditor.h"
 #include "responseview.h"
 #include "setsectioncommand.h"
@@ -92,6 +93,31 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
     m_ui->collectionsView->addActions({deleteAction, renameAction});
 
     connect(m_ui->requestEditor, &RequestEditor::requestEdited, this, &RequestsPage::requestEdited);
+    m_ui->settingsEditor->setVisible(false);
+    connect(m_ui->settingsEditor, &ItemSettingsEditor::nameEdited, this,
+            [this](const QString &id, const QString &name) { renameItem(id, name); });
+    connect(m_ui->settingsEditor, &ItemSettingsEditor::authEdited, this,
+            [this](const QString &id, const http::AuthSpec &auth) {
+                editCollections(
+                    [&](QList<Collection> &list) {
+                        const int c = collectionedit::collectionOf(list, id);
+                        return c >= 0 && collectionedit::setItemAuth(list[c], id, auth);
+                    },
+                    tr("Set the auth of “%1” to %2").arg(m_ui->settingsEditor->itemName(),
+                                                         http::AuthSpec::typeName(auth.type)));
+            });
+    connect(m_ui->settingsEditor, &ItemSettingsEditor::variablesEdited, this,
+            [this](const QString &id, const QList<http::Variable> &variables) {
+                editCollections(
+                    [&](QList<Collection> &list) {
+                        const int c = collectionedit::collectionOf(list, id);
+                        if (c < 0 || list[c].id != id)
+                            return false;
+                        list[c].variables = variables;
+                        return true;
+                    },
+                    tr("Edit the collection's variables"));
+            });
     connect(m_ui->requestEditor, &RequestEditor::sendClicked, this, [this] {
         if (m_pending) {
             m_client->cancel(m_pending);
@@ -139,6 +165,11 @@ RequestsPage::~RequestsPage() = default;
 RequestEditor *RequestsPage::editor() const
 {
     return m_ui->requestEditor;
+}
+
+ItemSettingsEditor *RequestsPage::settingsEditor() const
+{
+    return m_ui->settingsEditor;
 }
 
 void RequestsPage::setWorkspace(workspace::Workspace *workspace)
@@ -201,6 +232,7 @@ void RequestsPage::reloadAuthProfiles()
             profiles.append({p.toObject().value(u"id"_s).toString(), p.toObject().value(u"name"_s).toString()});
     }
     m_ui->requestEditor->setAuthProfiles(profiles);
+    m_ui->settingsEditor->setAuthProfiles(profiles);
 }
 
 void RequestsPage::resetRoot()
@@ -303,18 +335,33 @@ void RequestsPage::showSelected()
         m_requestId.clear();
         m_ui->requestEditor->clearRequest();
         m_ui->requestEditor->setSendEnabled(false);
+        const bool settings = c >= 0 && (kind == u"folder"_s || kind == u"collection"_s);
+        m_ui->requestEditor->setVisible(!settings);
+        m_ui->settingsEditor->setVisible(settings);
+        if (settings)
+            showSettings(list.value().at(c), m_currentId, kind == u"collection"_s);
         if (m_workspace)
-            showNotice(kind == u"folder"_s || kind == u"collection"_s
-                           ? tr("New Request adds a request here; More ▸ Rename, Duplicate, Delete.")
-                           : tr("Choose a request in the tree, or add one with New Request."));
+            showNotice(settings ? tr("New Request adds a request here; More ▸ Rename, Duplicate, Delete.")
+                                : tr("Choose a request in the tree, or add one with New Request."));
         return;
     }
     showNotice({});
-    m_collectionId = list.value().at(c).id;
+    m_ui->settingsEditor->setVisible(false);
+    m_ui->requestEditor->setVisible(true);
+    const Collection &collection = list.value().at(c);
+    m_collectionId = collection.id;
     m_requestId = request->id;
+    QList<std::pair<QString, QString>> requests;
+    for (const http::RequestSpec *r : collection.requests())
+        requests.append({r->id, u"%1  (%2 %3)"_s.arg(r->name, r->method, r->url)});
+    m_ui->requestEditor->setCollectionRequests(requests);
+    // What Inherit would give this request: the same collection with the request set to Inherit.
+    Collection inheriting = collection;
+    collectionedit::setItemAuth(inheriting, request->id, {});
+    m_ui->requestEditor->setInheritedAuth(describeAuth(inheriting.effectiveAuth(request->id)));
     if (m_ui->requestEditor->request() != *request || !m_ui->requestEditor->isEnabled())
         m_ui->requestEditor->setRequest(*request);
-    const http::EffectiveAuth auth = list.value().at(c).effectiveAuth(request->id);
+    const http::EffectiveAuth auth = collection.effectiveAuth(request->id);
     QString effective;
     if (auth.spec.type == http::AuthSpec::Type::None)
         effective = tr("Sent without authentication.");
@@ -327,6 +374,34 @@ void RequestsPage::showSelected()
         effective += u'\n' + tr("Tokens are obtained, attached and renewed by themselves when the request is sent.");
     m_ui->requestEditor->setEffectiveAuth(effective);
     m_ui->requestEditor->setSendEnabled(true);
+}
+
+QString RequestsPage::describeAuth(const http::EffectiveAuth &auth) const
+{
+    if (auth.spec.type == http::AuthSpec::Type::None && auth.source.isEmpty())
+        return tr("Inherit gives no auth here: nothing above sets one.");
+    const QString name = auth.spec.name.isEmpty() ? QString() : u" “%1”"_s.arg(auth.spec.name);
+    return tr("Inherit gives: %1%2, set on the %3.").arg(http::AuthSpec::typeName(auth.spec.type), name, auth.source);
+}
+
+void RequestsPage::showSettings(const Collection &collection, const QString &id, bool isCollection)
+{
+    QList<std::pair<QString, QString>> requests;
+    for (const http::RequestSpec *r : collection.requests())
+        requests.append({r->id, u"%1  (%2 %3)"_s.arg(r->name, r->method, r->url)});
+    ItemSettingsEditor *editor = m_ui->settingsEditor;
+    editor->setRequests(requests);
+    if (isCollection) {
+        editor->setInheritText(tr("A collection has nothing above it: Inherit means no auth."));
+        editor->setItem(ItemSettingsEditor::Kind::Collection, id, collection.name, collection.auth, collection.variables);
+        return;
+    }
+    const CollectionItem *folder = collection.find(id);
+    if (!folder)
+        return;
+    // effectiveAuth() of a folder looks at the folders above it and the collection.
+    editor->setInheritText(describeAuth(collection.effectiveAuth(id)));
+    editor->setItem(ItemSettingsEditor::Kind::Folder, id, folder->folderName, folder->folderAuth, {});
 }
 
 void RequestsPage::requestEdited(const http::RequestSpec &request, const QString &field)

@@ -23,6 +23,7 @@ namespace quarry::workspace { class Workspace; }
 
 namespace quarry::app {
 
+class ItemSettingsEditor;
 class RequestEditor;
 class ResponseView;
 
@@ -53,6 +54,8 @@ public:
     QString noticeText() const;
     QStringList checkResults() const;
     RequestEditor *editor() const;
+    /// The settings of the selected collection or folder (name, auth, variables); hidden for a request.
+    ItemSettingsEditor *settingsEditor() const;
     /// The response half: status, body (pretty/tree/raw/preview, find), headers, cookies, auth, checks, sent.
     ResponseView *responseView() const;
 
@@ -83,6 +86,10 @@ private:
     void reloadHistory();
     void showNotice(const QString &text, bool error = false);
     void requestEdited(const http::RequestSpec &request, const QString &field);
+    /// Shows the selected collection or folder in the settings editor.
+    void showSettings(const http::Collection &collection, const QString &id, bool isCollection);
+    /// "login “Ada” set on the collection “Users API”", or that nothing is inherited.
+    QString describeAuth(const http::EffectiveAuth &auth) const;
     void showContextMenu(const QPoint &pos);
     void renameSelected();
     void fillMoreMenu(QMenu *menu);

@@ -41,6 +41,15 @@ AuthEditor::AuthEditor(QWidget *parent)
     m_ui->problemLabel->setVisible(false);
     m_ui->warningLabel->setVisible(false);
     m_ui->refreshSkewSpin->setKeyboardTracking(false);
+    // Long request names and URLs must not widen the page: the combos shrink and elide.
+    for (QComboBox *combo : findChildren<QComboBox *>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+    }
+    m_ui->authModeCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (QComboBox *combo : {m_ui->loginRequestCombo, m_ui->refreshRequestCombo, m_ui->profileCombo})
+        combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_ui->refreshSkewSpin->setMinimumWidth(m_ui->refreshSkewSpin->fontMetrics().horizontalAdvance(u"automatic"_s) + 60);
     m_claimsTimer->setSingleShot(true);
     m_claimsTimer->setInterval(500);
 
@@ -159,6 +168,13 @@ void AuthEditor::fillForm()
     const AuthSpec &a = m_auth;
     m_ui->authModeCombo->setCurrentIndex(int(a.type));
     m_ui->typeStack->setCurrentIndex(int(a.type));
+    // The stack is as tall as the page shown, not as the tallest one (no gap above the placement).
+    for (int i = 0; i < m_ui->typeStack->count(); ++i) {
+        const bool current = i == int(a.type);
+        m_ui->typeStack->widget(i)->setSizePolicy(current ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                                                  current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_ui->typeStack->adjustSize();
     m_ui->bearerEdit->setText(a.token);
     m_ui->usernameEdit->setText(a.username);
     m_ui->passwordEdit->setText(a.password);

@@ -14,8 +14,12 @@ ItemSettingsEditor::ItemSettingsEditor(QWidget *parent)
     , m_ui(std::make_unique<Ui::ItemSettingsEditor>())
 {
     m_ui->setupUi(this);
-    m_ui->variablesTable->setHint(tr("Used as {{name}} by the collection's requests; an environment's variable of the "
-                                     "same name wins. Unticked rows are kept but not used."));
+    // The auth form scrolls when the tab is short, on the tab's own background.
+    m_ui->authScroll->viewport()->setAutoFillBackground(false);
+    m_ui->authScrollContents->setAutoFillBackground(false);
+    m_ui->variablesTable->setHint(tr("{{name}} in this collection; an environment's value wins."));
+    m_ui->variablesTable->setToolTip(tr("Used as {{name}} by the collection's requests; an environment's variable of "
+                                        "the same name wins. Unticked rows are kept but not used."));
     connect(m_ui->nameEdit, &QLineEdit::editingFinished, this, [this] {
         const QString name = m_ui->nameEdit->text().trimmed();
         if (m_loading || m_id.isEmpty() || name == m_name)

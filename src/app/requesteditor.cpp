@@ -99,6 +99,9 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_bodyTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
+    // The auth form scrolls when the tab is short, on the tab's own background.
+    m_ui->authScroll->viewport()->setAutoFillBackground(false);
+    m_ui->authScrollContents->setAutoFillBackground(false);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->bodyTextEdit->setFont(fixed);
     m_ui->urlEdit->setFont(fixed);

@@ -44,7 +44,17 @@ using workspace::WorkspaceTreeModel;
 
 namespace {
 constexpr int RequestIdRole = Qt::UserRole + 1;
+
+/// " “Ada (demo login)”", or for a signed token without a name " by “auth-demo”"; empty otherwise.
+QString profileLabel(const http::AuthSpec &spec)
+{
+    if (!spec.name.isEmpty())
+        return u" “%1”"_s.arg(spec.name);
+    if (spec.type == http::AuthSpec::Type::Signed && !spec.authProfile.isEmpty())
+        return u" by “%1”"_s.arg(spec.authProfile);
+    return {};
 }
+} // namespace
 
 RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent)
@@ -338,6 +348,7 @@ void RequestsPage::showSelected()
         const bool settings = c >= 0 && (kind == u"folder"_s || kind == u"collection"_s);
         m_ui->requestEditor->setVisible(!settings);
         m_ui->settingsEditor->setVisible(settings);
+        m_ui->responseBox->setVisible(!settings);   // the settings take the whole height, as the response is a request's
         if (settings)
             showSettings(list.value().at(c), m_currentId, kind == u"collection"_s);
         if (m_workspace)
@@ -348,6 +359,7 @@ void RequestsPage::showSelected()
     showNotice({});
     m_ui->settingsEditor->setVisible(false);
     m_ui->requestEditor->setVisible(true);
+    m_ui->responseBox->setVisible(true);
     const Collection &collection = list.value().at(c);
     m_collectionId = collection.id;
     m_requestId = request->id;
@@ -368,7 +380,7 @@ void RequestsPage::showSelected()
     else
         effective = tr("Sent with: %1%2%3")
                         .arg(http::AuthSpec::typeName(auth.spec.type),
-                             auth.spec.name.isEmpty() ? QString() : u" “%1”"_s.arg(auth.spec.name),
+                             profileLabel(auth.spec),
                              auth.source.isEmpty() ? QString() : tr(", set on the %1").arg(auth.source));
     if (auth.spec.holdsTokens())
         effective += u'\n' + tr("Tokens are obtained, attached and renewed by themselves when the request is sent.");
@@ -380,8 +392,8 @@ QString RequestsPage::describeAuth(const http::EffectiveAuth &auth) const
 {
     if (auth.spec.type == http::AuthSpec::Type::None && auth.source.isEmpty())
         return tr("Inherit gives no auth here: nothing above sets one.");
-    const QString name = auth.spec.name.isEmpty() ? QString() : u" “%1”"_s.arg(auth.spec.name);
-    return tr("Inherit gives: %1%2, set on the %3.").arg(http::AuthSpec::typeName(auth.spec.type), name, auth.source);
+    return tr("Inherit gives: %1%2, set on the %3.")
+        .arg(http::AuthSpec::typeName(auth.spec.type), profileLabel(auth.spec), auth.source);
 }
 
 void RequestsPage::showSettings(const Collection &collection, const QString &id, bool isCollection)

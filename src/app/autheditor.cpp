@@ -46,7 +46,9 @@ AuthEditor::AuthEditor(QWidget *parent)
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(16);
     }
-    m_ui->authModeCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Fixed choices are shown whole.
+    for (QComboBox *combo : {m_ui->authModeCombo, m_ui->grantCombo, m_ui->clientAuthCombo, m_ui->placementCombo})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (QComboBox *combo : {m_ui->loginRequestCombo, m_ui->refreshRequestCombo, m_ui->profileCombo})
         combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_ui->refreshSkewSpin->setMinimumWidth(m_ui->refreshSkewSpin->fontMetrics().horizontalAdvance(u"automatic"_s) + 60);
@@ -98,6 +100,11 @@ void AuthEditor::setAuthProfiles(const QList<std::pair<QString, QString>> &profi
         return;
     m_profiles = profiles;
     fillForm();
+}
+
+void AuthEditor::setInheritChoice(const QString &text)
+{
+    m_ui->authModeCombo->setItemText(int(AuthSpec::Type::Inherit), text);
 }
 
 void AuthEditor::setInheritText(const QString &text)
@@ -231,8 +238,10 @@ void AuthEditor::typeChosen(int index)
         return;
     AuthSpec next = m_auth;   // keeps what the other pages held
     next.type = AuthSpec::Type(index);
-    if (next.type != m_auth.type)
+    if (next.type != m_auth.type) {
         next.id.clear();   // a profile's tokens are keyed by its id: a new kind of profile gets its own
+        next.name.clear();   // and the old one's name would describe something else
+    }
     // A new profile starts out working where it can: the collection's login request, the first
     // auth profile, {{variables}} for the client's credentials.
     switch (next.type) {

@@ -33,6 +33,8 @@ public:
     void setRequests(const QList<std::pair<QString, QString>> &requests);
     /// The workspace's auth profiles (id, name) a token can be signed with.
     void setAuthProfiles(const QList<std::pair<QString, QString>> &profiles);
+    /// The Inherit entry's label ("Inherit from the folder or collection").
+    void setInheritChoice(const QString &text);
     /// What Inherit resolves to here, in words (shown on the Inherit page).
     void setInheritText(const QString &text);
     /// Shows `auth`; emits nothing. Unchanged settings of the same item keep what is being typed

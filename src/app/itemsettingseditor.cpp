@@ -84,6 +84,8 @@ void ItemSettingsEditor::setItem(Kind kind, const QString &id, const QString &na
                                               "unless a folder inside or the request sets its own."));
     m_ui->authHintLabel->setText(collection ? tr("Requests and folders set to Inherit use this.")
                                             : tr("Requests and folders below set to Inherit use this."));
+    m_ui->authEditor->setInheritChoice(collection ? tr("Inherit (nothing above a collection: no auth)")
+                                                  : tr("Inherit from the enclosing folder or collection"));
     m_ui->authEditor->setAuth(auth, sameItem);
     m_ui->settingsTabs->setTabVisible(m_ui->settingsTabs->indexOf(m_ui->variablesTab), collection);
     if (!sameItem || variables != m_variables) {

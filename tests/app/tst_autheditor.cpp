@@ -92,6 +92,7 @@ private slots:
     void invalidPointerAndClaimsAreRefused();
     void signedTokenCarriesTheTypedClaims();
     void collectionVariablesAndName();
+    void folderShowsWhatItInheritsAndForgetsRefusedInput();
 
 private:
     quarry::http::Exchange sendAndWait(const QString &requestId);
@@ -439,6 +440,47 @@ void TestAuthEditor::collectionVariablesAndName()
     QVERIFY(!collectionJson().contains(u"variables"_s));
     QCOMPARE(child<QLineEdit>(settings, u"nameEdit"_s)->text(), u"Users API"_s);
     QCOMPARE(child<QTableWidget>(table, u"rowsTable"_s)->rowCount(), 0);
+}
+
+void TestAuthEditor::folderShowsWhatItInheritsAndForgetsRefusedInput()
+{
+    QVERIFY(m_page->selectRequest(u"col-users-api"_s));
+    const int before = m_undo->index();
+    AuthEditor *auth = settingsAuth();
+    auto *mode = child<QComboBox>(auth, u"authModeCombo"_s);
+    QVERIFY2(mode->itemText(0).contains(u"nothing above"_s), qPrintable(mode->itemText(0)));
+    choose(mode, 2);   // bearer on the collection
+    type(child<QLineEdit>(auth, u"bearerEdit"_s), u"{{collectionToken}}"_s);
+    const QString outer = m_page->addFolder(u"Outer"_s);
+    const QString inner = m_page->addFolder(u"Inner"_s);
+    QVERIFY(!outer.isEmpty() && !inner.isEmpty());
+    QVERIFY(m_page->selectRequest(inner));
+    QCOMPARE(mode->currentIndex(), 0);
+    QVERIFY2(mode->itemText(0).contains(u"enclosing folder"_s), qPrintable(mode->itemText(0)));
+    auto *inherit = child<QLabel>(auth, u"inheritLabel"_s);
+    QVERIFY2(inherit->text().contains(u"bearer"_s) && inherit->text().contains(u"collection \"Users API\""_s),
+             qPrintable(inherit->text()));
+    // The outer folder's own auth is what the inner one inherits from then.
+    QVERIFY(m_page->selectRequest(outer));
+    choose(mode, 1);   // none
+    QVERIFY(m_page->selectRequest(inner));
+    QVERIFY2(inherit->text().contains(u"none"_s) && inherit->text().contains(u"folder \"Outer\""_s),
+             qPrintable(inherit->text()));
+    // Refused input is not carried to another folder.
+    choose(mode, 4);
+    const int steps = m_undo->index();
+    type(child<QLineEdit>(auth, u"tokenPointerEdit"_s), u"token"_s);
+    QVERIFY(!auth->problemText().isEmpty());
+    QCOMPARE(m_undo->index(), steps);
+    QVERIFY(m_page->selectRequest(outer));
+    QVERIFY(auth->problemText().isEmpty());
+    QCOMPARE(mode->currentIndex(), 1);
+    QVERIFY(m_page->selectRequest(inner));
+    QCOMPARE(child<QLineEdit>(auth, u"tokenPointerEdit"_s)->text(), u"/token"_s);
+    while (m_undo->index() > before)
+        m_undo->undo();
+    QVERIFY(!collectionJson().contains(u"auth"_s));
+    QVERIFY(itemJson(outer).isEmpty());
 }
 
 QTEST_MAIN(TestAuthEditor)

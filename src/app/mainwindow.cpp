@@ -14,6 +14,7 @@
 #include "requestspage.h"
 #include "runnerdialog.h"
 #include "schemaimportaction.h"
+#include "collectionimportaction.h"
 #include "schemapage.h"
 #include "sectionpage.h"
 
@@ -214,6 +215,33 @@ void MainWindow::setupActions()
         statusBar()->showMessage(summary, 6000);
         showPage(Page::Schema);
     });
+    // File > Import Requests… / Export … as Postman (issue #5): one undoable step; warnings to the log.
+    auto *requestsImport = new CollectionImportAction(m_undoStack, [this] { return m_workspace.get(); }, this);
+    m_ui->fileMenu->insertActions(schemaImport->action(), {requestsImport->importAction(), requestsImport->exportAction(),
+                                                           requestsImport->exportEnvironmentAction()});
+    connect(requestsImport, &CollectionImportAction::problem, this, [this](const quarry::Error &error) {
+        m_problems->clearSource(tr("Import"));
+        reportError(error, tr("Import"));
+        m_problems->raise();
+        statusBar()->showMessage(tr("Nothing was imported or exported: %1").arg(error.message), 6000);
+    });
+    connect(requestsImport, &CollectionImportAction::imported, this,
+            [this](const QString &summary, const QStringList &warnings) {
+                m_problems->clearSource(tr("Import"));
+                m_log->append(summary);
+                for (const QString &warning : warnings)
+                    m_log->append(tr("Import warning: %1").arg(warning));
+                statusBar()->showMessage(summary, 6000);
+                showPage(Page::Requests);
+            });
+    connect(requestsImport, &CollectionImportAction::exported, this,
+            [this](const QString &summary, const QStringList &notes) {
+                m_problems->clearSource(tr("Import"));
+                m_log->append(summary);
+                for (const QString &note : notes)
+                    m_log->append(tr("Export: %1").arg(note));
+                statusBar()->showMessage(summary, 6000);
+            });
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));

@@ -9,6 +9,7 @@
 #include "http/curlformat.h"
 #include "http/harformat.h"
 #include "http/postmanformat.h"
+#include "http/requestimport.h"
 #include "workspace/workspace.h"
 
 #include <QFile>
@@ -127,27 +128,22 @@ int importCommand(const QStringList &args, Io &io)
         const QJsonObject root = doc.object();
         if (root.contains(u"values"_s) && !root.contains(u"item"_s)) {
             const http::Environment env = http::PostmanFormat::importEnvironment(root);
-            QJsonArray envs = workspace.sectionArray(workspace::Section::Environments);
-            envs.append(env.toJson());
-            workspace.setSection(workspace::Section::Environments, envs);
-            summary = u"Imported the environment \"%1\" (%2 variables)."_s.arg(env.name).arg(env.variables.size());
+            bool replaced = false;
+            workspace.setSection(workspace::Section::Environments,
+                                 http::RequestImport::mergeEnvironment(
+                                     workspace.sectionArray(workspace::Section::Environments), env, &replaced));
+            summary = u"%1 the environment \"%2\" (%3 variables)."_s.arg(replaced ? u"Replaced"_s : u"Imported"_s, env.name)
+                          .arg(env.variables.size());
         } else {
             auto collection = http::PostmanFormat::importCollection(root, &warnings);
             if (!collection) {
                 io.err << "quarry import: " << collection.error().toString() << '\n';
                 return Failure;
             }
-            QJsonArray list = workspace.sectionArray(workspace::Section::Collections);
             bool replaced = false;
-            for (qsizetype i = 0; i < list.size(); ++i) {
-                if (list.at(i).toObject().value(u"id"_s).toString() == collection.value().id) {
-                    list.replace(i, collection.value().toJson());
-                    replaced = true;
-                }
-            }
-            if (!replaced)
-                list.append(collection.value().toJson());
-            workspace.setSection(workspace::Section::Collections, list);
+            workspace.setSection(workspace::Section::Collections,
+                                 http::RequestImport::mergeCollection(
+                                     workspace.sectionArray(workspace::Section::Collections), collection.value(), &replaced));
             summary = u"%1 the collection \"%2\" (%3 requests)."_s.arg(replaced ? u"Replaced"_s : u"Imported"_s,
                                                                        collection.value().name)
                           .arg(collection.value().requests().size());

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapicommand.h"
 
+#include "http/requestimport.h"
 #include "mock/openapicollection.h"
 #include "mock/openapidocument.h"
 #include "mock/openapiexporter.h"
@@ -107,16 +108,9 @@ int importOpenApi(const QStringList &args, Io &io)
     }
     bool replacedCollection = false;
     if (requests) {
-        QJsonArray list = ws->sectionArray(workspace::Section::Collections);
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (list.at(i).toObject().value(u"id"_s).toString() == collection.value().id) {
-                list.replace(i, collection.value().toJson());
-                replacedCollection = true;
-            }
-        }
-        if (!replacedCollection)
-            list.append(collection.value().toJson());
-        ws->setSection(workspace::Section::Collections, list);
+        ws->setSection(workspace::Section::Collections,
+                       http::RequestImport::mergeCollection(ws->sectionArray(workspace::Section::Collections),
+                                                            collection.value(), &replacedCollection));
     }
     for (const QString &w : std::as_const(warnings))
         io.err << "warning: " << w << '\n';

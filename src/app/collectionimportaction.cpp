@@ -79,7 +79,7 @@ bool CollectionImportAction::importFile(const QString &path)
         return false;
     auto read = http::RequestImport::readFile(path);
     if (!read) {
-        emit problem(read.error());
+        emit problem(read.error(), false);
         return false;
     }
     const http::RequestImport &in = read.value();
@@ -114,7 +114,7 @@ bool CollectionImportAction::exportCollection(const QString &collection, const Q
         return false;
     auto list = http::Collection::listFromJson(ws->sectionArray(workspace::Section::Collections));
     if (!list) {
-        emit problem(list.error());
+        emit problem(list.error(), true);
         return false;
     }
     for (const http::Collection &c : std::as_const(list.value())) {
@@ -122,7 +122,7 @@ bool CollectionImportAction::exportCollection(const QString &collection, const Q
             continue;
         const QByteArray json = QJsonDocument(http::PostmanFormat::exportCollection(c)).toJson(QJsonDocument::Indented);
         if (auto written = writeFile(path, json); !written) {
-            emit problem(written.error());
+            emit problem(written.error(), true);
             return false;
         }
         emit exported(tr("Wrote the collection \"%1\" (%2 requests) to %3.")
@@ -132,7 +132,7 @@ bool CollectionImportAction::exportCollection(const QString &collection, const Q
                       {});
         return true;
     }
-    emit problem(Error{Error::Kind::NotFound, tr("There is no collection \"%1\" in the workspace.").arg(collection), {}});
+    emit problem(Error{Error::Kind::NotFound, tr("There is no collection \"%1\" in the workspace.").arg(collection), {}}, true);
     return false;
 }
 
@@ -145,12 +145,12 @@ bool CollectionImportAction::exportEnvironment(const QString &environment, const
         http::Environment::listFromJson(ws->sectionArray(workspace::Section::Environments));
     const http::Environment *env = http::Environment::find(envs, environment);
     if (!env) {
-        emit problem(Error{Error::Kind::NotFound, tr("There is no environment \"%1\" in the workspace.").arg(environment), {}});
+        emit problem(Error{Error::Kind::NotFound, tr("There is no environment \"%1\" in the workspace.").arg(environment), {}}, true);
         return false;
     }
     const QByteArray json = QJsonDocument(http::PostmanFormat::exportEnvironment(*env)).toJson(QJsonDocument::Indented);
     if (auto written = writeFile(path, json); !written) {
-        emit problem(written.error());
+        emit problem(written.error(), true);
         return false;
     }
     QStringList notes;
@@ -181,7 +181,7 @@ void CollectionImportAction::chooseAndExport(bool environment)
     }
     const QString what = environment ? tr("environment") : tr("collection");
     if (names.isEmpty()) {
-        emit problem(Error{Error::Kind::NotFound, tr("The workspace has no %1 to export.").arg(what), {}});
+        emit problem(Error{Error::Kind::NotFound, tr("The workspace has no %1 to export.").arg(what), {}}, true);
         return;
     }
     QString chosen = names.first();

@@ -45,7 +45,8 @@ public:
     bool exportEnvironment(const QString &environment, const QString &path);
 
 signals:
-    void problem(const quarry::Error &error);
+    /// Nothing was imported (`exporting` false) or written (`exporting` true), because of `error`.
+    void problem(const quarry::Error &error, bool exporting);
     /// After a successful import: the summary for the status bar and the importer's warnings.
     void imported(const QString &summary, const QStringList &warnings);
     /// After a successful export.

@@ -217,13 +217,19 @@ void MainWindow::setupActions()
     });
     // File > Import Requests… / Export … as Postman (issue #5): one undoable step; warnings to the log.
     auto *requestsImport = new CollectionImportAction(m_undoStack, [this] { return m_workspace.get(); }, this);
-    m_ui->fileMenu->insertActions(schemaImport->action(), {requestsImport->importAction(), requestsImport->exportAction(),
-                                                           requestsImport->exportEnvironmentAction()});
-    connect(requestsImport, &CollectionImportAction::problem, this, [this](const quarry::Error &error) {
+    m_ui->fileMenu->insertAction(schemaImport->action(), requestsImport->importAction());
+    {
+        const QList<QAction *> actions = m_ui->fileMenu->actions();
+        QAction *afterImports = actions.value(actions.indexOf(schemaImport->action()) + 1);
+        m_ui->fileMenu->insertSeparator(afterImports);
+        m_ui->fileMenu->insertActions(afterImports, {requestsImport->exportAction(), requestsImport->exportEnvironmentAction()});
+    }
+    connect(requestsImport, &CollectionImportAction::problem, this, [this](const quarry::Error &error, bool exporting) {
         m_problems->clearSource(tr("Import"));
         reportError(error, tr("Import"));
         m_problems->raise();
-        statusBar()->showMessage(tr("Nothing was imported or exported: %1").arg(error.message), 6000);
+        statusBar()->showMessage((exporting ? tr("Nothing was written: %1") : tr("Nothing was imported: %1")).arg(error.message),
+                                 6000);
     });
     connect(requestsImport, &CollectionImportAction::imported, this,
             [this](const QString &summary, const QStringList &warnings) {

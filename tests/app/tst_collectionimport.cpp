@@ -91,6 +91,9 @@ void TestCollectionImport::actionsAreInTheFileMenu()
         texts << a->text().remove(u'&');
     for (const QString &t : {u"Import Requests…"_s, u"Export Collection as Postman…"_s, u"Export Environment as Postman…"_s})
         QVERIFY2(texts.contains(t), qPrintable(texts.join(u" | "_s)));
+    // The two imports together, the exports after them.
+    QCOMPARE(texts.indexOf(u"Import SQL/DBML into Schema…"_s), texts.indexOf(u"Import Requests…"_s) + 1);
+    QVERIFY(texts.indexOf(u"Export Collection as Postman…"_s) > texts.indexOf(u"Import SQL/DBML into Schema…"_s));
     QVERIFY(window.findChild<QAction *>(u"importRequestsAction"_s)->isEnabled());
 }
 
@@ -259,8 +262,11 @@ void TestCollectionImport::exportThenImportGivesTheSameRequests()
              window.workspace()->sectionArray(Section::Environments).last());
 
     // An unknown collection is a problem, not a file.
+    QSignalSpy problem(import, &CollectionImportAction::problem);
     QVERIFY(!import->exportCollection(u"nope"_s, m_dir.filePath(u"nope.json"_s)));
     QVERIFY(!QFile::exists(m_dir.filePath(u"nope.json"_s)));
+    QCOMPARE(problem.count(), 1);
+    QVERIFY(problem.first().at(1).toBool());   // "Nothing was written", not "imported"
 }
 
 QTEST_MAIN(TestCollectionImport)

@@ -19,6 +19,10 @@ ProblemsDock::ProblemsDock(QWidget *parent)
     m_ui->setupUi(content);
     setWidget(content);
     m_ui->problemsView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // "Where" (file, line L, column C / table.column) and the source fit their text, so a location
+    // is never cut off; the message takes the rest.
+    m_ui->problemsView->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_ui->problemsView->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_ui->problemsView->header()->setStretchLastSection(false);
 }
 

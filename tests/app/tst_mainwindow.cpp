@@ -27,7 +27,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QHeaderView>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
@@ -170,6 +172,11 @@ void TestMainWindow::brokenFileIsReportedAndCurrentKept()
     QCOMPARE(problems->count(), before + 1);
     QVERIFY(problems->messageAt(before).contains(u"not valid JSON"_s));
     QCOMPARE(problems->whereAt(before), u"broken.quarry, line 3, column 27"_s);
+    // The location is readable in full, not cut off by a narrow column.
+    auto *view = problems->findChild<QTreeWidget *>(u"problemsView"_s);
+    QVERIFY(view);
+    QVERIFY2(view->header()->sectionSize(1) >= view->fontMetrics().horizontalAdvance(problems->whereAt(before)),
+             qPrintable(QString::number(view->header()->sectionSize(1))));
     QFile f(broken);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), bytes);

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -424,9 +425,16 @@ public:
         } else {
             a.status = QueryAdvice::Status::NoCandidates;
             a.planAfter.clear();
-            a.message = covered.isEmpty()
-                ? Tr::tr("No candidate index: the planner reports no column compared with a value or sorted on.")
-                : Tr::tr("No new candidate: %1.").arg(covered.join(u"; "_s));
+            // A lookup by rowid or by a WITHOUT ROWID table's key is as good as it gets: say so,
+            // rather than that nothing is compared.
+            const bool byPrimaryKey = std::any_of(a.planBefore.cbegin(), a.planBefore.cend(), [](const QString &line) {
+                return line.contains(u"USING INTEGER PRIMARY KEY"_s) || line.contains(u"USING PRIMARY KEY"_s);
+            });
+            a.message = !covered.isEmpty()
+                ? Tr::tr("No new candidate: %1.").arg(covered.join(u"; "_s))
+                : byPrimaryKey
+                ? Tr::tr("Already served: the plan looks rows up by the table's primary key.")
+                : Tr::tr("No candidate index: the planner reports no column compared with a value or sorted on.");
         }
         return a;
     }

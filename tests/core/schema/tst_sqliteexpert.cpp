@@ -213,7 +213,9 @@ void TestSqliteExpert::designWithoutData()
         ddl,
         Workload::fromText(u"SELECT * FROM customers WHERE email = ?;\n"
                            "SELECT * FROM orders WHERE customer_id = :c ORDER BY placed_at;\n"
-                           "SELECT * FROM orders WHERE customer_id = 7"_s),
+                           "SELECT * FROM orders WHERE customer_id = 7;\n"
+                           "SELECT * FROM customers WHERE id = 3;\n"
+                           "SELECT * FROM customers"_s),
         *m_dialect);
     QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
     const auto &q = result.value().queries;
@@ -223,6 +225,11 @@ void TestSqliteExpert::designWithoutData()
     QCOMPARE(q.at(1).suggestions.first().columns, (QStringList{u"customer_id"_s, u"placed_at"_s}));
     QCOMPARE(q.at(2).status, QueryAdvice::Status::NoCandidates);
     QVERIFY2(q.at(2).message.contains(u"orders_customer_id_idx"_s), qPrintable(q.at(2).message));
+    // A rowid lookup is already served by the key; a plain scan has nothing to index.
+    QCOMPARE(q.at(3).status, QueryAdvice::Status::NoCandidates);
+    QVERIFY2(q.at(3).message.contains(u"primary key"_s), qPrintable(q.at(3).message));
+    QCOMPARE(q.at(4).status, QueryAdvice::Status::NoCandidates);
+    QVERIFY2(q.at(4).message.contains(u"no column compared"_s), qPrintable(q.at(4).message));
 }
 
 void TestSqliteExpert::notADatabase()

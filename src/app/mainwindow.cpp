@@ -320,6 +320,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_requestsPage->setWorkspace(nullptr);
     m_workspace = std::move(workspace);
     m_cleanStackIsSaved = !m_workspace->isModified();
+    m_historyUnsaved = false;
     m_tree->setWorkspace(m_workspace.get());
     m_mockPage->setWorkspace(m_workspace.get());
     m_schemaPage->setWorkspace(m_workspace.get());
@@ -327,6 +328,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_recovery->watch(m_workspace.get());
     connect(m_workspace.get(), &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_workspace.get(), &Workspace::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace.get(), &Workspace::historyChanged, this, [this] { m_historyUnsaved = true; });
     m_problems->clearSource(tr("Workspace"));
     for (const quarry::Error &e : m_workspace->plainSecrets())
         reportError(e, tr("Workspace"));
@@ -383,6 +385,7 @@ bool MainWindow::save()
     }
     m_undoStack->setClean();
     m_cleanStackIsSaved = true;
+    m_historyUnsaved = false;
     m_log->append(tr("Saved %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
     statusBar()->showMessage(tr("Saved"), 3000);
     return true;
@@ -398,6 +401,7 @@ bool MainWindow::saveAs(const QString &path)
     }
     m_undoStack->setClean();
     m_cleanStackIsSaved = true;
+    m_historyUnsaved = false;
     addRecentFile(m_workspace->filePath());
     m_log->append(tr("Saved %1").arg(QDir::toNativeSeparators(m_workspace->filePath())));
     return true;
@@ -405,8 +409,21 @@ bool MainWindow::saveAs(const QString &path)
 
 bool MainWindow::maybeSave()
 {
-    if (!m_workspace || !m_workspace->isModified())
+    if (!m_workspace)
         return true;
+    if (!m_workspace->isModified()) {
+        // Only the request history changed: keep it the way Postman keeps its history, without a
+        // question. The design on disk is what is open (unmodified, same format), so the write
+        // changes the history array only. A file in an older format is not rewritten silently.
+        if (m_historyUnsaved && !m_workspace->filePath().isEmpty()
+            && m_workspace->loadedFormatVersion() == Workspace::CurrentFormatVersion) {
+            if (const auto saved = m_workspace->save(); !saved)
+                m_log->append(tr("The request history could not be written: %1").arg(saved.error().toString()));
+            else
+                m_historyUnsaved = false;
+        }
+        return true;
+    }
     const auto answer = QMessageBox::question(
         this, tr("Unsaved changes"), tr("Save the changes to “%1”?").arg(m_workspace->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);

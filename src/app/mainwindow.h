@@ -98,6 +98,7 @@ private:
     LogDock *m_log = nullptr;
     QLabel *m_pathLabel = nullptr;
     QUndoStack *m_undoStack = nullptr;
+    bool m_historyUnsaved = false;     // sends were logged since the file was last read or written
     bool m_cleanStackIsSaved = true;   // whether the undo stack's clean state matches the file on disk
     QList<QWidget *> m_pages;
     MockPage *m_mockPage = nullptr;

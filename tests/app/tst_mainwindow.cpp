@@ -21,6 +21,7 @@
 #include <QTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -51,6 +52,7 @@ private slots:
     void windowStateIsRestored();
     void crashedSessionIsOfferedForRestore();
     void editsAreUndoable();
+    void historyIsKeptOnClose();
 
 private:
     QString samplePath() const { return qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s; }
@@ -201,6 +203,33 @@ void TestMainWindow::editsMarkTheTitleAndSaveAsClearsIt()
     QVERIFY(!window.isWindowModified());
     QCOMPARE(window.workspace()->filePath(), copy);
     QVERIFY(window.windowTitle().startsWith(u"Express + PostgreSQL starter"_s));
+}
+
+void TestMainWindow::historyIsKeptOnClose()
+{
+    // Sends are a log: they do not mark the workspace modified, yet closing keeps them in the file.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"kept.quarry"_s);
+    QVERIFY(QFile::copy(samplePath(), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(path));
+        const QJsonArray history{QJsonObject{{u"at"_s, u"2026-11-24T10:00:00Z"_s}, {u"requestId"_s, u"req-list-users"_s},
+                                             {u"name"_s, u"List users"_s}, {u"method"_s, u"GET"_s},
+                                             {u"url"_s, u"http://127.0.0.1:3000/api/users"_s}, {u"status"_s, 200}}};
+        window.workspace()->setHistory(history);
+        QVERIFY(!window.workspace()->isModified());
+        QVERIFY(window.close());
+    }
+    auto reopened = quarry::workspace::Workspace::load(path);
+    QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().toString()));
+    QCOMPARE(reopened.value()->history().size(), 1);
+    QCOMPARE(reopened.value()->history().first().toObject().value(u"requestId"_s).toString(), u"req-list-users"_s);
+    // Nothing else in the file changed.
+    QCOMPARE(reopened.value()->sectionArray(Section::Collections),
+             quarry::workspace::Workspace::load(samplePath()).value()->sectionArray(Section::Collections));
+    QVERIFY(!reopened.value()->sectionArray(Section::Collections).isEmpty());
 }
 
 void TestMainWindow::recentFilesRemembered()

@@ -229,32 +229,11 @@ private:
             if (m.contains("A_Const") && m["A_Const"].contains("ival"))
                 mods << m["A_Const"]["ival"].value("ival", 0);
         }
-        t.array = typeName.contains("arrayBounds");
-        static const QHash<QString, TypeKind> builtin = {
-            {u"int2"_s, TypeKind::SmallInt}, {u"int4"_s, TypeKind::Integer}, {u"int8"_s, TypeKind::BigInt},
-            {u"serial"_s, TypeKind::Serial}, {u"serial4"_s, TypeKind::Serial}, {u"bigserial"_s, TypeKind::BigSerial},
-            {u"serial8"_s, TypeKind::BigSerial}, {u"numeric"_s, TypeKind::Decimal}, {u"float4"_s, TypeKind::Real},
-            {u"float8"_s, TypeKind::Double}, {u"bool"_s, TypeKind::Boolean}, {u"bpchar"_s, TypeKind::Char},
-            {u"varchar"_s, TypeKind::Varchar}, {u"text"_s, TypeKind::Text}, {u"date"_s, TypeKind::Date},
-            {u"time"_s, TypeKind::Time}, {u"timestamp"_s, TypeKind::Timestamp}, {u"timestamptz"_s, TypeKind::TimestampTz},
-            {u"interval"_s, TypeKind::Interval}, {u"uuid"_s, TypeKind::Uuid}, {u"json"_s, TypeKind::Json},
-            {u"jsonb"_s, TypeKind::Jsonb}, {u"bytea"_s, TypeKind::Binary}};
-        const auto it = builtin.constFind(name);
-        if (it != builtin.constEnd()) {
-            t.kind = it.value();
-            if ((t.kind == TypeKind::Char || t.kind == TypeKind::Varchar) && !mods.isEmpty())
-                t.length = mods.first();
-            if (t.kind == TypeKind::Decimal && !mods.isEmpty()) {
-                t.precision = mods.first();
-                t.scale = mods.size() > 1 ? mods.at(1) : 0;
-            }
-            if ((t.kind == TypeKind::Time || t.kind == TypeKind::Timestamp || t.kind == TypeKind::TimestampTz)
-                && !mods.isEmpty())
-                t.precision = mods.first();
-            return t;
-        }
+        if (const auto builtin = PgDdlImporter::builtinType(name, mods, typeName.contains("arrayBounds")))
+            return *builtin;
         // An enum or a domain (resolved once every statement has been read), or a type the model
         // does not know (tsvector, citext), kept as written.
+        t.array = typeName.contains("arrayBounds");
         t.kind = TypeKind::Custom;
         t.custom = parts.join(u'.');
         return t;
@@ -639,6 +618,34 @@ private:
 };
 
 } // namespace
+
+std::optional<ColumnType> PgDdlImporter::builtinType(const QString &name, const QList<int> &mods, bool array)
+{
+    static const QHash<QString, TypeKind> builtin = {
+        {u"int2"_s, TypeKind::SmallInt}, {u"int4"_s, TypeKind::Integer}, {u"int8"_s, TypeKind::BigInt},
+        {u"serial"_s, TypeKind::Serial}, {u"serial4"_s, TypeKind::Serial}, {u"bigserial"_s, TypeKind::BigSerial},
+        {u"serial8"_s, TypeKind::BigSerial}, {u"numeric"_s, TypeKind::Decimal}, {u"float4"_s, TypeKind::Real},
+        {u"float8"_s, TypeKind::Double}, {u"bool"_s, TypeKind::Boolean}, {u"bpchar"_s, TypeKind::Char},
+        {u"varchar"_s, TypeKind::Varchar}, {u"text"_s, TypeKind::Text}, {u"date"_s, TypeKind::Date},
+        {u"time"_s, TypeKind::Time}, {u"timestamp"_s, TypeKind::Timestamp}, {u"timestamptz"_s, TypeKind::TimestampTz},
+        {u"interval"_s, TypeKind::Interval}, {u"uuid"_s, TypeKind::Uuid}, {u"json"_s, TypeKind::Json},
+        {u"jsonb"_s, TypeKind::Jsonb}, {u"bytea"_s, TypeKind::Binary}};
+    const auto it = builtin.constFind(name);
+    if (it == builtin.constEnd())
+        return std::nullopt;
+    ColumnType t;
+    t.array = array;
+    t.kind = it.value();
+    if ((t.kind == TypeKind::Char || t.kind == TypeKind::Varchar) && !mods.isEmpty())
+        t.length = mods.first();
+    if (t.kind == TypeKind::Decimal && !mods.isEmpty()) {
+        t.precision = mods.first();
+        t.scale = mods.size() > 1 ? mods.at(1) : 0;
+    }
+    if ((t.kind == TypeKind::Time || t.kind == TypeKind::Timestamp || t.kind == TypeKind::TimestampTz) && !mods.isEmpty())
+        t.precision = mods.first();
+    return t;
+}
 
 Result<SqlImport> PgDdlImporter::import(const QString &sql)
 {

@@ -8,6 +8,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace quarry::schema {
 
 /// What an import produced: the design, and what was left out and why ("line 290: CREATE
@@ -31,6 +33,11 @@ public:
     /// A file that does not parse yields an Error with "line L, column C" and the parser's
     /// message; nothing throws.
     static Result<SqlImport> import(const QString &sql);
+    /// The portable type of a PostgreSQL built-in type by its internal name ("int4", "varchar",
+    /// "bpchar", "timestamptz", as libpg_query and pg_type spell them) and type modifiers (length;
+    /// precision, scale; fractional seconds); nullopt for a type the model does not know. Shared
+    /// with db::PgIntrospector so a live database and its DDL give the same model.
+    static std::optional<ColumnType> builtinType(const QString &name, const QList<int> &mods, bool array);
 };
 
 } // namespace quarry::schema

@@ -7,6 +7,7 @@
 #include "jwtcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "introspectcommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
 #include "schema/dialectregistry.h"
@@ -93,7 +94,8 @@ const QList<Command> &commands()
          u"Serve the workspace's mock API until interrupted."_s, runServe},
         {u"sql"_s, u"sql WORKSPACE --dialect postgres|sqlite|mysql"_s, u"Print the DDL of the designed schema."_s, runSql},
         {u"advise"_s, u"advise WORKSPACE [--db URL] [--queries FILE]"_s, u"Index suggestions with their reasons."_s, runAdvise},
-        {u"introspect"_s, u"introspect URL"_s, u"A live database's schema as workspace JSON."_s, {}},
+        {u"introspect"_s, u"introspect URL [--into WORKSPACE] [--json]"_s, u"A live database's schema as workspace JSON."_s,
+         runIntrospect},
         {u"diff"_s, u"diff FROM TO [--dialect D]"_s, u"Migration SQL between a workspace and/or a database."_s, {}},
         {u"migrate"_s, u"migrate URL --to WORKSPACE [--dry-run] [--allow-destructive]"_s,
          u"Apply the design to a live database in one transaction."_s, {}},

@@ -57,11 +57,8 @@ Result<schema::SqlImport> introspect(const QString &url)
     }
     if (url.startsWith(u"postgresql://"_s) || url.startsWith(u"postgres://"_s)) {
         auto opened = PgConnection::open(url);
-        if (!opened) {
-            QString message = opened.error().message;
-            // libpq's own text may repeat the URL; it never carries the password (libpq omits it).
-            return Error{opened.error().kind, message, where};
-        }
+        if (!opened) // PgConnection's message names the URL without its password
+            return Error{opened.error().kind, opened.error().message, where};
         return PgIntrospector::read(*opened.value(), where);
     }
     return Error{Error::Kind::InvalidInput,

@@ -163,6 +163,31 @@ ColumnDefault defaultOf(const QString &text)
     return d;
 }
 
+// "(a * b)" -> "a * b" when the first parenthesis closes at the end (not "(a) + (b)"); quotes
+// are skipped so a ")" inside a string literal does not count.
+QString withoutOuterParens(QString text)
+{
+    text = text.trimmed();
+    while (text.startsWith(u'(') && text.endsWith(u')')) {
+        int depth = 0;
+        bool quoted = false;
+        qsizetype close = -1;
+        for (qsizetype i = 0; i < text.size() && close < 0; ++i) {
+            const QChar c = text.at(i);
+            if (c == u'\'')
+                quoted = !quoted;
+            else if (!quoted && c == u'(')
+                ++depth;
+            else if (!quoted && c == u')' && --depth == 0)
+                close = i;
+        }
+        if (close != text.size() - 1)
+            break;
+        text = text.mid(1, text.size() - 2).trimmed();
+    }
+    return text;
+}
+
 struct Relation {
     QString oid, nameSpace, name, kind, comment, parent, viewSql;
 };
@@ -274,7 +299,7 @@ Result<SqlImport> PgIntrospector::read(PgConnection &connection, const QString &
                                         : Column::Identity::None;
         const QString def = r.at(10).toString();
         if (r.at(4).toString() == u"s"_s) {
-            c.generatedExpression = def;
+            c.generatedExpression = withoutOuterParens(def);
         } else if (def.startsWith(u"nextval("_s) && (c.type.kind == TypeKind::Integer || c.type.kind == TypeKind::BigInt)
                    && !c.type.array) {
             // What serial expands to. Like PgDdlImporter, whether the column owns the sequence

@@ -105,6 +105,7 @@ private slots:
     void pagilaMatchesTheImporter();
     void pagilaRoundTrip();
     void typesKeysAndIndexes();
+    void deparsedTextIsTheOnlyDifference();
     void chinookMatchesTheImporter();
     void badUrls_data();
     void badUrls();
@@ -112,7 +113,8 @@ private slots:
 private:
     /// A fresh database on the test server; its URL.
     QString createDatabase(const QString &name);
-    bool psql(const QString &command);
+    /// Runs `command` on the server's default database, or with command "-" `script` on `url`.
+    bool psql(const QString &command, const QString &script = {}, const QString &url = {});
     QString m_url;
     std::unique_ptr<PgConnection> m_admin;
     QStringList m_created;
@@ -143,10 +145,16 @@ void TestIntrospect::cleanupTestCase()
         psql(u"DROP DATABASE IF EXISTS "_s + db + u" WITH (FORCE)"_s);
 }
 
-bool TestIntrospect::psql(const QString &command)
+bool TestIntrospect::psql(const QString &command, const QString &script, const QString &url)
 {
     QProcess p;
-    p.start(u"psql"_s, {m_url, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-c"_s, command});
+    if (command == u"-"_s) {
+        p.start(u"psql"_s, {url, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-f"_s, u"-"_s});
+        p.write(script.toUtf8());
+        p.closeWriteChannel();
+    } else {
+        p.start(u"psql"_s, {m_url, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-c"_s, command});
+    }
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
         qWarning() << command << p.readAllStandardError();
         return false;
@@ -336,6 +344,50 @@ void TestIntrospect::typesKeysAndIndexes()
     }
     // Nothing of pg_trgm: no extra tables, types or functions.
     QCOMPARE(s.tables.size(), 2);
+}
+
+void TestIntrospect::deparsedTextIsTheOnlyDifference()
+{
+    // The same DDL read by PgDdlImporter and, once run, by introspection: the model is the same
+    // except for text PostgreSQL stores deparsed (pg_get_expr, pg_get_viewdef): casts it adds,
+    // its own parentheses and line layout. Those are listed here, one by one.
+    const QString ddl =
+        u"CREATE TABLE item (id serial PRIMARY KEY, sku varchar(20) NOT NULL DEFAULT 'none', qty int DEFAULT 0, "
+        u"price numeric(8,2) CHECK (price >= 0), name text, total numeric GENERATED ALWAYS AS (price * qty) STORED, "
+        u"added timestamptz DEFAULT now(), CONSTRAINT item_sku_key UNIQUE (sku));\n"
+        u"CREATE INDEX item_lower_name ON item (lower(name)) WHERE qty > 0;\n"
+        u"CREATE VIEW cheap AS SELECT id, sku FROM item WHERE price < 10;\n"_s;
+    const auto file = PgDdlImporter::import(ddl);
+    QVERIFY2(file, why(file).constData());
+    const QString url = createDatabase(u"quarry_introspect_deparsed"_s);
+    QVERIFY(psql(u"-"_s, ddl, url));
+    const auto live = quarry::db::introspect(url);
+    QVERIFY2(live, why(live).constData());
+    Schema a = live.value().schema;
+    Schema b = file.value().schema;
+    QCOMPARE(a.tables.size(), 1);
+    Table &ta = a.tables.first();
+    Table &tb = b.tables.first();
+    // 1. A CHECK on numeric: PostgreSQL casts the constant.
+    QCOMPARE(tb.checks.first().expression, u"price >= 0"_s);
+    QCOMPARE(ta.checks.first().expression, u"price >= 0::numeric"_s);
+    // 2. The generated column's expression: PostgreSQL casts qty to numeric.
+    QCOMPARE(tb.column(u"total"_s)->generatedExpression, u"price * qty"_s);
+    QCOMPARE(ta.column(u"total"_s)->generatedExpression, u"price * (qty)::numeric"_s);
+    // 3. A check's name: PostgreSQL names an unnamed one (item_price_check), the DDL has none.
+    QCOMPARE(tb.checks.first().name, QString());
+    QCOMPARE(ta.checks.first().name, u"item_price_check"_s);
+    // 4. The view's query: pg_get_viewdef's layout, qualified columns.
+    QCOMPARE(b.views.first().sql, u"SELECT id, sku FROM item WHERE price < 10"_s);
+    QCOMPARE(a.views.first().sql.simplified(), u"SELECT item.id, item.sku FROM item WHERE item.price < 10::numeric"_s);
+    // Everything else is the same.
+    ta.checks.clear();
+    tb.checks.clear();
+    ta.column(u"total"_s)->generatedExpression.clear();
+    tb.column(u"total"_s)->generatedExpression.clear();
+    a.views.clear();
+    b.views.clear();
+    QCOMPARE(QJsonDocument(a.toJson()).toJson(), QJsonDocument(b.toJson()).toJson());
 }
 
 void TestIntrospect::chinookMatchesTheImporter()

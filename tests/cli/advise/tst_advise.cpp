@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "../quarryrun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,12 +27,8 @@ private slots:
     void errors();
 
 private:
-    struct Run {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    Run quarry(const QStringList &args);
+    using Run = quarry::test::QuarryRun;
+    static Run quarry(const QStringList &args) { return quarry::test::runQuarry(args, 60000); }
     QString write(const QString &name, const QByteArray &content);
     QTemporaryDir m_dir;
     QString m_seed;
@@ -39,22 +37,6 @@ private:
 };
 
 QTEST_GUILESS_MAIN(TestAdvise)
-
-TestAdvise::Run TestAdvise::quarry(const QStringList &args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("QUARRY_BIN"), args);
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        r.err = u"timed out"_s;
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 QString TestAdvise::write(const QString &name, const QByteArray &content)
 {

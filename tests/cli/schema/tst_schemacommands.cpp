@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "../quarryrun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,32 +42,12 @@ private slots:
     void adviseWithoutWorkloadOnly();
 
 private:
-    struct Run {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    Run quarry(const QStringList &args);
+    using Run = quarry::test::QuarryRun;
+    static Run quarry(const QStringList &args) { return quarry::test::runQuarry(args, 30000); }
     QString write(const QString &name, const QByteArray &content);
     QString m_seed;
     QTemporaryDir m_dir;
 };
-
-TestSchemaCommands::Run TestSchemaCommands::quarry(const QStringList &args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("QUARRY_BIN"), args);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        r.err = u"timed out"_s;
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 QString TestSchemaCommands::write(const QString &name, const QByteArray &content)
 {

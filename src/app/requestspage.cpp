@@ -520,6 +520,18 @@ QString RequestsPage::addCollection(const QString &name)
 
 QString RequestsPage::addRequest(const QString &name)
 {
+    const QString title = name.isEmpty() ? tr("New request") : name;
+    return addItem(CollectionItem::Type::Request, title, tr("Add request %1").arg(title));
+}
+
+QString RequestsPage::addFolder(const QString &name)
+{
+    const QString title = name.isEmpty() ? tr("New folder") : name;
+    return addItem(CollectionItem::Type::Folder, title, tr("Add folder %1").arg(title));
+}
+
+QString RequestsPage::addItem(CollectionItem::Type type, const QString &title, const QString &undoText)
+{
     if (!m_workspace)
         return {};
     if (m_workspace->sectionArray(Section::Collections).isEmpty()) {
@@ -529,7 +541,6 @@ QString RequestsPage::addRequest(const QString &name)
         m_currentId = m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"id"_s).toString();
     }
     QString id;
-    const QString title = name.isEmpty() ? tr("New request") : name;
     editCollections(
         [&](QList<Collection> &list) {
             int c = -1;
@@ -538,43 +549,20 @@ QString RequestsPage::addRequest(const QString &name)
             if (!insertionPoint(list, c, parent, position))
                 return false;
             CollectionItem item;
-            item.request.id = collectionedit::uniqueId(list, u"req"_s, title);
-            item.request.name = title;
-            item.request.url = u"{{baseUrl}}/"_s;
-            id = item.request.id;
+            item.type = type;
+            if (type == CollectionItem::Type::Folder) {
+                item.folderId = collectionedit::uniqueId(list, u"folder"_s, title);
+                item.folderName = title;
+                id = item.folderId;
+            } else {
+                item.request.id = collectionedit::uniqueId(list, u"req"_s, title);
+                item.request.name = title;
+                item.request.url = u"{{baseUrl}}/"_s;
+                id = item.request.id;
+            }
             return collectionedit::insertItem(list[c], parent, item, position);
         },
-        tr("Add request %1").arg(title));
-    if (!id.isEmpty())
-        selectRequest(id);
-    return id;
-}
-
-QString RequestsPage::addFolder(const QString &name)
-{
-    if (!m_workspace)
-        return {};
-    if (m_workspace->sectionArray(Section::Collections).isEmpty())
-        addCollection();
-    else if (m_currentId.isEmpty())
-        m_currentId = m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"id"_s).toString();
-    QString id;
-    const QString title = name.isEmpty() ? tr("New folder") : name;
-    editCollections(
-        [&](QList<Collection> &list) {
-            int c = -1;
-            QString parent;
-            int position = -1;
-            if (!insertionPoint(list, c, parent, position))
-                return false;
-            CollectionItem item;
-            item.type = CollectionItem::Type::Folder;
-            item.folderId = collectionedit::uniqueId(list, u"folder"_s, title);
-            item.folderName = title;
-            id = item.folderId;
-            return collectionedit::insertItem(list[c], parent, item, position);
-        },
-        tr("Add folder %1").arg(title));
+        undoText);
     if (!id.isEmpty())
         selectRequest(id);
     return id;

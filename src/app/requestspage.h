@@ -101,6 +101,8 @@ private:
     http::VariableScope scopeFor(const http::Collection &collection) const;
     /// Where a new item goes: (collection index, parent id, position), from the selection.
     bool insertionPoint(const QList<http::Collection> &list, int &collection, QString &parent, int &position) const;
+    /// Adds a request or folder named `title` beside or inside the selection, as one undo step.
+    QString addItem(http::CollectionItem::Type type, const QString &title, const QString &undoText);
     QModelIndex findItem(const QModelIndex &parent, const QString &id) const;
 
     std::unique_ptr<Ui::RequestsPage> m_ui;

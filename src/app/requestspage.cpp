@@ -4,6 +4,7 @@
 #include "ui_requestspage.h"
 
 #include "collectionedit.h"
+#include "environmentcombo.h"
 #include "environmentsdialog.h"
 #include "itemsettingseditor.h"
 #include "requesteditor.h"
@@ -217,21 +218,9 @@ void RequestsPage::setWorkspace(workspace::Workspace *workspace)
 
 void RequestsPage::reloadEnvironments()
 {
-    const QString current = m_ui->environmentCombo->currentText();
-    m_ui->environmentCombo->clear();
-    m_ui->environmentCombo->addItem(tr("(none)"));
-    if (m_workspace) {
-        // The global scope is always consulted; it is not an environment to choose.
-        for (const QJsonValue &e : m_workspace->sectionArray(Section::Environments)) {
-            const auto env = http::Environment::fromJson(e.toObject());
-            if (!env.global)
-                m_ui->environmentCombo->addItem(env.name, env.id.isEmpty() ? env.name : env.id);
-        }
-    }
-    // Keep the user's environment if the workspace still has it; otherwise take the first one, as
-    // a request with {{baseUrl}} cannot be sent without one.
-    const int index = current == tr("(none)") ? -1 : m_ui->environmentCombo->findText(current);
-    m_ui->environmentCombo->setCurrentIndex(index >= 0 ? index : std::min(1, m_ui->environmentCombo->count() - 1));
+    fillEnvironmentCombo(m_ui->environmentCombo,
+                         m_workspace ? m_workspace->sectionArray(Section::Environments) : QJsonArray(),
+                         m_ui->environmentCombo->currentText());
 }
 
 void RequestsPage::reloadAuthProfiles()

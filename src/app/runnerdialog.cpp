@@ -3,6 +3,8 @@
 #include "runnerdialog.h"
 #include "ui_runnerdialog.h"
 
+#include "environmentcombo.h"
+
 #include "http/cancelflag.h"
 #include "http/collection.h"
 #include "http/environment.h"
@@ -86,14 +88,9 @@ RunnerDialog::~RunnerDialog()
 
 void RunnerDialog::reloadEnvironments()
 {
-    m_ui->environmentCombo->clear();
-    m_ui->environmentCombo->addItem(tr("(none)"));
-    if (m_workspace) {
-        for (const QJsonValue &e : m_workspace->sectionArray(Section::Environments))
-            m_ui->environmentCombo->addItem(e.toObject().value(u"name"_s).toString());
-    }
-    // Like the Requests page: requests with {{baseUrl}} need one, so the first is the default.
-    m_ui->environmentCombo->setCurrentIndex(std::min(1, m_ui->environmentCombo->count() - 1));
+    // Like the Requests page: the global scope is not an environment, and the first one is the default.
+    fillEnvironmentCombo(m_ui->environmentCombo,
+                         m_workspace ? m_workspace->sectionArray(Section::Environments) : QJsonArray(), {});
 }
 
 bool RunnerDialog::setEnvironment(const QString &name)

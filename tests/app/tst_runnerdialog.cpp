@@ -5,6 +5,7 @@
 #include "mock/mockserver.h"
 #include "workspace/workspace.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,6 +33,7 @@ private slots:
     void unreachableServerFailsEveryRow();
     void badVariableLineIsReported();
     void unknownCollectionIsReported();
+    void globalScopeIsNotAnEnvironment();
 
 private:
     std::unique_ptr<RunnerDialog> makeDialog();
@@ -219,6 +221,23 @@ void TestRunnerDialog::unknownCollectionIsReported()
     RunnerDialog dialog(m_workspace.get(), u"col-gone"_s);
     QVERIFY(!dialog.start());
     QVERIFY2(dialog.summaryText().contains(u"col-gone"_s), qPrintable(dialog.summaryText()));
+}
+
+void TestRunnerDialog::globalScopeIsNotAnEnvironment()
+{
+    // The Environments dialog puts the globals first in the section; the runner must still default
+    // to the first real environment, as the Requests page does.
+    Workspace ws;
+    QJsonArray environments = m_workspace->sectionArray(quarry::workspace::Section::Environments);
+    environments.prepend(QJsonObject{{u"id"_s, u"globals"_s}, {u"name"_s, u"Globals"_s}, {u"global"_s, true},
+                                     {u"variables"_s, QJsonArray{}}});
+    ws.setSection(quarry::workspace::Section::Environments, environments);
+    ws.setSection(quarry::workspace::Section::Collections, m_workspace->sectionArray(quarry::workspace::Section::Collections));
+    RunnerDialog dialog(&ws, u"col-users-api"_s);
+    auto *combo = dialog.findChild<QComboBox *>(u"environmentCombo"_s);
+    QVERIFY(combo);
+    QCOMPARE(combo->findText(u"Globals"_s), -1);
+    QCOMPARE(combo->currentText(), u"Local"_s);
 }
 
 QTEST_MAIN(TestRunnerDialog)

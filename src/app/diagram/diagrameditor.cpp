@@ -270,12 +270,11 @@ bool DiagramEditor::applyEdit(const QString &text, const DesignPanel::Edit &edit
 {
     if (!m_workspace)
         return false;
-    auto parsed = schema::Schema::fromJson(m_workspace->section(Section::Schema));
-    if (!parsed) {
-        showMessage(tr("The design cannot be read: %1 (%2)").arg(parsed.error().message, parsed.error().where), true);
+    // m_schema is the section as reload() read it on its last change; when that section could not
+    // be read, reload() has said why and there is nothing to edit.
+    if (!m_schemaValid)
         return false;
-    }
-    schema::Schema design = parsed.value();
+    schema::Schema design = m_schema;
     if (const auto result = edit(design); !result) {
         const Error &e = result.error();
         showMessage(e.where.isEmpty() ? e.message : tr("%1: %2").arg(e.where, e.message), true);

@@ -2,11 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "introspectcommand.h"
 
-#include "importcommand.h"
+#include "sqlimportcommand.h"
 
 #include "db/introspect.h"
-#include "schema/schemaimport.h"
-#include "workspace/workspace.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -69,19 +67,9 @@ int runIntrospect(const QStringList &args, Io &io)
         return Success;
     }
 
-    auto opened = openOrCreateWorkspace(into);
-    if (!opened) {
-        io.err << "quarry introspect: " << opened.error().toString() << '\n';
-        return Failure;
-    }
-    std::unique_ptr<workspace::Workspace> ws = std::move(opened).value();
     QStringList added, replaced;
-    ws->setSection(workspace::Section::Schema,
-                   schema::SchemaImport::merge(ws->section(workspace::Section::Schema), read.value().schema, &added, &replaced));
-    if (const auto saved = ws->save(); !saved) {
-        io.err << "quarry introspect: " << saved.error().toString() << '\n';
+    if (!mergeIntoWorkspace(read.value().schema, into, u"quarry introspect"_s, io, &added, &replaced))
         return Failure;
-    }
     if (json) {
         io.out << QJsonDocument(QJsonObject{{u"url"_s, db::maskedUrl(url)},
                                             {u"workspace"_s, into},

@@ -14,22 +14,29 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
-int saveImport(const schema::SqlImport &imported, const QString &file, const QString &into, const QString &command, Io &io)
+bool mergeIntoWorkspace(const schema::Schema &design, const QString &into, const QString &command, Io &io,
+                        QStringList *added, QStringList *replaced)
 {
     auto opened = openOrCreateWorkspace(into);
     if (!opened) {
         io.err << command << ": " << opened.error().toString() << '\n';
-        return Failure;
+        return false;
     }
     std::unique_ptr<workspace::Workspace> ws = std::move(opened).value();
-
-    QStringList added, replaced;
-    const QJsonObject design = schema::SchemaImport::merge(ws->section(workspace::Section::Schema), imported.schema, &added, &replaced);
-    ws->setSection(workspace::Section::Schema, design);
+    ws->setSection(workspace::Section::Schema,
+                   schema::SchemaImport::merge(ws->section(workspace::Section::Schema), design, added, replaced));
     if (const auto saved = ws->save(); !saved) {
         io.err << command << ": " << saved.error().toString() << '\n';
-        return Failure;
+        return false;
     }
+    return true;
+}
+
+int saveImport(const schema::SqlImport &imported, const QString &file, const QString &into, const QString &command, Io &io)
+{
+    QStringList added, replaced;
+    if (!mergeIntoWorkspace(imported.schema, into, command, io, &added, &replaced))
+        return Failure;
     io.out << "Imported " << QFileInfo(file).fileName() << " into " << QFileInfo(into).fileName() << ": "
            << added.size() << " added, " << replaced.size() << " replaced.\n";
     for (const QString &note : imported.notes)

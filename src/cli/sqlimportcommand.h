@@ -4,7 +4,7 @@
 
 #include "command.h"
 
-namespace quarry::schema { struct SqlImport; }
+namespace quarry::schema { struct SqlImport; class Schema; }
 
 namespace quarry::cli {
 
@@ -16,6 +16,12 @@ namespace quarry::cli {
 /// replace the design's objects of the same name; the others are kept. Exit 0 imported, 1 the
 /// file or workspace is unusable, 2 usage.
 int importSql(const QStringList &args, Io &io);
+
+/// Merges a design into the workspace at `into` (created when missing; same-named objects replaced)
+/// and saves it; the names added and replaced go to `added`/`replaced`. Errors are printed after
+/// `command`. Returns false when the workspace could not be opened or saved.
+bool mergeIntoWorkspace(const schema::Schema &design, const QString &into, const QString &command, Io &io,
+                        QStringList *added, QStringList *replaced);
 
 /// Merges an import into the workspace at `into` (created when missing), prints the summary and
 /// the importer's notes. `command` prefixes messages ("quarry import sql").

@@ -5,11 +5,11 @@
 #include "schema/designadvisor.h"
 #include "schema/dialect.h"
 #include "schema/queryadvisor.h"
-#include "schema/sqliteexpert.h"
 #include "schema/validator.h"
 #include "schema/workload.h"
 #include "sqlcommand.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,17 +27,13 @@ const auto usage = u"Usage: quarry advise WORKSPACE [--queries FILE [--db URL]] 
 
 enum class Engine { None, Sqlite, Postgres };
 
-Engine engineOf(const QString &url, QString *sqlitePath)
+/// For the usage check and the default dialect only; schema::adviseWorkload() dispatches.
+Engine engineOf(const QString &url)
 {
     if (url.isEmpty())
         return Engine::None;
-    if (url.startsWith(u"sqlite:"_s)) {
-        QString p = url.mid(7);
-        if (p.startsWith(u"//"_s))
-            p = p.mid(2);
-        *sqlitePath = p;
+    if (url.startsWith(u"sqlite:"_s))
         return Engine::Sqlite;
-    }
     if (url.startsWith(u"postgresql://"_s) || url.startsWith(u"postgres://"_s) || url.contains(u"dbname="_s)
         || url.contains(u"host="_s))
         return Engine::Postgres;
@@ -169,8 +165,7 @@ int runAdvise(const QStringList &args, Io &io)
         io.err << usage;
         return UsageError;
     }
-    QString sqlitePath;
-    const Engine engine = engineOf(dbUrl, &sqlitePath);
+    const Engine engine = engineOf(dbUrl);
     if (!dbUrl.isEmpty() && engine == Engine::None) {
         io.err << "quarry advise: --db \"" << dbUrl
                << "\" is not a database URL Quarry knows; use sqlite:path/to/file.db or "
@@ -209,27 +204,9 @@ int runAdvise(const QStringList &args, Io &io)
             io.err << "quarry advise: " << workload.error().toString() << '\n';
             return Failure;
         }
-        Result<schema::WorkloadAdvice> result = Error{};
-        if (engine == Engine::Postgres) {
-            const schema::Dialect *pg = dialectFor(u"advise"_s, u"postgres"_s, io);
-            if (!pg)
-                return UsageError;
-            result = schema::PgQueryAdvisor::advise(dbUrl, workload.value(), *pg);
-        } else {
-            const schema::Dialect *sqlite = dialectFor(u"advise"_s, u"sqlite"_s, io);
-            if (!sqlite)
-                return UsageError;
-            if (engine == Engine::Sqlite) {
-                result = schema::SqliteExpert::adviseFile(sqlitePath, workload.value(), *sqlite);
-            } else {
-                auto ddl = sqlite->createStatements(*design);
-                if (!ddl) {
-                    io.err << "quarry advise: " << ddl.error().toString() << '\n';
-                    return Failure;
-                }
-                result = schema::SqliteExpert::adviseDdl(ddl.value(), workload.value(), *sqlite);
-            }
-        }
+        // Relative sqlite: paths are the user's, from the current directory.
+        Result<schema::WorkloadAdvice> result =
+            schema::adviseWorkload(dbUrl, QDir::currentPath(), *design, workload.value());
         if (!result) {
             io.err << "quarry advise: " << result.error().toString() << '\n';
             return Failure;

@@ -9,8 +9,8 @@
 #include "setsectioncommand.h"
 
 #include "mock/mockserver.h"
-#include "mock/openapidocument.h"
-#include "mock/openapiimporter.h"
+#include "openapi/openapidocument.h"
+#include "openapi/openapiimporter.h"
 #include "workspace/workspace.h"
 
 #include <QFileDialog>
@@ -243,19 +243,19 @@ Result<void> MockPage::importOpenApi(const QString &path)
 {
     if (!m_workspace)
         return Error{Error::Kind::InvalidInput, tr("No workspace is open."), {}};
-    const auto document = mock::OpenApiDocument::load(path);
+    const auto document = openapi::OpenApiDocument::load(path);
     if (!document) {
         emit problem(document.error());
         return document.error();
     }
-    const auto imported = mock::OpenApiImporter::importRoutes(document.value());
+    const auto imported = openapi::OpenApiImporter::importRoutes(document.value());
     if (!imported) {
         emit problem(imported.error());
         return imported.error();
     }
     QJsonObject mockSection = m_workspace->section(Section::Mock);
-    const mock::OpenApiMerge merged =
-        mock::OpenApiImporter::mergeRoutes(mockSection.value(u"routes"_s).toArray(), imported.value().routes);
+    const openapi::OpenApiMerge merged =
+        openapi::OpenApiImporter::mergeRoutes(mockSection.value(u"routes"_s).toArray(), imported.value().routes);
     mockSection.insert(u"routes"_s, merged.routes);
     m_undoStack->push(new SetSectionCommand(m_workspace, Section::Mock, mockSection,
                                             tr("Import OpenAPI %1").arg(QFileInfo(path).fileName())));

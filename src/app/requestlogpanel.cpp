@@ -5,7 +5,7 @@
 
 #include "requestlogmodel.h"
 
-#include "http/httpstatus.h"
+#include "httpstatus.h"
 #include "mock/requestlog.h"
 
 #include <QFontDatabase>
@@ -122,12 +122,12 @@ void RequestLogPanel::updateCount()
 QString RequestLogPanel::describe(const mock::LogEntry &e)
 {
     QString text;
-    const QString status = e.status ? u"%1 %2"_s.arg(e.status).arg(http::HttpStatus::reason(e.status))
+    const QString status = e.status ? u"%1 %2"_s.arg(e.status).arg(HttpStatus::reason(e.status))
                                     : tr("no answer (connection dropped)");
     text += u"%1 %2  →  %3  in %4 ms\n"_s.arg(e.method, e.target, status,
                                              QLocale().toString(e.durationMicros / 1000.0, 'f', 2));
     if (e.status)
-        text += u"%1\n"_s.arg(http::HttpStatus::meaning(e.status));
+        text += u"%1\n"_s.arg(HttpStatus::meaning(e.status));
     text += tr("Route: %1\n").arg(e.routeLabel.isEmpty() ? tr("none matched") : e.routeLabel);
     text += tr("Client: %1   Time: %2\n").arg(e.client, e.time.toLocalTime().toString(Qt::ISODateWithMs));
 

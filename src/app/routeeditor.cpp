@@ -5,7 +5,7 @@
 
 #include "jsonhighlighter.h"
 
-#include "http/httpstatus.h"
+#include "httpstatus.h"
 #include "jsontext.h"
 
 #include <QFontDatabase>
@@ -97,8 +97,8 @@ RouteEditor::RouteEditor(QWidget *parent)
         emitEdited(u"responses"_s);
     });
     connect(m_ui->statusSpin, &QSpinBox::valueChanged, this, [this](int status) {
-        m_ui->statusMeaningLabel->setText(http::HttpStatus::reason(status));
-        m_ui->statusMeaningLabel->setToolTip(http::HttpStatus::meaning(status));
+        m_ui->statusMeaningLabel->setText(HttpStatus::reason(status));
+        m_ui->statusMeaningLabel->setToolTip(HttpStatus::meaning(status));
         if (auto *r = currentResponse()) {
             r->status = status;
             updateResponseItem(m_ui->responsesList->currentRow());
@@ -216,8 +216,8 @@ void RouteEditor::showResponse(int index)
     }
     const mock::ResponseSpec &r = m_route.responses.at(index);
     m_ui->statusSpin->setValue(r.status);
-    m_ui->statusMeaningLabel->setText(http::HttpStatus::reason(r.status));
-    m_ui->statusMeaningLabel->setToolTip(http::HttpStatus::meaning(r.status));
+    m_ui->statusMeaningLabel->setText(HttpStatus::reason(r.status));
+    m_ui->statusMeaningLabel->setToolTip(HttpStatus::meaning(r.status));
     m_ui->responseLabelEdit->setText(r.label);
     m_ui->headersTable->setRowCount(int(r.headers.size()) + 1);
     for (int row = 0; row < r.headers.size(); ++row) {
@@ -235,7 +235,7 @@ void RouteEditor::updateResponseItem(int index)
     if (!item || index >= m_route.responses.size())
         return;
     const mock::ResponseSpec &r = m_route.responses.at(index);
-    QString text = u"%1 %2"_s.arg(r.status).arg(http::HttpStatus::reason(r.status));
+    QString text = u"%1 %2"_s.arg(r.status).arg(HttpStatus::reason(r.status));
     if (!r.label.isEmpty())
         text += u" · "_s + r.label;
     if (!r.rules.isEmpty())

@@ -3,11 +3,11 @@
 #include "openapicommand.h"
 
 #include "http/requestimport.h"
-#include "mock/openapicollection.h"
-#include "mock/openapidocument.h"
-#include "mock/openapiexporter.h"
-#include "mock/openapiimporter.h"
-#include "mock/openapiyaml.h"
+#include "http/openapicollection.h"
+#include "openapi/openapidocument.h"
+#include "openapi/openapiexporter.h"
+#include "openapi/openapiimporter.h"
+#include "openapi/openapiyaml.h"
 #include "workspace/workspace.h"
 
 #include <QFileInfo>
@@ -39,7 +39,7 @@ int exportUsage(Io &io, const QString &message)
 int importOpenApi(const QStringList &args, Io &io)
 {
     QString file, into, as = u"routes"_s;
-    mock::OpenApiImporter::Options options;
+    openapi::OpenApiImporter::Options options;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         const bool hasValue = i + 1 < args.size();
@@ -66,14 +66,14 @@ int importOpenApi(const QStringList &args, Io &io)
     while (options.pathPrefix.endsWith(u'/'))
         options.pathPrefix.chop(1);
 
-    auto document = mock::OpenApiDocument::load(file);
+    auto document = openapi::OpenApiDocument::load(file);
     if (!document) {
         io.err << "quarry import: " << document.error().toString() << '\n';
         return Failure;
     }
-    Result<mock::OpenApiImport> imported = mock::OpenApiImport{};
+    Result<openapi::OpenApiImport> imported = openapi::OpenApiImport{};
     if (routes)
-        imported = mock::OpenApiImporter::importRoutes(document.value(), options);
+        imported = openapi::OpenApiImporter::importRoutes(document.value(), options);
     if (!imported) {
         io.err << "quarry import: " << imported.error().toString() << '\n';
         return Failure;
@@ -81,7 +81,7 @@ int importOpenApi(const QStringList &args, Io &io)
     QStringList warnings = imported.value().warnings;
     Result<http::Collection> collection = http::Collection{};
     if (requests)
-        collection = mock::OpenApiCollection::importCollection(document.value(), {}, &warnings);
+        collection = http::OpenApiCollection::importCollection(document.value(), {}, &warnings);
     if (!collection) {
         io.err << "quarry import: " << collection.error().toString() << '\n';
         return Failure;
@@ -99,10 +99,10 @@ int importOpenApi(const QStringList &args, Io &io)
         ws = workspace::Workspace::createEmpty(QFileInfo(into).completeBaseName());
         ws->setFilePath(into);
     }
-    mock::OpenApiMerge merge;
+    openapi::OpenApiMerge merge;
     if (routes) {
         QJsonObject mock = ws->section(workspace::Section::Mock);
-        merge = mock::OpenApiImporter::mergeRoutes(mock.value(u"routes"_s).toArray(), imported.value().routes);
+        merge = openapi::OpenApiImporter::mergeRoutes(mock.value(u"routes"_s).toArray(), imported.value().routes);
         mock.insert(u"routes"_s, merge.routes);
         ws->setSection(workspace::Section::Mock, mock);
     }
@@ -159,7 +159,7 @@ int exportOpenApi(const QStringList &args, Io &io)
         return Failure;
     }
     QStringList warnings;
-    auto document = mock::OpenApiExporter::exportWorkspace(*ws.value(), &warnings);
+    auto document = openapi::OpenApiExporter::exportWorkspace(*ws.value(), &warnings);
     if (!document) {
         io.err << "quarry export: " << document.error().toString() << '\n';
         return Failure;
@@ -168,7 +168,7 @@ int exportOpenApi(const QStringList &args, Io &io)
         io.err << "warning: " << w << '\n';
     const QString suffix = QFileInfo(out).suffix().toLower();
     const bool yaml = format == 2 || (format == 0 && (suffix == u"yaml"_s || suffix == u"yml"_s));
-    const QByteArray bytes = yaml ? mock::OpenApiYaml::write(document.value())
+    const QByteArray bytes = yaml ? openapi::OpenApiYaml::write(document.value())
                                   : QJsonDocument(document.value()).toJson(QJsonDocument::Indented);
     if (out.isEmpty()) {
         io.out << QString::fromUtf8(bytes);

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "http/executor.h"
 
-#include "http/httpstatus.h"
+#include "httpstatus.h"
 #include "http/jsonpointer.h"
 #include "http/tokeninspector.h"
 #include "auth/authprofile.h"

@@ -5,8 +5,8 @@
 #include "http/harformat.h"
 #include "http/postmanformat.h"
 #include "jsontext.h"
-#include "mock/openapicollection.h"
-#include "mock/openapidocument.h"
+#include "http/openapicollection.h"
+#include "openapi/openapidocument.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -83,10 +83,10 @@ Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QStr
     const bool openApi = !startsLikeJson(text) || root.contains(u"openapi"_s) || root.contains(u"swagger"_s);
     if (openApi) {
         // YAML is read as OpenAPI only; its parser reports syntax errors with line and column.
-        auto document = mock::OpenApiDocument::fromText(text, origin);
+        auto document = openapi::OpenApiDocument::fromText(text, origin);
         if (!document)
             return located(document.error(), origin);
-        auto collection = mock::OpenApiCollection::importCollection(document.value(), {}, &out.warnings);
+        auto collection = OpenApiCollection::importCollection(document.value(), {}, &out.warnings);
         if (!collection)
             return located(collection.error(), origin);
         out.kind = Kind::OpenApi;

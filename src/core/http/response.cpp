@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "http/response.h"
 
-#include "http/httpstatus.h"
+#include "httpstatus.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -5,10 +5,10 @@
 // examples and routes that use every Quarry setting. A broken export must fail the same check.
 // Needs `node` and tests/node/node_modules (QUARRY_NODE_MODULES).
 
-#include "mock/openapidocument.h"
-#include "mock/openapiexporter.h"
-#include "mock/openapiimporter.h"
-#include "mock/openapiyaml.h"
+#include "openapi/openapidocument.h"
+#include "openapi/openapiexporter.h"
+#include "openapi/openapiimporter.h"
+#include "openapi/openapiyaml.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -24,6 +24,7 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace quarry;
 using namespace quarry::mock;
+using namespace quarry::openapi;
 
 class TestOpenApiExport : public QObject
 {

@@ -3,12 +3,12 @@
 // OpenAPI documents (the OpenAPI Initiative's examples and broken inputs) -> mock routes, the
 // YAML adapter, the schema sampler, and the export -> import round trip.
 
-#include "mock/openapicollection.h"
-#include "mock/openapidocument.h"
-#include "mock/openapiexporter.h"
-#include "mock/openapiimporter.h"
-#include "mock/openapisampler.h"
-#include "mock/openapiyaml.h"
+#include "http/openapicollection.h"
+#include "openapi/openapidocument.h"
+#include "openapi/openapiexporter.h"
+#include "openapi/openapiimporter.h"
+#include "openapi/openapisampler.h"
+#include "openapi/openapiyaml.h"
 #include "workspace/workspace.h"
 
 #include <QElapsedTimer>
@@ -20,6 +20,7 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace quarry;
 using namespace quarry::mock;
+using namespace quarry::openapi;
 
 namespace {
 
@@ -537,7 +538,7 @@ void TestOpenApiImport::requestCollection()
     auto doc = OpenApiDocument::load(dataFile(u"petstore.yaml"_s));
     QVERIFY(doc);
     QStringList warnings;
-    auto collection = OpenApiCollection::importCollection(doc.value(), {}, &warnings);
+    auto collection = http::OpenApiCollection::importCollection(doc.value(), {}, &warnings);
     QVERIFY2(collection, qPrintable(collection ? QString() : collection.error().toString()));
     const http::Collection &c = collection.value();
     QCOMPARE(c.name, u"Swagger Petstore"_s);
@@ -581,7 +582,7 @@ paths:
       responses: {"204": {description: none}}
 )");
     QVERIFY(headers);
-    auto withHeaders = OpenApiCollection::importCollection(headers.value(), u"Mine"_s);
+    auto withHeaders = http::OpenApiCollection::importCollection(headers.value(), u"Mine"_s);
     QVERIFY(withHeaders);
     QCOMPARE(withHeaders.value().name, u"Mine"_s);
     const http::RequestSpec *get = withHeaders.value().requests().first();
@@ -614,7 +615,7 @@ components:
     oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: "https://auth.example.com/token", scopes: {read: r, write: w}}}}
 )");
     QVERIFY(secured);
-    auto securedCollection = OpenApiCollection::importCollection(secured.value());
+    auto securedCollection = http::OpenApiCollection::importCollection(secured.value());
     QVERIFY(securedCollection);
     const QList<const http::RequestSpec *> s = securedCollection.value().requests();
     QCOMPARE(s.size(), 4);
@@ -635,7 +636,7 @@ components:
 
     auto none = OpenApiDocument::load(dataFile(u"broken/no-operations.yaml"_s));
     QVERIFY(none);
-    QVERIFY(!OpenApiCollection::importCollection(none.value()));
+    QVERIFY(!http::OpenApiCollection::importCollection(none.value()));
     QVERIFY(!OpenApiImporter::importRoutes(none.value()));
 }
 
@@ -754,7 +755,7 @@ void TestOpenApiImport::hostileInputs()
         QVERIFY(imported);
         QCOMPARE(imported.value().routes.size(), routes);
         QVERIFY2(imported.value().warnings.join(u'\n').contains(message), qPrintable(imported.value().warnings.join(u'\n')));
-        QVERIFY(OpenApiCollection::importCollection(doc.value()));
+        QVERIFY(http::OpenApiCollection::importCollection(doc.value()));
     }
     QVERIFY2(timer.elapsed() < 10000, "hostile input must not take long");
 }

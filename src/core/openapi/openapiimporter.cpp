@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mock/openapiimporter.h"
+#include "openapi/openapiimporter.h"
 
-#include "mock/openapidocument.h"
-#include "mock/openapisampler.h"
+#include "openapi/openapidocument.h"
+#include "openapi/openapisampler.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,7 +16,9 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::mock {
+namespace quarry::openapi {
+
+using namespace mock;   // the routes this module reads and writes
 
 namespace {
 
@@ -583,4 +585,4 @@ OpenApiMerge OpenApiImporter::mergeRoutes(const QJsonArray &existing, const QLis
     return merge;
 }
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mock/openapiyaml.h"
+#include "openapi/openapiyaml.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -14,7 +14,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 namespace {
 
@@ -300,4 +300,4 @@ QByteArray OpenApiYaml::write(const QJsonValue &value)
     return out.toUtf8();
 }
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mock/openapiexporter.h"
+#include "openapi/openapiexporter.h"
 
-#include "http/httpstatus.h"
+#include "httpstatus.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -14,7 +14,9 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::mock {
+namespace quarry::openapi {
+
+using namespace mock;   // the routes this module reads and writes
 
 namespace {
 
@@ -169,7 +171,7 @@ QJsonObject responsesOf(const Route &route)
     for (const int status : std::as_const(statuses)) {
         const QList<int> &indexes = byStatus[status];
         const ResponseSpec &first = route.responses.at(indexes.first());
-        QJsonObject response{{u"description"_s, first.label.isEmpty() ? http::HttpStatus::reason(status) : first.label}};
+        QJsonObject response{{u"description"_s, first.label.isEmpty() ? HttpStatus::reason(status) : first.label}};
         const QJsonObject headers = headersOf(first);
         if (!headers.isEmpty())
             response.insert(u"headers"_s, headers);
@@ -451,4 +453,4 @@ Result<QJsonObject> OpenApiExporter::exportWorkspace(const workspace::Workspace 
     return exportRoutes(routes, options, warnings);
 }
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -7,7 +7,7 @@
 #include <QJsonValue>
 #include <QStringList>
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 class OpenApiDocument;
 
@@ -40,4 +40,4 @@ private:
     bool m_forRequest = false;
 };
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

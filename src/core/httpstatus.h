@@ -6,7 +6,7 @@
 
 #include <QString>
 
-namespace quarry::http {
+namespace quarry {
 
 /// The standard reason phrases of HTTP status codes and a one-line explanation for learners.
 class QUARRY_CORE_EXPORT HttpStatus
@@ -18,4 +18,4 @@ public:
     static QString meaning(int status);
 };
 
-} // namespace quarry::http
+} // namespace quarry

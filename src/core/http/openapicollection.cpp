@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mock/openapicollection.h"
+#include "http/openapicollection.h"
 
-#include "mock/openapidocument.h"
-#include "mock/openapisampler.h"
+#include "openapi/openapidocument.h"
+#include "openapi/openapisampler.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -14,7 +14,10 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::mock {
+namespace quarry::http {
+
+using openapi::OpenApiDocument;
+using openapi::OpenApiSampler;
 
 namespace {
 
@@ -303,4 +306,4 @@ Result<http::Collection> OpenApiCollection::importCollection(const OpenApiDocume
     return collection;
 }
 
-} // namespace quarry::mock
+} // namespace quarry::http

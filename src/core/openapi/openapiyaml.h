@@ -9,7 +9,7 @@
 #include <QJsonValue>
 #include <QStringList>
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 /// YAML text <-> JSON values, for OpenAPI documents. The only code that calls yaml-cpp; its
 /// exceptions never leave this class.
@@ -31,4 +31,4 @@ public:
     static QByteArray write(const QJsonValue &value);
 };
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -12,7 +12,7 @@
 
 namespace quarry::workspace { class Workspace; }
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 /// Mock routes -> an OpenAPI 3.1 document that OpenApiImporter reads back into the same routes.
 ///
@@ -54,7 +54,7 @@ public:
 
     /// The document; `warnings` (may be null) receives what could not be expressed (two routes
     /// with the same method and path: the later one is left out).
-    static QJsonObject exportRoutes(const QList<Route> &routes, const Options &options, QStringList *warnings = nullptr);
+    static QJsonObject exportRoutes(const QList<mock::Route> &routes, const Options &options, QStringList *warnings = nullptr);
     /// The workspace's `mock.routes`, titled by the workspace's name, with the server's address.
     /// Fails when a route of the workspace is invalid.
     static Result<QJsonObject> exportWorkspace(const workspace::Workspace &workspace, QStringList *warnings = nullptr);
@@ -63,4 +63,4 @@ public:
     static QString openApiPath(const QString &routePath);
 };
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

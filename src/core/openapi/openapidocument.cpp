@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mock/openapidocument.h"
+#include "openapi/openapidocument.h"
 
 #include "jsontext.h"
 
@@ -13,7 +13,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 namespace {
 
@@ -180,4 +180,4 @@ Result<QJsonObject> OpenApiDocument::dereference(const QJsonValue &value, QStrin
     return current.toObject();
 }
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
-#include "mock/openapiyaml.h"
+#include "openapi/openapiyaml.h"
 #include "quarry_core_export.h"
 #include "result.h"
 
@@ -10,7 +10,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 /// An OpenAPI 3.0 or 3.1 document, read from YAML or JSON, as a JSON object plus the key order
 /// the text had (QJsonObject sorts keys; paths, responses and named examples keep their order
@@ -55,4 +55,4 @@ private:
     OpenApiYaml::KeyOrder m_order;
 };
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

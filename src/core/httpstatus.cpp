@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "http/httpstatus.h"
+#include "httpstatus.h"
 
 #include <QCoreApplication>
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::http {
+namespace quarry {
 
 namespace {
 struct Tr {
@@ -102,4 +102,4 @@ QString HttpStatus::meaning(int status)
     }
 }
 
-} // namespace quarry::http
+} // namespace quarry

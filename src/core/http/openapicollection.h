@@ -8,9 +8,9 @@
 
 #include <QStringList>
 
-namespace quarry::mock {
+namespace quarry::openapi { class OpenApiDocument; }
 
-class OpenApiDocument;
+namespace quarry::http {
 
 /// OpenAPI 3.0/3.1 operations -> a request collection of the request tester (issue #5, item 6).
 ///
@@ -30,8 +30,8 @@ class QUARRY_CORE_EXPORT OpenApiCollection
 public:
     /// `name`: the collection's name; empty: the document's title. Fails only when the document
     /// has no operation. `warnings` (may be null) receives what was left out.
-    static Result<http::Collection> importCollection(const OpenApiDocument &document, const QString &name = {},
+    static Result<http::Collection> importCollection(const openapi::OpenApiDocument &document, const QString &name = {},
                                                      QStringList *warnings = nullptr);
 };
 
-} // namespace quarry::mock
+} // namespace quarry::http

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mock/openapisampler.h"
+#include "openapi/openapisampler.h"
 
-#include "mock/openapidocument.h"
+#include "openapi/openapidocument.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,7 +13,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 namespace {
 
@@ -218,4 +218,4 @@ QJsonValue OpenApiSampler::sampleAt(const QJsonValue &value, const QString &poin
     return QJsonValue(QJsonValue::Null);
 }
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -10,13 +10,13 @@
 #include <QList>
 #include <QStringList>
 
-namespace quarry::mock {
+namespace quarry::openapi {
 
 class OpenApiDocument;
 
 /// Routes read from an OpenAPI document, with what could not be carried over.
 struct QUARRY_CORE_EXPORT OpenApiImport {
-    QList<Route> routes;
+    QList<mock::Route> routes;
     QStringList warnings;   ///< one sentence each, naming the operation ("GET /pets: ...")
 };
 
@@ -64,10 +64,10 @@ public:
     /// Adds `routes` to a workspace's `mock.routes` array: a route whose method and path (with
     /// parameter names ignored: /pets/:id equals /pets/:petId) match an existing one replaces it
     /// in place, the others are appended. Ids are kept unique by a numeric suffix.
-    static OpenApiMerge mergeRoutes(const QJsonArray &existing, const QList<Route> &routes);
+    static OpenApiMerge mergeRoutes(const QJsonArray &existing, const QList<mock::Route> &routes);
 
     /// "/pets/{petId}" -> "/pets/:petId"; `*ok` false when a segment had to become `*`.
     static QString convertPath(const QString &openApiPath, bool *exact = nullptr);
 };
 
-} // namespace quarry::mock
+} // namespace quarry::openapi

@@ -3,6 +3,7 @@
 #include "autheditor.h"
 #include "ui_autheditor.h"
 
+#include "jsonpointer.h"
 #include "jsontext.h"
 
 #include <QFontDatabase>
@@ -140,15 +141,8 @@ QString AuthEditor::warningText() const
 
 QString AuthEditor::pointerProblem(const QString &pointer)
 {
-    if (pointer.isEmpty())
-        return {};
-    if (!pointer.startsWith(u'/'))
-        return tr("“%1” is not a JSON pointer: it starts with '/' (e.g. /token or /data/access_token).").arg(pointer);
-    for (qsizetype i = 0; i < pointer.size(); ++i) {
-        if (pointer.at(i) == u'~' && (i + 1 >= pointer.size() || (pointer.at(i + 1) != u'0' && pointer.at(i + 1) != u'1')))
-            return tr("“%1”: '~' at position %2 must be ~0 (for ~) or ~1 (for /).").arg(pointer).arg(i + 1);
-    }
-    return {};
+    const auto tokens = JsonPointer::split(pointer);
+    return tokens ? QString() : tokens.error().message;
 }
 
 void AuthEditor::fillCombo(QComboBox *combo, const QList<std::pair<QString, QString>> &items, const QString &current,

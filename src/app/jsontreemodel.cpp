@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "jsontreemodel.h"
 
+#include "jsonpointer.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,11 +52,6 @@ QString compactJson(const QJsonValue &v)
     if (v.isArray())
         return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     return {};
-}
-
-QString escapePointerToken(QString token)
-{
-    return token.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
 }
 
 } // namespace
@@ -250,8 +247,8 @@ QString JsonTreeModel::pointer(const QModelIndex &index) const
 {
     QStringList tokens;
     for (const Node *n = nodeOf(index); index.isValid() && n && n->parent && n->parent != m_root.get(); n = n->parent)
-        tokens.prepend(escapePointerToken(n->key));
-    return tokens.isEmpty() ? QString() : u'/' + tokens.join(u'/');
+        tokens.prepend(n->key);
+    return JsonPointer::join(tokens);
 }
 
 QString JsonTreeModel::valueText(const QModelIndex &index) const
@@ -276,20 +273,17 @@ QModelIndex JsonTreeModel::indexOfPointer(const QString &pointerText)
     if (!m_root)
         return {};
     QModelIndex current = index(0, 0);
-    if (pointerText.isEmpty())
-        return current;
-    if (!pointerText.startsWith(u'/'))
+    const auto tokens = JsonPointer::split(pointerText);
+    if (!tokens)
         return {};
-    const QStringList tokens = pointerText.mid(1).split(u'/');
-    for (QString token : tokens) {
-        token.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
+    for (const QString &token : tokens.value()) {
         const Node *n = nodeOf(current);
         int row = -1;
         if (n->value.isArray()) {
-            bool ok = false;
-            row = token.toInt(&ok);
-            if (!ok || row < 0 || row >= childCount(n->value))
+            const qsizetype index = JsonPointer::arrayIndex(token);
+            if (index < 0 || index >= childCount(n->value))
                 return {};
+            row = int(index);
         } else if (n->value.isObject()) {
             const QJsonObject object = n->value.toObject();
             const auto it = object.constFind(token);

@@ -3,7 +3,7 @@
 #include "http/assertion.h"
 
 #include "httpstatus.h"
-#include "http/jsonpointer.h"
+#include "jsonpointer.h"
 #include "http/response.h"
 
 #include <QCoreApplication>
@@ -152,10 +152,10 @@ Result<Assertion> Assertion::fromJson(const QJsonObject &object)
     a.value = object.value(u"value"_s);
     if (a.kind == Kind::Header && a.target.isEmpty())
         return Error{Error::Kind::InvalidInput, Tr::tr("A header assertion needs a header name."), u"assertions"_s};
-    if (a.kind == Kind::Json && !a.target.isEmpty() && !a.target.startsWith(u'/'))
-        return Error{Error::Kind::InvalidInput,
-                     Tr::tr("\"%1\" is not a JSON pointer: it must be empty or start with \"/\".").arg(a.target),
-                     u"assertions"_s};
+    if (a.kind == Kind::Json) {
+        if (const auto tokens = JsonPointer::split(a.target); !tokens)
+            return Error{Error::Kind::InvalidInput, tokens.error().message, u"assertions"_s};
+    }
     if (a.op == Op::In && !a.value.isArray())
         return Error{Error::Kind::InvalidInput, Tr::tr("\"status in\" needs a list of codes."), u"assertions"_s};
     if (a.op == Op::Matches) {
@@ -286,10 +286,8 @@ Result<Extraction> Extraction::fromJson(const QJsonObject &object)
         e.source = object.value(u"name"_s).toString();
     } else if (from == u"json"_s) {
         e.source = object.value(u"pointer"_s).toString();
-        if (!e.source.isEmpty() && !e.source.startsWith(u'/'))
-            return Error{Error::Kind::InvalidInput,
-                         Tr::tr("\"%1\" is not a JSON pointer: it must be empty or start with \"/\".").arg(e.source),
-                         u"extract"_s};
+        if (const auto tokens = JsonPointer::split(e.source); !tokens)
+            return Error{Error::Kind::InvalidInput, tokens.error().message, u"extract"_s};
     } else {
         return Error{Error::Kind::InvalidInput, Tr::tr("An extraction reads from \"json\" or \"header\", not \"%1\".").arg(from),
                      u"extract"_s};

@@ -3,7 +3,7 @@
 #include "http/executor.h"
 
 #include "httpstatus.h"
-#include "http/jsonpointer.h"
+#include "jsonpointer.h"
 #include "http/tokeninspector.h"
 #include "auth/authprofile.h"
 #include "auth/tokenissuer.h"

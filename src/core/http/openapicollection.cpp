@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "http/openapicollection.h"
 
+#include "jsonpointer.h"
 #include "openapi/openapidocument.h"
 #include "openapi/openapisampler.h"
 
@@ -143,7 +144,7 @@ Result<http::Collection> OpenApiCollection::importCollection(const OpenApiDocume
 
     const QJsonObject paths = root.value(u"paths"_s).toObject();
     for (const QString &path : doc.keys(paths, u"/paths"_s)) {
-        QString pointer = u"/paths/"_s + OpenApiDocument::escapeKey(path);
+        QString pointer = u"/paths/"_s + JsonPointer::escape(path);
         auto item = doc.dereference(paths.value(path), &pointer);
         if (!item)
             continue;
@@ -243,12 +244,12 @@ Result<http::Collection> OpenApiCollection::importCollection(const OpenApiDocume
                 QJsonValue example = media.value(u"example"_s);
                 if (example.isUndefined() && media.value(u"examples"_s).isObject() && !media.value(u"examples"_s).toObject().isEmpty()) {
                     const QStringList names = doc.keys(media.value(u"examples"_s).toObject(),
-                                                       bodyPointer + u"/content/"_s + OpenApiDocument::escapeKey(jsonType) + u"/examples"_s);
+                                                       bodyPointer + u"/content/"_s + JsonPointer::escape(jsonType) + u"/examples"_s);
                     example = doc.dereference(media.value(u"examples"_s).toObject().value(names.first())).value().value(u"value"_s);
                 }
                 if (example.isUndefined())
                     example = sampler.sample(media.value(u"schema"_s),
-                                             bodyPointer + u"/content/"_s + OpenApiDocument::escapeKey(jsonType) + u"/schema"_s, true);
+                                             bodyPointer + u"/content/"_s + JsonPointer::escape(jsonType) + u"/schema"_s, true);
                 request.body.mode = http::BodySpec::Mode::Json;
                 request.body.text = example.isString() ? example.toString()
                                                        : example.isArray() ? QString::fromUtf8(QJsonDocument(example.toArray()).toJson())

@@ -3,6 +3,7 @@
 #include "mock/routetable.h"
 
 #include "mock/fakedata.h"
+#include "jsonpointer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,50 +25,6 @@ bool queryMatches(const Route &route, const Request &request)
             return false;
     }
     return true;
-}
-
-/// RFC 6901: "/a/0/b", with ~1 for '/' and ~0 for '~'.
-std::optional<QJsonValue> resolvePointer(const QJsonValue &root, const QString &pointer)
-{
-    if (pointer.isEmpty())
-        return root;
-    QJsonValue current = root;
-    const QStringList tokens = pointer.mid(1).split(u'/');
-    for (QString token : tokens) {
-        token.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
-        if (current.isObject()) {
-            const QJsonObject o = current.toObject();
-            if (!o.contains(token))
-                return std::nullopt;
-            current = o.value(token);
-        } else if (current.isArray()) {
-            bool ok = false;
-            const qsizetype i = token.toLongLong(&ok);
-            const QJsonArray a = current.toArray();
-            if (!ok || i < 0 || i >= a.size())
-                return std::nullopt;
-            current = a.at(i);
-        } else {
-            return std::nullopt;
-        }
-    }
-    return current;
-}
-
-QString scalarText(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::String: return v.toString();
-    case QJsonValue::Bool: return v.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
-    }
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    default: return {};
-    }
 }
 
 } // namespace
@@ -144,19 +101,19 @@ bool RouteTable::ruleHolds(const Rule &rule, const Exchange &ex, QString *seen)
         if (error.error != QJsonParseError::NoError)
             break;
         const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-        if (auto v = resolvePointer(root, rule.name))
-            actual = scalarText(*v);
+        if (const auto v = JsonPointer::resolve(root, rule.name))
+            actual = JsonPointer::toText(v.value());
         break;
     }
     case Rule::Source::Jwt: {
         const QString pointer = rule.name.startsWith(u'/') ? rule.name : u'/' + rule.name;
-        if (auto v = resolvePointer(QJsonValue(ex.claims), pointer)) {
-            if (v->isArray()) {
-                for (const QJsonValue &item : v->toArray())
-                    elements << scalarText(item);
+        if (const auto v = JsonPointer::resolve(QJsonValue(ex.claims), pointer)) {
+            if (v.value().isArray()) {
+                for (const QJsonValue &item : v.value().toArray())
+                    elements << JsonPointer::toText(item);
                 actual = elements.join(u", "_s);
             } else {
-                actual = scalarText(*v);
+                actual = JsonPointer::toText(v.value());
             }
         }
         break;

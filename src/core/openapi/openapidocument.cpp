@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapi/openapidocument.h"
 
+#include "jsonpointer.h"
 #include "jsontext.h"
 
 #include <QCoreApplication>
@@ -31,17 +32,7 @@ bool looksLikeJson(const QByteArray &text)
     return false;
 }
 
-QString unescapeKey(QString key)
-{
-    return key.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
-}
-
 } // namespace
-
-QString OpenApiDocument::escapeKey(QString key)
-{
-    return key.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
-}
 
 Result<OpenApiDocument> OpenApiDocument::load(const QString &path)
 {
@@ -137,28 +128,13 @@ Result<QJsonValue> OpenApiDocument::resolve(const QString &ref) const
                             "references (#/components/...).")
                          .arg(ref),
                      ref};
-    QString fragment = QString::fromUtf8(QByteArray::fromPercentEncoding(ref.mid(1).toUtf8()));
-    QJsonValue current = m_root;
-    if (fragment.isEmpty())
-        return current;
-    if (!fragment.startsWith(u'/'))
+    const QString fragment = QString::fromUtf8(QByteArray::fromPercentEncoding(ref.mid(1).toUtf8()));
+    if (!fragment.isEmpty() && !fragment.startsWith(u'/'))
         return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" is not a JSON pointer.").arg(ref), ref};
-    const QStringList parts = fragment.mid(1).split(u'/');
-    for (const QString &raw : parts) {
-        const QString part = unescapeKey(raw);
-        if (current.isObject() && current.toObject().contains(part)) {
-            current = current.toObject().value(part);
-        } else if (current.isArray()) {
-            bool ok = false;
-            const int i = part.toInt(&ok);
-            if (!ok || i < 0 || i >= current.toArray().size())
-                return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" leads nowhere.").arg(ref), ref};
-            current = current.toArray().at(i);
-        } else {
-            return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" leads nowhere.").arg(ref), ref};
-        }
-    }
-    return current;
+    const auto found = JsonPointer::resolve(m_root, fragment);
+    if (!found)
+        return Error{Error::Kind::NotFound, Tr::tr("The reference \"%1\" leads nowhere.").arg(ref), ref};
+    return found;
 }
 
 Result<QJsonObject> OpenApiDocument::dereference(const QJsonValue &value, QString *pointer) const

@@ -46,9 +46,6 @@ public:
     /// object reached; `pointer` is updated to where that object lives.
     Result<QJsonObject> dereference(const QJsonValue &value, QString *pointer = nullptr) const;
 
-    /// "a/b" -> "a~1b", for building pointers.
-    static QString escapeKey(QString key);
-
 private:
     QJsonObject m_root;
     QString m_origin;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapi/openapiimporter.h"
 
+#include "jsonpointer.h"
 #include "openapi/openapidocument.h"
 #include "openapi/openapisampler.h"
 
@@ -183,7 +184,7 @@ Result<OpenApiImport> Importer::run()
     for (const QString &path : m_doc.keys(paths, u"/paths"_s)) {
         if (path.startsWith(u"x-"_s))
             continue;
-        QString pointer = u"/paths/"_s + OpenApiDocument::escapeKey(path);
+        QString pointer = u"/paths/"_s + JsonPointer::escape(path);
         auto item = m_doc.dereference(paths.value(path), &pointer);
         if (!item) {
             m_warnings.append(u"%1: %2"_s.arg(path, item.error().message));
@@ -332,7 +333,7 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
     for (const QString &name : m_doc.keys(declared, pointer + u"/headers"_s)) {
         if (name.compare(u"content-type"_s, Qt::CaseInsensitive) == 0)
             continue;
-        QString at = pointer + u"/headers/"_s + OpenApiDocument::escapeKey(name);
+        QString at = pointer + u"/headers/"_s + JsonPointer::escape(name);
         auto header = m_doc.dereference(declared.value(name), &at);
         if (!header) {
             m_warnings.append(u"%1: %2"_s.arg(label, header.error().message));
@@ -345,7 +346,7 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
 
     const QJsonObject content = response.value(u"content"_s).toObject();
     const QString mediaType = preferredMediaType(m_doc, content, pointer + u"/content"_s);
-    const QString mediaPointer = pointer + u"/content/"_s + OpenApiDocument::escapeKey(mediaType);
+    const QString mediaPointer = pointer + u"/content/"_s + JsonPointer::escape(mediaType);
     const QJsonObject media = content.value(mediaType).toObject();
     if (!mediaType.isEmpty())
         headers.insert(u"Content-Type"_s, mediaType);
@@ -417,7 +418,7 @@ QList<PendingResponse> Importer::responsesOf(const QJsonObject &op, const QStrin
     for (const QString &key : keys) {
         if (key.startsWith(u"x-"_s))
             continue;
-        QString responsePointer = at + u'/' + OpenApiDocument::escapeKey(key);
+        QString responsePointer = at + u'/' + JsonPointer::escape(key);
         auto response = m_doc.dereference(responses.value(key), &responsePointer);
         if (!response) {
             m_warnings.append(u"%1: %2"_s.arg(label, response.error().message));

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapi/openapisampler.h"
 
+#include "jsonpointer.h"
 #include "openapi/openapidocument.h"
 
 #include <QCoreApplication>
@@ -192,7 +193,7 @@ QJsonValue OpenApiSampler::sampleAt(const QJsonValue &value, const QString &poin
             const QJsonObject p = resolved ? resolved.value() : QJsonObject();
             if (p.value(m_forRequest ? u"readOnly"_s : u"writeOnly"_s).toBool())
                 continue;
-            o.insert(name, sampleAt(property, at + u'/' + OpenApiDocument::escapeKey(name), depth + 1));
+            o.insert(name, sampleAt(property, at + u'/' + JsonPointer::escape(name), depth + 1));
         }
         return o;
     }

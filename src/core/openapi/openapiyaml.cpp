@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapi/openapiyaml.h"
 
+#include "jsonpointer.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,11 +26,6 @@ struct Tr {
 
 constexpr int MaxDepth = 256;
 constexpr qsizetype MaxNodes = 2'000'000;   // an alias bomb expands to far more
-
-QString escapePointer(QString key)
-{
-    return key.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
-}
 
 QString markText(const YAML::Mark &mark, const QString &origin)
 {
@@ -151,7 +148,7 @@ struct Converter {
                     }
                     continue;
                 }
-                o.insert(key, convert(pair.second, pointer + u'/' + escapePointer(key), depth + 1));
+                o.insert(key, convert(pair.second, pointer + u'/' + JsonPointer::escape(key), depth + 1));
                 if (error)
                     return {};
                 if (!keys.contains(key))

@@ -3,7 +3,7 @@
 #include "http/assertion.h"
 #include "http/collection.h"
 #include "httpstatus.h"
-#include "http/jsonpointer.h"
+#include "jsonpointer.h"
 #include "http/preparedrequest.h"
 #include "http/requesthistory.h"
 #include "http/response.h"
@@ -45,6 +45,7 @@ private slots:
     void extraction();
     void jsonPointer_data();
     void jsonPointer();
+    void jsonPointerTokens();
     void statusMeaning();
     void tokenInspector();
     void junitIsWellFormed();
@@ -154,6 +155,8 @@ void TestHttpModel::invalidDocuments_data()
                                << u"not a valid regular expression"_s;
     QTest::newRow("bad pointer") << QByteArray(R"({"name":"C","items":[{"type":"request","id":"a","name":"A","extract":[{"variable":"v","pointer":"id"}]}]})")
                                  << u"not a JSON pointer"_s;
+    QTest::newRow("bad tilde in pointer") << QByteArray(R"({"name":"C","items":[{"type":"request","id":"a","name":"A","assertions":[{"kind":"json","pointer":"/a~2","op":"exists"}]}]})")
+                                          << u"must be ~0 (for ~) or ~1 (for /)"_s;
     QTest::newRow("item type") << QByteArray(R"({"name":"C","items":[{"type":"socket","id":"a","name":"A"}]})")
                                << u"Unknown item type"_s;
 }
@@ -441,6 +444,7 @@ void TestHttpModel::jsonPointer_data()
     QTest::newRow("leading zero") << u"/list/00"_s << QString();
     QTest::newRow("into scalar") << u"/a~1b/c"_s << QString();
     QTest::newRow("no slash") << u"a"_s << QString();
+    QTest::newRow("tilde not 0 or 1") << u"/m~2n"_s << QString();
 }
 
 void TestHttpModel::jsonPointer()
@@ -456,6 +460,34 @@ void TestHttpModel::jsonPointer()
         QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
         QCOMPARE(JsonPointer::toText(r.value()), expected);
     }
+}
+
+void TestHttpModel::jsonPointerTokens()
+{
+    QCOMPARE(JsonPointer::escape(u"a/b~c"_s), u"a~1b~0c"_s);
+    QCOMPARE(JsonPointer::unescape(u"~01"_s), u"~1"_s);   // ~1 is replaced first
+    const QStringList keys{u"a/b"_s, u"~1"_s, QString(), u"0"_s};
+    QCOMPARE(JsonPointer::join(keys), u"/a~1b/~01//0"_s);
+    QCOMPARE(JsonPointer::split(JsonPointer::join(keys)).value(), keys);
+    QCOMPARE(JsonPointer::join({}), QString());
+    QCOMPARE(JsonPointer::split(QString()).value(), QStringList());
+    QCOMPARE(JsonPointer::split(u"/"_s).value(), QStringList{QString()});
+
+    const auto noSlash = JsonPointer::split(u"token"_s);
+    QVERIFY(!noSlash);
+    QVERIFY2(noSlash.error().message.contains(u"starts with '/'"_s), qPrintable(noSlash.error().message));
+    const auto badTilde = JsonPointer::split(u"/a~"_s);
+    QVERIFY(!badTilde);
+    QVERIFY2(badTilde.error().message.contains(u"position 3"_s), qPrintable(badTilde.error().message));
+    // A malformed pointer is refused as such, not looked up as a key that is missing.
+    QCOMPARE(JsonPointer::resolve(QJsonObject{{u"m~2n"_s, 1}}, u"/m~2n"_s).error().kind, Error::Kind::InvalidInput);
+
+    QCOMPARE(JsonPointer::arrayIndex(u"0"_s), 0);
+    QCOMPARE(JsonPointer::arrayIndex(u"12"_s), 12);
+    QCOMPARE(JsonPointer::arrayIndex(u"01"_s), -1);
+    QCOMPARE(JsonPointer::arrayIndex(u"-"_s), -1);
+    QCOMPARE(JsonPointer::arrayIndex(u"+1"_s), -1);
+    QCOMPARE(JsonPointer::arrayIndex(QString()), -1);
 }
 
 void TestHttpModel::statusMeaning()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "http/jsonpointer.h"
+#include "jsonpointer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -11,7 +11,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::http {
+namespace quarry {
 
 namespace {
 struct Tr {
@@ -19,18 +19,65 @@ struct Tr {
 };
 } // namespace
 
-Result<QJsonValue> JsonPointer::resolve(const QJsonValue &document, const QString &pointer)
+QString JsonPointer::escape(QString token)
+{
+    return token.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
+}
+
+QString JsonPointer::unescape(QString token)
+{
+    // ~1 first: "~01" is the key "~1", not "/".
+    return token.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
+}
+
+QString JsonPointer::join(const QStringList &tokens)
+{
+    QString pointer;
+    for (const QString &token : tokens)
+        pointer += u'/' + escape(token);
+    return pointer;
+}
+
+Result<QStringList> JsonPointer::split(const QString &pointer)
 {
     if (pointer.isEmpty())
-        return document;
+        return QStringList{};
     if (!pointer.startsWith(u'/'))
         return Error{Error::Kind::InvalidInput,
-                     Tr::tr("\"%1\" is not a JSON pointer: it must be empty or start with \"/\".").arg(pointer), pointer};
+                     Tr::tr("\"%1\" is not a JSON pointer: it is empty or starts with '/' (e.g. /token or /data/0/id).").arg(pointer),
+                     pointer};
+    for (qsizetype i = 0; i < pointer.size(); ++i) {
+        if (pointer.at(i) == u'~' && (i + 1 >= pointer.size() || (pointer.at(i + 1) != u'0' && pointer.at(i + 1) != u'1')))
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("\"%1\": '~' at position %2 must be ~0 (for ~) or ~1 (for /).").arg(pointer).arg(i + 1),
+                         pointer};
+    }
+    QStringList tokens = pointer.mid(1).split(u'/');
+    for (QString &token : tokens)
+        token = unescape(token);
+    return tokens;
+}
+
+qsizetype JsonPointer::arrayIndex(const QString &token)
+{
+    if (token.isEmpty() || (token.size() > 1 && token.startsWith(u'0')))
+        return -1;
+    for (const QChar c : token)
+        if (c < u'0' || c > u'9')
+            return -1;
+    bool ok = false;
+    const qsizetype index = token.toLongLong(&ok);
+    return ok ? index : -1;
+}
+
+Result<QJsonValue> JsonPointer::resolve(const QJsonValue &document, const QString &pointer)
+{
+    const auto tokens = split(pointer);
+    if (!tokens)
+        return tokens.error();
     QJsonValue current = document;
     QString walked;
-    const QStringList tokens = pointer.mid(1).split(u'/');
-    for (QString token : tokens) {
-        token.replace(u"~1"_s, u"/"_s).replace(u"~0"_s, u"~"_s);
+    for (const QString &token : tokens.value()) {
         if (current.isObject()) {
             const QJsonObject o = current.toObject();
             if (!o.contains(token))
@@ -40,9 +87,8 @@ Result<QJsonValue> JsonPointer::resolve(const QJsonValue &document, const QStrin
             current = o.value(token);
         } else if (current.isArray()) {
             const QJsonArray a = current.toArray();
-            bool ok = false;
-            const int index = token.toInt(&ok);
-            if (!ok || index < 0 || (token.size() > 1 && token.startsWith(u'0')))
+            const qsizetype index = arrayIndex(token);
+            if (index < 0)
                 return Error{Error::Kind::InvalidInput, Tr::tr("\"%1\" is not an array index.").arg(token), pointer};
             if (index >= a.size())
                 return Error{Error::Kind::NotFound,
@@ -57,7 +103,7 @@ Result<QJsonValue> JsonPointer::resolve(const QJsonValue &document, const QStrin
                          Tr::tr("The JSON at \"%1\" is a scalar; it has no \"%2\".").arg(walked.isEmpty() ? u"/"_s : walked, token),
                          pointer};
         }
-        walked += u'/' + token;
+        walked += u'/' + escape(token);
     }
     return current;
 }
@@ -87,4 +133,4 @@ QString JsonPointer::toText(const QJsonValue &value)
     return {};
 }
 
-} // namespace quarry::http
+} // namespace quarry

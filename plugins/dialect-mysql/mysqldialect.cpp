@@ -121,6 +121,18 @@ quarry::Result<QStringList> MysqlDialect::createStatements(const Schema &schema)
     return writer.write(schema);
 }
 
+quarry::Result<QStringList> MysqlDialect::createStatements(const Schema &schema, const DdlScope &scope) const
+{
+    MysqlDdlWriter writer(*this);
+    return writer.write(schema, scope);
+}
+
+QString MysqlDialect::addColumnStatement(const Schema &schema, const Table &table, const Column &column) const
+{
+    MysqlDdlWriter writer(*this);
+    return writer.addColumn(schema, table, column);
+}
+
 QString MysqlDialect::createIndexStatement(const Table &table, const Index &index) const
 {
     MysqlDdlWriter writer(*this);

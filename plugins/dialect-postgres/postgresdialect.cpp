@@ -103,6 +103,18 @@ quarry::Result<QStringList> PostgresDialect::createStatements(const Schema &sche
     return writer.write(schema);
 }
 
+quarry::Result<QStringList> PostgresDialect::createStatements(const Schema &schema, const DdlScope &scope) const
+{
+    PostgresDdlWriter writer(*this);
+    return writer.write(schema, scope);
+}
+
+QString PostgresDialect::addColumnStatement(const Schema &schema, const Table &table, const Column &column) const
+{
+    PostgresDdlWriter writer(*this);
+    return writer.addColumn(schema, table, column);
+}
+
 QString PostgresDialect::createIndexStatement(const Table &table, const Index &index) const
 {
     PostgresDdlWriter writer(*this);

@@ -105,6 +105,18 @@ quarry::Result<QStringList> SqliteDialect::createStatements(const Schema &schema
     return writer.write(schema);
 }
 
+quarry::Result<QStringList> SqliteDialect::createStatements(const Schema &schema, const DdlScope &scope) const
+{
+    SqliteDdlWriter writer(*this);
+    return writer.write(schema, scope);
+}
+
+QString SqliteDialect::addColumnStatement(const Schema &schema, const Table &table, const Column &column) const
+{
+    SqliteDdlWriter writer(*this);
+    return writer.addColumn(schema, table, column);
+}
+
 QString SqliteDialect::createIndexStatement(const Table &table, const Index &index) const
 {
     SqliteDdlWriter writer(*this);

@@ -21,6 +21,10 @@ public:
     quarry::schema::DialectFeatures features() const override;
     QString typeName(const quarry::schema::ColumnType &type) const override;
     quarry::Result<QStringList> createStatements(const quarry::schema::Schema &schema) const override;
+    quarry::Result<QStringList> createStatements(const quarry::schema::Schema &schema,
+                                                 const quarry::schema::DdlScope &scope) const override;
+    QString addColumnStatement(const quarry::schema::Schema &schema, const quarry::schema::Table &table,
+                               const quarry::schema::Column &column) const override;
     QString createIndexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) const override;
     QString dropIndexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) const override;
     QString setNotNullStatement(const quarry::schema::Table &table, const quarry::schema::Column &column) const override;

@@ -53,6 +53,16 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
     const mock::LogEntry &e = m_entries.at(size_t(index.row()));
     if (role == EntryRole)
         return QVariant::fromValue(e);
+    if (role == Qt::DisplayRole && !e.notice.isEmpty()) {
+        switch (index.column()) {
+        case Time: return e.time.toLocalTime().toString(u"HH:mm:ss.zzz"_s);
+        case Method: return tr("NOTE");
+        case Path: return e.notice;
+        default: return QString();
+        }
+    }
+    if (role == Qt::ToolTipRole && !e.notice.isEmpty())
+        return e.notice;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time: return e.time.toLocalTime().toString(u"HH:mm:ss.zzz"_s);

@@ -90,7 +90,7 @@ int version(const QStringList &args, Io &io)
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {u"serve"_s, u"serve WORKSPACE [--host H] [--port N] [--log json]"_s,
+        {u"serve"_s, u"serve WORKSPACE [--host H] [--port N] [--log json] [--create-tables]"_s,
          u"Serve the workspace's mock API until interrupted."_s, runServe},
         {u"sql"_s, u"sql WORKSPACE --dialect postgres|sqlite|mysql"_s, u"Print the DDL of the designed schema."_s, runSql},
         {u"advise"_s, u"advise WORKSPACE [--db URL] [--queries FILE]"_s, u"Index suggestions with their reasons."_s, runAdvise},

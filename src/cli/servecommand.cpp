@@ -35,13 +35,15 @@ void onSignal(int signal)
 int usage(Io &io, const QString &message)
 {
     io.err << "quarry serve: " << message << "\n"
-           << "Usage: quarry serve WORKSPACE [--host H] [--port N] [--threads N] [--log json|text|none]\n";
+           << "Usage: quarry serve WORKSPACE [--host H] [--port N] [--threads N] [--log json|text|none] [--create-tables]\n";
     io.err.flush();
     return UsageError;
 }
 
 QString textLine(const mock::LogEntry &e)
 {
+    if (!e.notice.isEmpty())
+        return u"note: "_s + e.notice;
     return u"%1 %2 %3 %4 ms%5"_s.arg(e.method, e.target, e.status ? QString::number(e.status) : u"dropped"_s,
                                      QString::number(double(e.durationMicros) / 1000.0, 'f', 1),
                                      e.routeLabel.isEmpty() ? QString() : u"  ["_s + e.routeLabel + u']');
@@ -53,6 +55,7 @@ int runServe(const QStringList &args, Io &io)
 {
     QString path, host, log = u"text"_s;
     int port = -1, threads = -1;
+    bool createTables = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         auto value = [&](QString *out) {
@@ -76,9 +79,13 @@ int runServe(const QStringList &args, Io &io)
         } else if (a == u"--log"_s) {
             if (!value(&log) || (log != u"json"_s && log != u"text"_s && log != u"none"_s))
                 return usage(io, u"--log is json, text or none."_s);
+        } else if (a == u"--create-tables"_s) {
+            createTables = true;
         } else if (a == u"-h"_s || a == u"--help"_s) {
-            io.out << "Usage: quarry serve WORKSPACE [--host H] [--port N] [--threads N] [--log json|text|none]\n"
-                      "Serves the workspace's mock API until interrupted (Ctrl+C).\n";
+            io.out << "Usage: quarry serve WORKSPACE [--host H] [--port N] [--threads N] [--log json|text|none] [--create-tables]\n"
+                      "Serves the workspace's mock API until interrupted (Ctrl+C).\n"
+                      "  --create-tables  create the design's missing tables (and columns) in PostgreSQL databases\n"
+                      "                   too; without it only databases whose entry says \"createTables\": true get them\n";
             return Success;
         } else if (a.startsWith(u'-')) {
             return usage(io, u"unknown option %1."_s.arg(a));
@@ -103,6 +110,7 @@ int runServe(const QStringList &args, Io &io)
         return Failure;
     }
     mock::MockServer server;
+    server.setCreateTables(createTables);
     if (auto applied = server.configureFromWorkspace(*ws); !applied) {
         io.err << "quarry serve: " << applied.error().toString() << '\n';
         return Failure;

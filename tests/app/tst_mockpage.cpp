@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "diagram/designpanel.h"
+#include "diagram/diagrameditor.h"
+#include "diagram/diagramscene.h"
 #include "mockpage.h"
+#include "outlinemodel.h"
 #include "requestlogmodel.h"
 #include "requestlogpanel.h"
 #include "routeeditor.h"
+#include "schemapage.h"
 
 #include "mock/mockserver.h"
 #include "workspace/workspace.h"
+#include "workspace/workspacetreemodel.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -20,6 +26,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -40,6 +48,7 @@ private slots:
     void addedRouteAnswersWithItsResponse();
     void portInUseIsAClearError();
     void importsOpenApiUndoably();
+    void designEditsInTheDiagramReachTheRunningServer();
 
 private:
     /// A real HTTP request over a socket; returns status and body.
@@ -201,6 +210,67 @@ void TestMockPage::importsOpenApiUndoably()
     QSignalSpy problems(m_page.get(), &MockPage::problem);
     QVERIFY(!m_page->importOpenApi(m_dir->filePath(u"missing.yaml"_s)));
     QCOMPARE(problems.count(), 1);
+}
+
+/// The tables and columns of the served SQLite file, as "table.column".
+static QStringList servedColumns(const QString &path)
+{
+    QStringList out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"served-check"_s);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(u"SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p"
+                        u" WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"_s, db);
+            while (q.next())
+                out << q.value(0).toString() + u'.' + q.value(1).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"served-check"_s);
+    return out;
+}
+
+void TestMockPage::designEditsInTheDiagramReachTheRunningServer()
+{
+    // The Schema page edits the same workspace through the same undo stack, as in MainWindow.
+    quarry::workspace::WorkspaceTreeModel tree;
+    tree.setWorkspace(m_workspace.get());
+    quarry::app::OutlineModel outline;
+    outline.setSourceModel(&tree);
+    quarry::app::SchemaPage schemaPage(&outline);
+    schemaPage.setUndoStack(m_undo.get());
+    schemaPage.setWorkspace(m_workspace.get());
+    auto *diagram = schemaPage.diagramEditor();
+    const QString db = m_dir->filePath(u"seed.db"_s);
+    QVERIFY(servedColumns(db).contains(u"users.email"_s));
+
+    // Add table, then a column on users: both reach the served file while the server runs.
+    const QString tableId = diagram->addTable();
+    QVERIFY(!tableId.isEmpty());
+    QTRY_VERIFY(servedColumns(db).contains(u"new_table.id"_s));
+    diagram->scene()->selectTables({u"tbl-users"_s});
+    QVERIFY(diagram->addColumn());
+    QTRY_VERIFY(servedColumns(db).contains(u"users.new_column"_s));
+    auto [status, body] = send("POST", u"/api/users"_s, R"({"email": "col@example.com", "new_column": "arrived"})");
+    QCOMPARE(status, 201);
+    QCOMPARE(QJsonDocument::fromJson(body).object().value(u"new_column"_s).toString(), u"arrived"_s);
+
+    // Renaming the new table is not applied (no second table), and the request log says so.
+    diagram->scene()->selectTables({tableId});
+    auto *name = diagram->panel()->findChild<QLineEdit *>(u"nameEdit"_s);
+    name->setText(u"books"_s);
+    emit name->editingFinished();
+    auto *log = m_page->logPanel()->model();
+    auto noticed = [log] {
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->entry(row).notice.contains(u"Table new_table was renamed to books"_s))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(noticed());
+    QVERIFY(!servedColumns(db).contains(u"books.id"_s));
+    QCOMPARE(log->data(log->index(log->rowCount() - 1, 1)).toString(), u"NOTE"_s);
 }
 
 QTEST_MAIN(TestMockPage)

@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/crudhandler.h"
 
+#include "mock/crudrules.h"
 #include "mock/problem.h"
-#include "mock/sqliteschema.h"
+#include "mock/writeerror.h"
+#include "schema/schema.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,11 +22,25 @@ struct Ctx {
     ResourceStore &store;
     const TableInfo &table;
     QString idColumn;
+    const schema::Schema &schema;
+    const schema::Table *design;   ///< null when the design has no such table
 };
 
 void fail(Exchange &ex, int status, const QString &title, const QString &detail)
 {
     ex.response = Problem{status, title, detail, {}, {}}.toResponse();
+}
+
+void refuse(Exchange &ex, const WriteError &error)
+{
+    ex.response = error.toResponse();
+}
+
+/// A 400 or 422 about one member of the body.
+void refuse(Exchange &ex, WriteError::Kind kind, const QString &title, const QString &column, const QString &constraint,
+            const QString &message)
+{
+    refuse(ex, WriteError{kind, title, message, {FieldError{FieldError::pointerTo(column), constraint, message}}});
 }
 
 QString describeParams(const QVariantList &params)
@@ -69,16 +85,22 @@ QString jsonTypeName(const QJsonValue &v)
     }
 }
 
-/// A JSON value for a column, or an error message.
-std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QString *error)
+/// A JSON value for a column, or an error message; `nullRefused` tells a NULL for a NOT NULL
+/// column (a rule) from a value of the wrong type.
+std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QString *error, bool *nullRefused)
 {
+    *nullRefused = false;
     if (v.isNull()) {
         if (c.notNull) {
             *error = u"\"%1\" may not be null."_s.arg(c.name);
+            *nullRefused = true;
             return std::nullopt;
         }
         return QVariant();
     }
+    if ((v.isObject() || v.isArray()) && c.json)
+        return QVariant(QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
+                                                       : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
     switch (c.affinity) {
     case ColumnInfo::Affinity::Integer:
         if (v.isBool())
@@ -94,9 +116,6 @@ std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QStri
     case ColumnInfo::Affinity::Text:
         if (v.isString())
             return QVariant(v.toString());
-        if ((v.isObject() || v.isArray()) && c.declaredType.contains(u"JSON"_s, Qt::CaseInsensitive))
-            return QVariant(QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
-                                                           : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
         break;
     case ColumnInfo::Affinity::Blob:
         if (v.isString())
@@ -105,6 +124,8 @@ std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QStri
     case ColumnInfo::Affinity::Boolean:
         if (v.isBool())
             return QVariant(v.toBool());
+        if (v.isDouble() && (v.toDouble() == 0 || v.toDouble() == 1))
+            return QVariant(v.toDouble() == 1);
         break;
     }
     *error = u"\"%1\" must be %2 (column type %3), not %4."_s.arg(c.name, affinityName(c.affinity),
@@ -149,26 +170,30 @@ std::optional<QJsonObject> parseBody(Exchange &ex)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(ex.request.body, &error);
     if (error.error != QJsonParseError::NoError) {
-        fail(ex, 400, u"Invalid JSON"_s,
-             ex.request.body.trimmed().isEmpty()
-                 ? u"The request has no body; send a JSON object with the row's fields."_s
-                 : u"The body is not valid JSON: %1 at byte %2."_s.arg(error.errorString()).arg(error.offset));
+        const QString message = ex.request.body.trimmed().isEmpty()
+                                    ? u"The request has no body; send a JSON object with the row's fields."_s
+                                    : u"The body is not valid JSON: %1 at byte %2."_s.arg(error.errorString()).arg(error.offset);
+        refuse(ex, WriteError{WriteError::Kind::Malformed, u"Invalid JSON"_s, message, {FieldError{{}, {}, message}}});
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        fail(ex, 400, u"JSON object expected"_s, u"Send one JSON object whose keys are the table's columns."_s);
+        const QString message = u"Send one JSON object whose keys are the table's columns."_s;
+        refuse(ex, WriteError{WriteError::Kind::Malformed, u"JSON object expected"_s, message, {FieldError{{}, u"type"_s, message}}});
         return std::nullopt;
     }
     return doc.object();
 }
 
+CrudRules rules(Ctx &c)
+{
+    return CrudRules(c.store, c.schema, c.design, c.table,
+                     [&c](const QString &sql, const QVariantList &params) { return run(c, sql, params, false); });
+}
+
 void sqlFailure(Ctx &c, const SqlOutcome &r)
 {
-    if (r.isUniqueViolation()) {
-        fail(c.ex, 409, u"Already exists"_s,
-             u"Another %1 row already has this value: %2."_s.arg(c.table.name, r.error));
-    } else if (r.isConstraintViolation()) {
-        fail(c.ex, 400, u"Constraint violated"_s, u"The row breaks a rule of table %1: %2."_s.arg(c.table.name, r.error));
+    if (r.isConstraintViolation()) {
+        refuse(c.ex, rules(c).fromEngine(r));
     } else if (r.failure == SqlOutcome::Failure::Busy) {
         fail(c.ex, 503, u"Database busy"_s, u"The database stayed locked for too long: %1."_s.arg(r.error));
         c.ex.response.setHeader("Retry-After", "1");
@@ -229,7 +254,7 @@ void list(Ctx &c)
                         u"%1 has no column \"%2\". Filter on one of: %3 (with _gt, _gte, _lt, _lte, _ne or _like)."_s.arg(
                             c.table.name, key, names.join(u", "_s)));
         }
-        const QString q = SqliteSchema::quote(column);
+        const QString q = c.store.quote(column);
         if (op == u"_like"_s) {
             where.append(u"CAST("_s + q + u" AS TEXT) LIKE ?"_s);
             params.append(value.contains(u'%') ? value : u'%' + value + u'%');
@@ -253,10 +278,10 @@ void list(Ctx &c)
     for (const QString &column : std::as_const(equalsOrder)) {
         const QVariantList &values = equals.value(column);
         if (values.size() == 1) {
-            where.append(SqliteSchema::quote(column) + u" = ?"_s);
+            where.append(c.store.quote(column) + u" = ?"_s);
         } else {
             QStringList marks(values.size(), u"?"_s);
-            where.append(SqliteSchema::quote(column) + u" IN ("_s + marks.join(u", "_s) + u')');
+            where.append(c.store.quote(column) + u" IN ("_s + marks.join(u", "_s) + u')');
         }
         params.append(values);
     }
@@ -278,10 +303,10 @@ void list(Ctx &c)
             desc = orders.last().trimmed().compare(u"desc"_s, Qt::CaseInsensitive) == 0;
         if (!c.table.column(column))
             return fail(c.ex, 400, u"Unknown sort column"_s, u"%1 has no column \"%2\" to sort by."_s.arg(c.table.name, column));
-        orderBy.append(SqliteSchema::quote(column) + (desc ? u" DESC"_s : u" ASC"_s));
+        orderBy.append(c.store.quote(column) + (desc ? u" DESC"_s : u" ASC"_s));
     }
     if (orderBy.isEmpty())
-        orderBy.append(SqliteSchema::quote(c.idColumn) + u" ASC"_s);
+        orderBy.append(c.store.quote(c.idColumn) + u" ASC"_s);
 
     qint64 pageSize = -1, pageNo = 1;
     bool ok = true;
@@ -297,7 +322,7 @@ void list(Ctx &c)
         if (pageSize < 0)
             pageSize = 10;
     }
-    const QString table = SqliteSchema::quote(c.table.name);
+    const QString table = c.store.quote(c.table.name);
     QString sql = u"SELECT * FROM "_s + table + whereSql + u" ORDER BY "_s + orderBy.join(u", "_s);
     QVariantList selectParams = params;
     if (pageSize >= 0) {
@@ -343,7 +368,7 @@ void getOne(Ctx &c)
     const auto id = idValue(c);
     if (!id)
         return;
-    const SqlOutcome r = run(c, u"SELECT * FROM %1 WHERE %2 = ?"_s.arg(SqliteSchema::quote(c.table.name), SqliteSchema::quote(c.idColumn)), {*id});
+    const SqlOutcome r = run(c, u"SELECT * FROM %1 WHERE %2 = ?"_s.arg(c.store.quote(c.table.name), c.store.quote(c.idColumn)), {*id});
     if (!r.ok())
         return sqlFailure(c, r);
     if (r.rows.isEmpty())
@@ -351,7 +376,10 @@ void getOne(Ctx &c)
     c.ex.response = Response::json(200, toJson(r.rows.first()));
 }
 
-bool bindObject(Ctx &c, const QJsonObject &body, QStringList &columns, QVariantList &values)
+/// Binds the body's members to columns (quoted in `columns`, by name in `byName`); on a member
+/// that is no column or a value of the wrong type, answers 400, on a NULL for NOT NULL 422.
+bool bindObject(Ctx &c, const QJsonObject &body, QStringList &columns, QVariantList &values,
+                QHash<QString, QVariant> *byName = nullptr)
 {
     for (auto it = body.begin(); it != body.end(); ++it) {
         const ColumnInfo *col = c.table.column(it.key());
@@ -359,18 +387,36 @@ bool bindObject(Ctx &c, const QJsonObject &body, QStringList &columns, QVariantL
             QStringList names;
             for (const ColumnInfo &ci : c.table.columns)
                 names.append(ci.name);
-            fail(c.ex, 400, u"Unknown field"_s,
-                 u"%1 has no column \"%2\". Its columns: %3."_s.arg(c.table.name, it.key(), names.join(u", "_s)));
+            refuse(c.ex, WriteError::Kind::Malformed, u"Unknown field"_s, it.key(), {},
+                   u"%1 has no column \"%2\". Its columns: %3."_s.arg(c.table.name, it.key(), names.join(u", "_s)));
             return false;
         }
         QString error;
-        const auto v = bindJson(*col, it.value(), &error);
+        bool nullRefused = false;
+        const auto v = bindJson(*col, it.value(), &error, &nullRefused);
         if (!v) {
-            fail(c.ex, 400, u"Wrong type"_s, error);
+            if (nullRefused)
+                refuse(c.ex, WriteError::Kind::Rule, u"Constraint violated"_s, col->name, u"NOT NULL"_s, error);
+            else
+                refuse(c.ex, WriteError::Kind::Malformed, u"Wrong type"_s, col->name, u"type"_s, error);
             return false;
         }
-        columns.append(SqliteSchema::quote(col->name));
+        columns.append(c.store.quote(col->name));
         values.append(*v);
+        if (byName)
+            byName->insert(col->name, *v);
+    }
+    return true;
+}
+
+/// SQLite names no failed foreign key, so the parents are looked up through the design first.
+bool parentsExist(Ctx &c, const QHash<QString, QVariant> &values)
+{
+    if (c.store.namesFailedForeignKeys())
+        return true;
+    if (const auto missing = rules(c).missingParents(values)) {
+        refuse(c.ex, *missing);
+        return false;
     }
     return true;
 }
@@ -382,9 +428,10 @@ void create(Ctx &c)
         return;
     QStringList columns;
     QVariantList values;
-    if (!bindObject(c, *body, columns, values))
+    QHash<QString, QVariant> byName;
+    if (!bindObject(c, *body, columns, values, &byName) || !parentsExist(c, byName))
         return;
-    const QString table = SqliteSchema::quote(c.table.name);
+    const QString table = c.store.quote(c.table.name);
     QString sql;
     if (columns.isEmpty()) {
         sql = u"INSERT INTO %1 DEFAULT VALUES RETURNING *"_s.arg(table);
@@ -417,9 +464,9 @@ void update(Ctx &c, bool replace)
         const QJsonValue given = body->value(c.idColumn);
         const QString text = given.isDouble() ? QString::number(given.toInteger()) : given.toString();
         if (text != c.ex.params.value(u"id"_s))
-            return fail(c.ex, 400, u"Id mismatch"_s,
-                        u"The body says %1 %2 but the URL says %3; the id of a row cannot change."_s.arg(
-                            c.idColumn, text, c.ex.params.value(u"id"_s)));
+            return refuse(c.ex, WriteError::Kind::Malformed, u"Id mismatch"_s, c.idColumn, {},
+                          u"The body says %1 %2 but the URL says %3; the id of a row cannot change."_s.arg(
+                              c.idColumn, text, c.ex.params.value(u"id"_s)));
         body->remove(c.idColumn);
     }
     if (replace) {
@@ -427,14 +474,15 @@ void update(Ctx &c, bool replace)
             if (col.name == c.idColumn || body->contains(col.name) || col.hasDefault)
                 continue;
             if (col.notNull)
-                return fail(c.ex, 400, u"Missing field"_s,
-                            u"PUT replaces the whole row, and \"%1\" is required. Use PATCH to change some fields."_s.arg(col.name));
+                return refuse(c.ex, WriteError::Kind::Rule, u"Missing field"_s, col.name, u"NOT NULL"_s,
+                              u"PUT replaces the whole row, and \"%1\" is required. Use PATCH to change some fields."_s.arg(col.name));
             body->insert(col.name, QJsonValue::Null);
         }
     }
     QStringList columns;
     QVariantList values;
-    if (!bindObject(c, *body, columns, values))
+    QHash<QString, QVariant> byName;
+    if (!bindObject(c, *body, columns, values, &byName) || !parentsExist(c, byName))
         return;
     if (columns.isEmpty())
         return getOne(c);
@@ -443,7 +491,7 @@ void update(Ctx &c, bool replace)
         sets.append(col + u" = ?"_s);
     values.append(*id);
     const SqlOutcome r = run(c, u"UPDATE %1 SET %2 WHERE %3 = ? RETURNING *"_s.arg(
-                                    SqliteSchema::quote(c.table.name), sets.join(u", "_s), SqliteSchema::quote(c.idColumn)),
+                                    c.store.quote(c.table.name), sets.join(u", "_s), c.store.quote(c.idColumn)),
                              values);
     if (!r.ok())
         return sqlFailure(c, r);
@@ -457,7 +505,11 @@ void remove(Ctx &c)
     const auto id = idValue(c);
     if (!id)
         return;
-    const SqlOutcome r = run(c, u"DELETE FROM %1 WHERE %2 = ? RETURNING %2"_s.arg(SqliteSchema::quote(c.table.name), SqliteSchema::quote(c.idColumn)), {*id});
+    if (!c.store.namesFailedForeignKeys()) {
+        if (const auto referenced = rules(c).referencingRows(c.idColumn, *id))
+            return refuse(c.ex, *referenced);
+    }
+    const SqlOutcome r = run(c, u"DELETE FROM %1 WHERE %2 = ? RETURNING %2"_s.arg(c.store.quote(c.table.name), c.store.quote(c.idColumn)), {*id});
     if (!r.ok())
         return sqlFailure(c, r);
     if (r.rows.isEmpty())
@@ -468,15 +520,32 @@ void remove(Ctx &c)
 
 } // namespace
 
-void CrudHandler::handle(Exchange &ex, ResourceStore &store, const ResourceSpec &resource)
+void CrudHandler::handle(Exchange &ex, ResourceStore &store, const ResourceSpec &resource, const schema::Schema &design)
 {
-    const auto table = store.table(resource.table);
+    auto table = store.table(resource.table);
     if (!table) {
-        return fail(ex, 500, u"Table missing"_s,
-                    u"The resource's table \"%1\" does not exist in %2. Add it to the workspace's schema."_s.arg(
-                        resource.table, store.displayName()));
+        store.refreshIfStale();   // created meanwhile, by the user or a design edit
+        table = store.table(resource.table);
     }
-    Ctx c{ex, store, *table, resource.idColumn.isEmpty() ? table->primaryKey : resource.idColumn};
+    const schema::Table *designed = design.table(resource.table);
+    if (!table) {
+        QString detail;
+        if (!designed)
+            detail = u"The resource's table \"%1\" is neither in the workspace's schema nor in %2. Add it to the "
+                     u"schema."_s.arg(resource.table, store.displayName());
+        else if (store.dialectId() == u"postgres"_s)
+            detail = u"The design's table \"%1\" is not in %2. Quarry creates tables in a PostgreSQL database only "
+                     u"when you agree: set \"createTables\": true on the database entry or run quarry serve "
+                     u"--create-tables; or create it yourself (quarry sql WORKSPACE --dialect postgres)."_s.arg(
+                         resource.table, store.displayName());
+        else
+            detail = u"The design's table \"%1\" could not be created in %2; the server's log says why."_s.arg(
+                resource.table, store.displayName());
+        ex.note(u"handler"_s, detail);
+        ex.response = Problem{500, u"Table missing"_s, detail, {}, QJsonObject{{u"table"_s, resource.table}}}.toResponse();
+        return;
+    }
+    Ctx c{ex, store, *table, resource.idColumn.isEmpty() ? table->primaryKey : resource.idColumn, design, designed};
     const QByteArray &m = ex.request.method;
     ex.note(u"handler"_s, u"resource %1 (%2): %3 %4"_s.arg(table->name, store.displayName(), QString::fromLatin1(m),
                                                           ex.resourceItem ? u"item"_s : u"collection"_s));

@@ -6,6 +6,8 @@
 #include "mock/resourcestore.h"
 #include "quarry_core_export.h"
 
+namespace quarry::schema { class Schema; }
+
 namespace quarry::mock {
 
 /// Answers a resource route from its table, json-server style:
@@ -17,13 +19,18 @@ namespace quarry::mock {
 ///   PUT    /res/:id    replaces the row (absent nullable columns become NULL)
 ///   PATCH  /res/:id    updates the given columns
 ///   DELETE /res/:id    204
-/// 400 for invalid JSON, unknown columns and values of the wrong type; 409 for a unique violation.
-/// Every statement binds its values and quotes its identifiers; each write is one statement and so
-/// one transaction. SQL and its timing go to the exchange's lifecycle ("sql" steps).
+/// Refused writes follow WriteError's contract: 400 for a body that is not JSON, unknown columns
+/// and values of the wrong type; 422 for NOT NULL and CHECK; 409 for UNIQUE and foreign keys (a
+/// missing parent, or rows that still refer to a deleted one), naming columns and constraints.
+/// Every statement binds its values and quotes its identifiers with the store's dialect; each write
+/// is one statement and so one transaction. SQL and its timing go to the exchange's lifecycle
+/// ("sql" steps). A table the store lacks is looked for again (at most once a second) before the
+/// 500 that names what is missing.
 class QUARRY_CORE_EXPORT CrudHandler
 {
 public:
-    static void handle(Exchange &exchange, ResourceStore &store, const ResourceSpec &resource);
+    /// `design` is the workspace's schema as served (it tells constraints and foreign keys).
+    static void handle(Exchange &exchange, ResourceStore &store, const ResourceSpec &resource, const schema::Schema &design);
 };
 
 } // namespace quarry::mock

@@ -22,6 +22,8 @@ QJsonObject headersJson(const QList<HeaderField> &headers)
 
 QJsonObject LogEntry::toJson(bool withBodies) const
 {
+    if (!notice.isEmpty())
+        return QJsonObject{{u"id"_s, qint64(id)}, {u"time"_s, time.toString(Qt::ISODateWithMs)}, {u"notice"_s, notice}};
     QJsonObject o{{u"id"_s, qint64(id)},
                   {u"time"_s, time.toString(Qt::ISODateWithMs)},
                   {u"method"_s, method},

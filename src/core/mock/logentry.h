@@ -39,6 +39,9 @@ struct QUARRY_CORE_EXPORT LogEntry {
     QByteArray responseBody;
     qint64 responseBytes = 0;        ///< the full size before truncation
     QList<LifecycleStep> steps;
+    /// Set for a message of the server itself, which is no request: what a design change did (or
+    /// could not do) to a served database. Such an entry has only an id, a time and this text.
+    QString notice;
 
     /// The `--log json` form: {time, method, path, status, durationMs, route, client, steps: [...], ...}.
     QJsonObject toJson(bool withBodies = true) const;

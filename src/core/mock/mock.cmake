@@ -20,8 +20,10 @@ target_sources(quarry-core PRIVATE
     mock/faultmiddleware.cpp mock/faultmiddleware.h
     mock/fakedata.cpp mock/fakedata.h
     mock/templaterenderer.cpp mock/templaterenderer.h
-    mock/sqliteschema.cpp mock/sqliteschema.h
-    mock/resourcestore.h mock/sqlitestore.cpp mock/sqlitestore.h mock/pgstore.cpp mock/pgstore.h
+    mock/writeerror.cpp mock/writeerror.h
+    mock/resourcestore.cpp mock/resourcestore.h mock/storedesign.cpp mock/storedesign.h
+    mock/crudrules.cpp mock/crudrules.h
+    mock/sqlitestore.cpp mock/sqlitestore.h mock/pgstore.cpp mock/pgstore.h
     mock/crudhandler.cpp mock/crudhandler.h
     mock/mockserver.cpp mock/mockserver.h
     mock/authmiddleware.cpp mock/authmiddleware.h

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/mockconfig.h"
 
+#include "schema/schema.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,10 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
                                         const QString &baseDir, const QString &defaultDbName)
 {
     MockConfig c;
-    c.schema = schema;
+    auto design = schema::Schema::fromJson(schema);
+    if (!design)
+        return design.error();
+    c.design = std::make_shared<const schema::Schema>(std::move(design).value());
     const QJsonObject server = mock.value(u"server"_s).toObject();
     c.server.host = server.value(u"host"_s).toString(u"127.0.0.1"_s);
     const int port = server.value(u"port"_s).toInt(3000);
@@ -86,6 +90,8 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
         const QJsonObject db = v.toObject();
         const QString url = resolveUrl(db.value(u"url"_s).toString(), baseDir);
         c.databases.insert(db.value(u"id"_s).toString(), url);
+        if (db.value(u"createTables"_s).toBool())
+            c.createTables.insert(url);
         if (c.defaultDatabase.isEmpty() && url.startsWith(u"sqlite:"_s))
             c.defaultDatabase = url;
     }

@@ -7,10 +7,14 @@
 #include "mock/route.h"
 #include "quarry_core_export.h"
 #include "result.h"
+#include "schema/schema.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
+
+#include <memory>
 
 namespace quarry::workspace { class Workspace; }
 
@@ -29,7 +33,8 @@ namespace quarry::mock {
 /// ```
 /// Database references resolve against the workspace's `databases` array (by id) and relative
 /// SQLite paths against the workspace's folder; the default database is the first SQLite entry of
-/// `databases`, else "<workspace name>.db" beside the workspace.
+/// `databases`, else "<workspace name>.db" beside the workspace. A PostgreSQL entry with
+/// `"createTables": true` lets the server create the design's missing tables in it.
 struct QUARRY_CORE_EXPORT MockConfig {
     ServerOptions server;
     quint64 seed = 1;
@@ -44,7 +49,10 @@ struct QUARRY_CORE_EXPORT MockConfig {
     QList<Route> routes;
     QString defaultDatabase;            ///< resolved URL: "sqlite:/abs/path.db" or "postgresql://..."
     QHash<QString, QString> databases;  ///< id -> resolved URL
-    QJsonObject schema;                 ///< the workspace's `schema` section (tables are created from it)
+    /// The workspace's design: served tables are created from it and its constraints explain refusals.
+    std::shared_ptr<const schema::Schema> design = std::make_shared<const schema::Schema>();
+    /// Resolved URLs of the PostgreSQL databases whose entry says "createTables": true.
+    QSet<QString> createTables;
     /// `mock.fixtures`: {"users": [{row}, ...]}: rows put into an SQLite resource table when it is
     /// empty (first start, or after the file was deleted), e.g. the sample's demo users.
     QHash<QString, QJsonArray> fixtures;

@@ -19,14 +19,15 @@
 #include "mock/ratelimitmiddleware.h"
 #include "mock/requestlog.h"
 #include "mock/routetable.h"
-#include "mock/sqliteschema.h"
 #include "mock/sqlitestore.h"
+#include "mock/storedesign.h"
 #include "mock/templaterenderer.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,6 +82,10 @@ MockServer::MockServer(QObject *parent)
       m_rateState(std::make_shared<RateLimitState>()), m_log(new RequestLog(1000, this))
 {
     m_http = std::make_unique<HttpServer>([this](Request &r) { return handle(r); });
+    m_designTimer = new QTimer(this);
+    m_designTimer->setSingleShot(true);
+    m_designTimer->setInterval(DesignSettleMs);
+    connect(m_designTimer, &QTimer::timeout, this, &MockServer::reconfigureFromWatched);
     m_http->setRejectionObserver([this](const Request &r, const Response &res, const QString &reason) {
         logRejected(r, res, reason);
     });
@@ -92,54 +97,53 @@ MockServer::~MockServer()
     m_http->stop();
 }
 
-/// Inserts the fixture rows of each empty table, each table in one transaction. Returns the
-/// first problem, or an empty string.
-static QString loadFixtures(ResourceStore &store, const QHash<QString, QJsonArray> &fixtures)
+void MockServer::postNotice(const QString &text)
 {
-    for (auto it = fixtures.begin(); it != fixtures.end(); ++it) {
-        const auto table = store.table(it.key());
-        if (!table)
-            continue;   // another database's, or a name nobody has: configure() reports the latter
-        const SqlOutcome count = store.run(u"SELECT COUNT(*) AS n FROM "_s + SqliteSchema::quote(it.key()));
-        if (!count.ok() || count.rows.first().toObject().value(u"n"_s).toVariant().toLongLong() > 0)
-            continue;
-        store.run(u"BEGIN IMMEDIATE"_s);
-        for (const QJsonValue &rowValue : it.value()) {
-            const QJsonObject row = rowValue.toObject();
-            QStringList columns;
-            QVariantList values;
-            for (auto field = row.begin(); field != row.end(); ++field) {
-                columns.append(SqliteSchema::quote(field.key()));
-                const QJsonValue v = field.value();
-                if (v.isBool())
-                    values.append(qint64(v.toBool() ? 1 : 0));
-                else if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
-                    values.append(qint64(v.toDouble()));
-                else if (v.isObject() || v.isArray())
-                    values.append(QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
-                                                                 : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
-                else
-                    values.append(v.toVariant());
-            }
-            const QStringList marks(columns.size(), u"?"_s);
-            const SqlOutcome inserted = store.run(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(SqliteSchema::quote(it.key()),
-                                                                                           columns.join(u", "_s), marks.join(u", "_s)),
-                                                  values);
-            if (!inserted.ok()) {
-                store.run(u"ROLLBACK"_s);
-                return Tr::tr("A fixture row of \"%1\" was refused: %2").arg(it.key(), inserted.error);
-            }
+    if (!m_logging.load(std::memory_order_relaxed))
+        return;
+    LogEntry e;
+    e.id = m_nextId.fetch_add(1);
+    e.time = QDateTime::currentDateTimeUtc();
+    e.notice = text;
+    m_log->post(std::move(e));
+}
+
+Result<void> MockServer::applyDesign(const QString &url, ResourceStore &store, const MockConfig &config, bool reused)
+{
+    const bool owned = url.startsWith(u"sqlite:"_s);
+    const bool mayCreate = owned || m_createTables || config.createTables.contains(url);
+    const std::shared_ptr<const schema::Schema> previous = reused ? m_appliedDesigns.value(url) : nullptr;
+    auto change = applyDesignChange(store, config.design, previous.get(), mayCreate);
+    if (!change) {
+        postNotice(Tr::tr("The design did not reach %1: %2").arg(store.displayName(), change.error().message));
+        return change.error();
+    }
+    m_appliedDesigns.insert(url, change.value().served);
+    if (previous) {
+        for (const QString &line : std::as_const(change.value().applied))
+            postNotice(Tr::tr("Design change applied to %1: %2").arg(store.displayName(), line));
+        // A rename that is not applied stays one until it is undone: said once, not at every edit.
+        QStringList &said = m_notApplied[url];
+        for (const QString &line : std::as_const(change.value().notApplied)) {
+            if (!said.contains(line))
+                postNotice(Tr::tr("Design change not applied to %1: %2").arg(store.displayName(), line));
         }
-        store.run(u"COMMIT"_s);
+        said = change.value().notApplied;
+    }
+    const QStringList missing = change.value().missing;
+    if (missing != m_missing.value(url)) {
+        if (!missing.isEmpty())
+            postNotice(Tr::tr("%1 lacks the design's %2. Quarry creates them in a PostgreSQL database only when you "
+                              "agree: set \"createTables\": true on the database entry or run quarry serve "
+                              "--create-tables.")
+                           .arg(store.displayName(), missing.join(u", "_s)));
+        m_missing.insert(url, missing);
     }
     return {};
 }
 
 Result<void> MockServer::configure(const MockConfig &config)
 {
-    auto ddl = SqliteSchema::createStatements(config.schema);
-    if (!ddl)
-        return ddl.error();
     QSet<QString> urls;
     for (const Route &route : config.routes) {
         if (route.resource)
@@ -161,23 +165,15 @@ Result<void> MockServer::configure(const MockConfig &config)
                                       "postgresql://user@host:port/db.").arg(url));
             continue;
         }
-        if (store) {
-            if (sqlite) {
-                // Tables new in the schema appear; existing tables are left as they are.
-                for (const QString &statement : ddl.value())
-                    store->run(statement);
-            }
-            auto refreshed = store->refresh();
-            if (!refreshed)
-                errors.insert(url, refreshed.error().message);
-        } else if (sqlite) {
-            auto opened = SqliteStore::open(url.mid(7), ddl.value(), config.durableWrites);
+        const bool reused = bool(store);
+        if (!store && sqlite) {
+            auto opened = SqliteStore::open(url.mid(7), config.durableWrites);
             if (!opened) {
                 errors.insert(url, opened.error().toString());
                 continue;
             }
             store = opened.value();
-        } else {
+        } else if (!store) {
             auto opened = PgStore::open(url);
             if (!opened) {
                 errors.insert(url, opened.error().toString());
@@ -185,6 +181,8 @@ Result<void> MockServer::configure(const MockConfig &config)
             }
             store = opened.value();
         }
+        if (auto applied = applyDesign(url, *store, config, reused); !applied)
+            errors.insert(url, applied.error().message);
         if (sqlite) {
             const QString failed = loadFixtures(*store, config.fixtures);
             if (!failed.isEmpty())
@@ -238,10 +236,22 @@ void MockServer::watch(workspace::Workspace *workspace)
         using workspace::Section;
         if (!m_watched || (section != Section::Mock && section != Section::Schema && section != Section::Databases))
             return;
-        const auto result = configureFromWorkspace(*m_watched);
-        if (!result)
-            emit configurationFailed(result.error().toString());
+        if (section == Section::Schema) {
+            m_designTimer->start();   // a name typed in the designer is one design change, not one per key
+            return;
+        }
+        m_designTimer->stop();
+        reconfigureFromWatched();
     });
+}
+
+void MockServer::reconfigureFromWatched()
+{
+    if (!m_watched)
+        return;
+    const auto result = configureFromWorkspace(*m_watched);
+    if (!result)
+        emit configurationFailed(result.error().toString());
 }
 
 void MockServer::setStep(Slot slot, std::shared_ptr<Middleware> step)
@@ -314,8 +324,8 @@ Result<auth::LoginService> MockServer::userLookup(const Route &route, const QJso
                          .arg(route.label(), tableName, passwordColumn, emailColumn),
                      route.id};
     const QString idColumn = options.value(u"idColumn"_s).toString(table->primaryKey);
-    const QString sql = u"SELECT * FROM %1 WHERE lower(%2) = lower(?) LIMIT 1"_s.arg(SqliteSchema::quote(tableName),
-                                                                                   SqliteSchema::quote(emailColumn));
+    const QString sql = u"SELECT * FROM %1 WHERE lower(%2) = lower(?) LIMIT 1"_s.arg(store->quote(tableName),
+                                                                                   store->quote(emailColumn));
     const TableInfo shape = *table;
     auto lookup = [store, sql, shape, emailColumn, passwordColumn, rolesColumn, idColumn](const QString &email)
         -> std::optional<auth::LoginUser> {
@@ -496,7 +506,7 @@ Response MockServer::handle(Request &request)
                                       snap->storeErrors.value(url, u"The database %1 is not open."_s.arg(url)), {}, {}}
                                   .toResponse();
             } else {
-                CrudHandler::handle(ex, *store, *ex.route->resource);
+                CrudHandler::handle(ex, *store, *ex.route->resource, *snap->config.design);
             }
         } else {
             const int index = snap->table->pickResponse(*ex.route, ex, *m_fake);

@@ -15,6 +15,9 @@
 #include <memory>
 #include <mutex>
 
+class QTimer;
+
+namespace quarry::schema { class Schema; }
 namespace quarry::workspace { class Workspace; }
 namespace quarry::auth { class LoginEndpoint; class LoginService; class OAuthTokenEndpoint; class RefreshTokenStore; class AuthProfile; }
 
@@ -40,15 +43,25 @@ public:
     /// Places in the chain where another module plugs in a step.
     enum class Slot { Auth };
 
+    static constexpr int DesignSettleMs = 200;
+
     explicit MockServer(QObject *parent = nullptr);
     ~MockServer() override;   ///< stops the server
 
-    /// Validated settings and routes; opens (creates) the SQLite databases of resources and
-    /// creates the schema's tables in them. On error the previous configuration stays in force.
+    /// Validated settings and routes; opens (creates) the databases of resources and brings the
+    /// design to each through applyDesignChange(): the one path of a design edit to a served
+    /// database, at start and while running. What a later call applied, and what it could not
+    /// (renames, drops, changed columns), goes to the request log as notices. On error the
+    /// previous configuration stays in force.
     Result<void> configure(const MockConfig &config);
+    /// Whether the design's missing tables may be created in every PostgreSQL database (`quarry
+    /// serve --create-tables`); otherwise only in those whose entry says "createTables": true.
+    /// Quarry's own SQLite files always follow the design. Applies at the next configure().
+    void setCreateTables(bool allowed) { m_createTables = allowed; }
     Result<void> configureFromWorkspace(const workspace::Workspace &workspace);
-    /// Re-configures whenever the workspace's mock, schema or databases section changes; failures
-    /// are reported by configurationFailed(). The workspace must outlive the binding (or be destroyed
+    /// Re-configures whenever the workspace's mock, schema or databases section changes (a design
+    /// edit once the schema has been quiet for DesignSettleMs, so that a name typed key by key is
+    /// one change); failures are reported by configurationFailed(). The workspace must outlive the binding (or be destroyed
     /// first: the connection goes with it).
     void watch(workspace::Workspace *workspace);
     const MockConfig &config() const { return m_config; }
@@ -94,6 +107,9 @@ private:
     Result<auth::AuthProfile> profileFor(const Route &route, const QJsonObject &options) const;
     Result<auth::LoginService> userLookup(const Route &route, const QJsonObject &options, const Snapshot &s) const;
     void rebuild();
+    void reconfigureFromWatched();
+    Result<void> applyDesign(const QString &url, ResourceStore &store, const MockConfig &config, bool reused);
+    void postNotice(const QString &text);
     void logRejected(const Request &request, const Response &response, const QString &reason);
 
     MockConfig m_config;
@@ -103,6 +119,11 @@ private:
     std::shared_ptr<class RateLimitState> m_rateState;
     QHash<QString, std::shared_ptr<ResourceStore>> m_stores;
     QHash<QString, QString> m_storeErrors;
+    QHash<QString, std::shared_ptr<const schema::Schema>> m_appliedDesigns;   ///< by database URL
+    QHash<QString, QStringList> m_missing;                                    ///< by database URL, as last noticed
+    QHash<QString, QStringList> m_notApplied;                                 ///< by database URL, as last noticed
+    QTimer *m_designTimer = nullptr;
+    bool m_createTables = false;
     std::shared_ptr<Middleware> m_authStep;
     RequestLog *m_log = nullptr;
     std::atomic<quint64> m_nextId{1};

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
@@ -63,15 +64,52 @@ QJsonValue convert(const QVariant &v, const ColumnInfo *column)
     }
 }
 
-SqlOutcome::Failure failureOf(const QString &sqlstate)
+QString quotedAfter(const QString &message, const QString &word)
+{
+    static const QRegularExpression anyQuoted(u"\"((?:[^\"]|\"\")*)\""_s);
+    const qsizetype at = message.indexOf(word);
+    if (at < 0)
+        return {};
+    const QRegularExpressionMatch m = anyQuoted.match(message, at + word.size());
+    return m.hasMatch() ? m.captured(1).replace(u"\"\""_s, u"\""_s) : QString();
+}
+
+/// Fills the failure of `out` from the SQLSTATE and PostgreSQL's message with its DETAIL line:
+/// `... violates unique constraint "c"` / `DETAIL: Key (a, b)=(...) already exists.`
+void describeFailure(SqlOutcome &out, const QString &sqlstate, const QString &message)
 {
     if (sqlstate == u"23505"_s)
-        return SqlOutcome::Failure::Unique;
-    if (sqlstate.startsWith(u"23"_s))
-        return SqlOutcome::Failure::Constraint;
-    if (sqlstate == u"40001"_s || sqlstate == u"40P01"_s || sqlstate == u"55P03"_s)
-        return SqlOutcome::Failure::Busy;
-    return SqlOutcome::Failure::Other;
+        out.failure = SqlOutcome::Failure::Unique;
+    else if (sqlstate == u"23502"_s)
+        out.failure = SqlOutcome::Failure::NotNull;
+    else if (sqlstate == u"23514"_s)
+        out.failure = SqlOutcome::Failure::Check;
+    else if (sqlstate == u"23503"_s)
+        out.failure = SqlOutcome::Failure::ForeignKey;
+    else if (sqlstate.startsWith(u"23"_s))
+        out.failure = SqlOutcome::Failure::Constraint;
+    else if (sqlstate == u"40001"_s || sqlstate == u"40P01"_s || sqlstate == u"55P03"_s)
+        out.failure = SqlOutcome::Failure::Busy;
+    else
+        out.failure = SqlOutcome::Failure::Other;
+    if (!sqlstate.startsWith(u"23"_s))
+        return;
+    if (out.failure == SqlOutcome::Failure::NotNull) {
+        out.columns = QStringList{quotedAfter(message, u"column"_s)};
+        return;
+    }
+    out.constraint = quotedAfter(message.section(u'\n', 0, 0), u"constraint"_s);
+    static const QRegularExpression key(u"DETAIL:\\s+Key \\(([^)]*)\\)="_s);
+    const QRegularExpressionMatch m = key.match(message);
+    if (m.hasMatch()) {
+        for (QString c : m.captured(1).split(u", "_s)) {
+            if (c.startsWith(u'"') && c.endsWith(u'"'))
+                c = c.mid(1, c.size() - 2).replace(u"\"\""_s, u"\""_s);
+            out.columns << c;
+        }
+    }
+    if (message.contains(u"is still referenced from table"_s))
+        out.table = quotedAfter(message, u"referenced from table"_s);
 }
 
 } // namespace
@@ -92,6 +130,8 @@ PgStore::~PgStore() = default;
 Result<std::shared_ptr<PgStore>> PgStore::open(const QString &url)
 {
     std::shared_ptr<PgStore> store(new PgStore(url));
+    if (auto dialect = store->loadDialect(); !dialect)
+        return dialect.error();
     QString error;
     if (!store->connection(&error))
         return Error{Error::Kind::Network, error, store->m_displayName};
@@ -147,6 +187,7 @@ Result<void> PgStore::refresh()
         col.name = r.value(1).toString();
         col.declaredType = r.value(2).toString();
         col.affinity = affinityOf(col.declaredType);
+        col.json = col.declaredType.startsWith(u"json"_s);
         col.notNull = r.value(3).toString() == u"NO"_s;
         col.hasDefault = r.value(4).isValid() && !r.value(4).isNull();
         col.primaryKey = r.value(5).toString() == u"t"_s || r.value(5).toString() == u"true"_s;
@@ -160,18 +201,8 @@ Result<void> PgStore::refresh()
         if (pkCount.value(it.key()) != 1)
             it.value().primaryKey = u"ctid"_s;   // no single-column key: rows are addressed physically
     }
-    std::lock_guard lock(m_mutex);
-    m_tables = std::move(tables);
+    setTables(std::move(tables));
     return {};
-}
-
-std::optional<TableInfo> PgStore::table(const QString &name) const
-{
-    std::lock_guard lock(m_mutex);
-    const auto it = m_tables.constFind(name);
-    if (it == m_tables.constEnd())
-        return std::nullopt;
-    return *it;
 }
 
 QString PgStore::numberPlaceholders(const QString &sql)
@@ -210,7 +241,7 @@ SqlOutcome PgStore::run(const QString &sql, const QVariantList &params, const Ta
         out.error = error;
         return out;
     }
-    const auto result = c->query(numberPlaceholders(sql), params);
+    const auto result = c->query(params.isEmpty() ? sql : numberPlaceholders(sql), params);
     out.micros = timer.nsecsElapsed() / 1000;
     if (!result) {
         const QString state = result.error().where;
@@ -219,7 +250,7 @@ SqlOutcome PgStore::run(const QString &sql, const QVariantList &params, const Ta
             std::lock_guard lock(m_mutex);
             m_connections.erase(std::this_thread::get_id());
         }
-        out.failure = failureOf(result.error().where);
+        describeFailure(out, result.error().where, result.error().message);
         out.code = 1;
         out.error = result.error().message.section(u'\n', 0, 0);
         return out;
@@ -237,6 +268,23 @@ SqlOutcome PgStore::run(const QString &sql, const QVariantList &params, const Ta
     // PgConnection reports rows, not the count of affected rows: DELETE uses RETURNING for that.
     out.changes = rows.rows.size();
     return out;
+}
+
+SqlOutcome PgStore::runAll(const QStringList &statements)
+{
+    if (statements.isEmpty())
+        return {};
+    // One statement is one transaction here, so the statements go in one DO block; each is
+    // dollar-quoted with a tag that its text does not contain.
+    QString block = u"DO $quarry$ BEGIN\n"_s;
+    for (const QString &statement : statements) {
+        QString tag = u"$q$"_s;
+        for (int n = 0; statement.contains(tag) || tag == u"$quarry$"_s; ++n)
+            tag = u"$q%1$"_s.arg(n);
+        block += u"EXECUTE "_s + tag + statement + tag + u";\n"_s;
+    }
+    block += u"END $quarry$"_s;
+    return run(block);
 }
 
 } // namespace quarry::mock

@@ -18,10 +18,10 @@ namespace quarry::mock {
 
 /// CRUD resources on a PostgreSQL database (through db::PgConnection, libpqxx).
 ///
-/// The tables must exist (Quarry never creates tables in a server database behind the user's back;
-/// `quarry migrate` does that); their columns are read from information_schema in the current
+/// The database is the user's: its missing tables are created by applyDesignChange() only where
+/// the user agreed (`createTables`). Columns are read from information_schema in the current
 /// schema. One connection per network thread; each statement runs in its own transaction.
-/// SQLSTATE 23505 is a unique violation, other class 23 codes constraint violations.
+/// Class 23 SQLSTATEs become failure kinds with the constraint and columns the server named.
 class QUARRY_CORE_EXPORT PgStore : public ResourceStore
 {
 public:
@@ -30,9 +30,11 @@ public:
     ~PgStore() override;
 
     QString displayName() const override { return m_displayName; }
-    std::optional<TableInfo> table(const QString &name) const override;
+    QString dialectId() const override { return QStringLiteral("postgres"); }
+    bool namesFailedForeignKeys() const override { return true; }
     Result<void> refresh() override;
     SqlOutcome run(const QString &sql, const QVariantList &params = {}, const TableInfo *shape = nullptr) override;
+    SqlOutcome runAll(const QStringList &statements) override;
 
     /// "? ... ?" -> "$1 ... $2", leaving quoted identifiers and string literals alone.
     static QString numberPlaceholders(const QString &sql);
@@ -45,7 +47,6 @@ private:
     QString m_displayName;
     mutable std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<db::PgConnection>> m_connections;
-    QHash<QString, TableInfo> m_tables;
 };
 
 } // namespace quarry::mock

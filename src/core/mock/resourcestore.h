@@ -5,11 +5,17 @@
 #include "quarry_core_export.h"
 #include "result.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QStringList>
 #include <QVariantList>
 
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <optional>
+
+namespace quarry::schema { class Dialect; class Schema; }
 
 namespace quarry::mock {
 
@@ -22,6 +28,7 @@ struct QUARRY_CORE_EXPORT ColumnInfo {
     bool notNull = false;
     bool hasDefault = false;
     bool primaryKey = false;
+    bool json = false;     ///< takes a JSON object or array (stored as its text where the engine has no JSON type)
 };
 
 struct QUARRY_CORE_EXPORT TableInfo {
@@ -32,34 +39,75 @@ struct QUARRY_CORE_EXPORT TableInfo {
 };
 
 /// What one statement did.
+/// The engine's own words on a failed statement are parsed by the store that ran it, so that
+/// callers see the same failure kinds from SQLite and PostgreSQL.
 struct QUARRY_CORE_EXPORT SqlOutcome {
-    enum class Failure { None, Unique, Constraint, Busy, Other };
+    enum class Failure { None, Unique, NotNull, Check, ForeignKey, Constraint, Busy, Other };
     QJsonArray rows;   ///< result rows as objects, column name -> value
     qint64 changes = 0;
     Failure failure = Failure::None;
     int code = 0;      ///< the engine's own code (SQLite extended result code; 1 for PostgreSQL errors)
     QString error;
+    QString constraint;   ///< the constraint the engine named (PostgreSQL; a CHECK's name or text on SQLite)
+    QStringList columns;  ///< the columns the engine named (NOT NULL, UNIQUE, a PostgreSQL key's DETAIL)
+    QString table;        ///< the table the engine named, when it is not the written one (a referencing table)
     qint64 micros = 0;
     bool ok() const { return failure == Failure::None; }
     bool isUniqueViolation() const { return failure == Failure::Unique; }
-    bool isConstraintViolation() const { return failure == Failure::Unique || failure == Failure::Constraint; }
+    bool isConstraintViolation() const
+    {
+        return failure == Failure::Unique || failure == Failure::NotNull || failure == Failure::Check
+            || failure == Failure::ForeignKey || failure == Failure::Constraint;
+    }
 };
 
 /// Where a CRUD resource keeps its rows: an SQLite file or a PostgreSQL database.
 /// Implementations are used from every network thread at once: run() must be thread-safe
-/// (one connection per thread), and never throw.
+/// (one connection per thread), and never throw. The base keeps the tables' metadata, with the
+/// design's column types laid over the engine's (a designed boolean or JSON column stays one on
+/// SQLite, which stores both as numbers and text).
 class QUARRY_CORE_EXPORT ResourceStore
 {
 public:
-    virtual ~ResourceStore() = default;
+    virtual ~ResourceStore();
     /// What the log shows: a file path or a URL without its password.
     virtual QString displayName() const = 0;
-    virtual std::optional<TableInfo> table(const QString &name) const = 0;
+    /// The dialect whose DDL creates the store's tables: "sqlite", "postgres".
+    virtual QString dialectId() const = 0;
+    /// Whether a failed foreign key names its constraint (PostgreSQL) or not (SQLite).
+    virtual bool namesFailedForeignKeys() const = 0;
+
+    /// The identifier quoted by the store's dialect. Thread-safe.
+    QString quote(const QString &identifier) const;
+    /// Thread-safe.
+    std::optional<TableInfo> table(const QString &name) const;
+    QStringList tableNames() const;
+    /// The design whose column types are laid over the engine's, from the next refresh() on.
+    void setDesign(std::shared_ptr<const schema::Schema> design);
     /// Re-reads the tables' metadata.
     virtual Result<void> refresh() = 0;
+    /// refresh(), at most once a second whatever the number of callers (a request that finds
+    /// no table asks, so a table created meanwhile is found without a restart). Thread-safe.
+    void refreshIfStale();
     /// Runs one statement; `?` marks the bound parameters (in order). When `shape` is given, the
     /// result's values are converted by its columns' types (text-only drivers need it).
     virtual SqlOutcome run(const QString &sql, const QVariantList &params = {}, const TableInfo *shape = nullptr) = 0;
+    /// Runs statements without parameters (DDL) in one transaction: all of them or, at the first
+    /// failure (which the outcome describes), none.
+    virtual SqlOutcome runAll(const QStringList &statements) = 0;
+
+protected:
+    /// Implementations call it from refresh() with what the engine reports.
+    void setTables(QHash<QString, TableInfo> tables);
+    /// Finds the dialect of dialectId() (a loaded plugin); implementations call it when they open.
+    Result<void> loadDialect();
+
+private:
+    const schema::Dialect *m_dialect = nullptr;
+    mutable std::mutex m_tablesMutex;
+    QHash<QString, TableInfo> m_tables;
+    std::shared_ptr<const schema::Schema> m_design;
+    std::atomic<qint64> m_lastRefreshMs{0};
 };
 
 } // namespace quarry::mock

@@ -2,8 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/sqlitestore.h"
 
-#include "mock/sqliteschema.h"
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -37,24 +35,38 @@ ColumnInfo::Affinity affinityOf(const QString &declared)
 
 } // namespace
 
-const ColumnInfo *TableInfo::column(const QString &name) const
+/// Fills the failure of `out` from SQLite's extended code and message: "NOT NULL constraint failed:
+/// t.c", "UNIQUE constraint failed: t.a, t.b", "CHECK constraint failed: name-or-expression".
+/// SQLite names no failed foreign key.
+static void describeFailure(SqlOutcome &out, int code, const QString &message)
 {
-    for (const ColumnInfo &c : columns) {
-        if (c.name == name)
-            return &c;
+    out.code = code;
+    out.error = message;
+    const QString named = message.section(u": "_s, 1).trimmed();
+    auto columnsOf = [&named] {
+        QStringList columns;
+        for (const QString &qualified : named.split(u", "_s, Qt::SkipEmptyParts))
+            columns << qualified.section(u'.', -1);
+        return columns;
+    };
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        out.failure = SqlOutcome::Failure::Unique;
+        out.columns = columnsOf();
+    } else if (code == SQLITE_CONSTRAINT_NOTNULL) {
+        out.failure = SqlOutcome::Failure::NotNull;
+        out.columns = columnsOf();
+    } else if (code == SQLITE_CONSTRAINT_CHECK) {
+        out.failure = SqlOutcome::Failure::Check;
+        out.constraint = named;
+    } else if (code == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        out.failure = SqlOutcome::Failure::ForeignKey;
+    } else if ((code & 0xff) == SQLITE_CONSTRAINT) {
+        out.failure = SqlOutcome::Failure::Constraint;
+    } else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        out.failure = SqlOutcome::Failure::Busy;
+    } else {
+        out.failure = SqlOutcome::Failure::Other;
     }
-    return nullptr;
-}
-
-static SqlOutcome::Failure failureOf(int code)
-{
-    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-        return SqlOutcome::Failure::Unique;
-    if ((code & 0xff) == SQLITE_CONSTRAINT)
-        return SqlOutcome::Failure::Constraint;
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        return SqlOutcome::Failure::Busy;
-    return SqlOutcome::Failure::Other;
 }
 
 struct SqliteStore::Connection {
@@ -72,21 +84,17 @@ SqliteStore::SqliteStore(QString path, bool durable) : m_path(std::move(path)), 
 
 SqliteStore::~SqliteStore() = default;
 
-Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const QString &path, const QStringList &ddl, bool durable)
+Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const QString &path, bool durable)
 {
     std::shared_ptr<SqliteStore> store(new SqliteStore(path, durable));
+    if (auto dialect = store->loadDialect(); !dialect)
+        return dialect.error();
     QString error;
     if (!store->connection(&error))
         return Error{Error::Kind::Database, error, path};
     const SqlOutcome wal = store->run(u"PRAGMA journal_mode=WAL"_s);
     if (!wal.ok())
         return Error{Error::Kind::Database, Tr::tr("Cannot switch %1 to WAL mode: %2").arg(path, wal.error), path};
-    for (const QString &statement : ddl) {
-        const SqlOutcome r = store->run(statement);
-        if (!r.ok())
-            return Error{Error::Kind::Database, Tr::tr("Creating the tables failed: %1").arg(r.error),
-                         statement.section(u'\n', 0, 0)};
-    }
     auto refreshed = store->refresh();
     if (!refreshed)
         return refreshed.error();
@@ -124,18 +132,8 @@ Result<void> SqliteStore::refresh()
             info.primaryKey = u"rowid"_s;
         result.insert(info.name, info);
     }
-    std::lock_guard lock(m_mutex);
-    m_tables = std::move(result);
+    setTables(std::move(result));
     return {};
-}
-
-std::optional<TableInfo> SqliteStore::table(const QString &name) const
-{
-    std::lock_guard lock(m_mutex);
-    const auto it = m_tables.constFind(name);
-    if (it == m_tables.constEnd())
-        return std::nullopt;
-    return *it;
 }
 
 SqliteStore::Connection *SqliteStore::connection(QString *error)
@@ -183,9 +181,11 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params, cons
         const int rc = sqlite3_prepare_v3(c->db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                                           nullptr);
         if (rc != SQLITE_OK) {
-            out.code = sqlite3_extended_errcode(c->db);
-            out.failure = failureOf(out.code);
-            out.error = QString::fromUtf8(sqlite3_errmsg(c->db));
+            describeFailure(out, sqlite3_extended_errcode(c->db), QString::fromUtf8(sqlite3_errmsg(c->db)));
+            return out;
+        }
+        if (!stmt) {   // only a comment, or white space
+            out.micros = timer.nsecsElapsed() / 1000;
             return out;
         }
         if (c->statements.size() > 256) {
@@ -226,12 +226,17 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params, cons
         }
         }
     }
-    const int columns = sqlite3_column_count(stmt);
+    // Column names are read after the first step: a design change (ALTER TABLE) re-prepares a
+    // cached "SELECT *" there, with the new column.
+    int columns = -1;
     QStringList names;
-    for (int i = 0; i < columns; ++i)
-        names.append(QString::fromUtf8(sqlite3_column_name(stmt, i)));
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (columns < 0) {
+            columns = sqlite3_column_count(stmt);
+            for (int i = 0; i < columns; ++i)
+                names.append(QString::fromUtf8(sqlite3_column_name(stmt, i)));
+        }
         QJsonObject row;
         for (int i = 0; i < columns; ++i) {
             switch (sqlite3_column_type(stmt, i)) {
@@ -251,9 +256,7 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params, cons
         out.rows.append(row);
     }
     if (rc != SQLITE_DONE) {
-        out.code = sqlite3_extended_errcode(c->db);
-        out.failure = failureOf(out.code);
-        out.error = QString::fromUtf8(sqlite3_errmsg(c->db));
+        describeFailure(out, sqlite3_extended_errcode(c->db), QString::fromUtf8(sqlite3_errmsg(c->db)));
     } else {
         out.changes = sqlite3_changes64(c->db);
     }
@@ -261,6 +264,21 @@ SqlOutcome SqliteStore::run(const QString &sql, const QVariantList &params, cons
     sqlite3_clear_bindings(stmt);
     out.micros = timer.nsecsElapsed() / 1000;
     return out;
+}
+
+SqlOutcome SqliteStore::runAll(const QStringList &statements)
+{
+    SqlOutcome begun = run(u"BEGIN IMMEDIATE"_s);
+    if (!begun.ok())
+        return begun;
+    for (const QString &statement : statements) {
+        SqlOutcome r = run(statement);
+        if (!r.ok()) {
+            run(u"ROLLBACK"_s);
+            return r;
+        }
+    }
+    return run(u"COMMIT"_s);
 }
 
 } // namespace quarry::mock

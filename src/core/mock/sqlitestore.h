@@ -31,17 +31,19 @@ namespace quarry::mock {
 class QUARRY_CORE_EXPORT SqliteStore : public ResourceStore
 {
 public:
-    /// Opens or creates the file, switches it to WAL and runs `ddl` (CREATE ... IF NOT EXISTS).
-    static Result<std::shared_ptr<SqliteStore>> open(const QString &path, const QStringList &ddl, bool durable = false);
+    /// Opens or creates the file and switches it to WAL; every connection enforces foreign keys.
+    /// Its tables come from applyDesignChange().
+    static Result<std::shared_ptr<SqliteStore>> open(const QString &path, bool durable = false);
     ~SqliteStore() override;
 
     QString path() const { return m_path; }
     QString displayName() const override { return m_path; }
-    /// Table metadata read at open; refresh() re-reads it.
-    std::optional<TableInfo> table(const QString &name) const override;
+    QString dialectId() const override { return QStringLiteral("sqlite"); }
+    bool namesFailedForeignKeys() const override { return false; }
     Result<void> refresh() override;
     /// Runs one statement on the calling thread's connection. Thread-safe.
     SqlOutcome run(const QString &sql, const QVariantList &params = {}, const TableInfo *shape = nullptr) override;
+    SqlOutcome runAll(const QStringList &statements) override;
 
 private:
     struct Connection;
@@ -52,7 +54,6 @@ private:
     bool m_durable = false;
     mutable std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Connection>> m_connections;
-    QHash<QString, TableInfo> m_tables;
 };
 
 } // namespace quarry::mock

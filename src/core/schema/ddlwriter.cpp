@@ -115,6 +115,16 @@ void DdlWriter::note(const QString &text)
 
 Result<QStringList> DdlWriter::write(const Schema &schema)
 {
+    return write(schema, nullptr);
+}
+
+Result<QStringList> DdlWriter::write(const Schema &schema, const DdlScope &scope)
+{
+    return write(schema, &scope);
+}
+
+Result<QStringList> DdlWriter::write(const Schema &schema, const DdlScope *scope)
+{
     const QList<Problem> problems = Validator({&m_dialect}).validate(schema);
     for (const Problem &p : problems) {
         if (p.isError())
@@ -124,10 +134,17 @@ Result<QStringList> DdlWriter::write(const Schema &schema)
     m_out.clear();
     m_notes.clear();
 
-    for (const Namespace &ns : schema.namespaces)
-        createNamespace(ns);
-    for (const EnumType &e : schema.enums)
-        createEnum(e);
+    const auto inScope = [scope](const QStringList &names, const QString &nameSpace, const QString &name) {
+        return !scope || names.contains(name) || (!nameSpace.isEmpty() && names.contains(nameSpace + u'.' + name));
+    };
+    for (const Namespace &ns : schema.namespaces) {
+        if (inScope(scope ? scope->namespaces : QStringList(), {}, ns.name))
+            createNamespace(ns);
+    }
+    for (const EnumType &e : schema.enums) {
+        if (inScope(scope ? scope->enums : QStringList(), e.nameSpace, e.name))
+            createEnum(e);
+    }
 
     // Kahn's algorithm over "references" edges; the ready queue is ordered by design position so
     // that the output is stable and follows the designer's order where dependencies allow.
@@ -157,6 +174,20 @@ Result<QStringList> DdlWriter::write(const Schema &schema)
     QList<bool> created(n, false);
     QList<std::pair<const Table *, const ForeignKey *>> deferred;
     qsizetype createdCount = 0;
+    // Tables outside the scope exist already: they are "created" before the first statement.
+    QList<bool> skipped(n, false);
+    for (qsizetype i = 0; i < n; ++i) {
+        const Table &t = schema.tables.at(i);
+        if (!inScope(scope ? scope->tables : QStringList(), t.nameSpace, t.name)) {
+            skipped[i] = true;
+            created[i] = true;
+            ++createdCount;
+            for (qsizetype d : dependents.at(i)) {
+                if (--pending[d] == 0)
+                    ready.push(d);
+            }
+        }
+    }
     qsizetype scan = 0; // where to look for the next table to break a cycle at
     while (createdCount < n) {
         qsizetype next = -1;
@@ -208,8 +239,10 @@ Result<QStringList> DdlWriter::write(const Schema &schema)
                  .arg(table->name, fk->refTable));
         addStatement(addForeignKey(*table, *fk));
     }
-    for (const View &v : schema.views)
-        createView(v);
+    if (!scope) {
+        for (const View &v : schema.views)
+            createView(v);
+    }
     if (!m_notes.isEmpty()) { // a note about something left out at the very end
         addStatement(QString());
         m_out.last().chop(1); // the note lines without an empty statement after them
@@ -420,6 +453,28 @@ QString DdlWriter::indexStatement(const Table &table, const Index &index)
 QString DdlWriter::dropIndex(const Table &table, const Index &index)
 {
     return u"DROP INDEX "_s + qualified(table.nameSpace, indexName(table, index));
+}
+
+QString DdlWriter::addColumn(const Schema &schema, const Table &table, const Column &column)
+{
+    m_schema = &schema;
+    QString sql = u"ALTER TABLE %1 ADD COLUMN %2"_s.arg(tableName(table), columnDefinition(table, column, false));
+    for (const ForeignKey &fk : table.foreignKeys) {
+        if (fk.columns == QStringList{column.name}) {
+            QStringList to;
+            for (const QString &c : fk.refColumns)
+                to << ident(c);
+            sql += u" REFERENCES %1 (%2)"_s.arg(qualified(fk.refNamespace, fk.refTable), to.join(u", "_s));
+            if (fk.onDelete != ReferentialAction::NoAction)
+                sql += u" ON DELETE "_s + referentialAction(fk.onDelete);
+            if (fk.onUpdate != ReferentialAction::NoAction)
+                sql += u" ON UPDATE "_s + referentialAction(fk.onUpdate);
+            break;
+        }
+    }
+    m_schema = nullptr;
+    m_notes.clear();
+    return sql;
 }
 
 QString DdlWriter::setNotNull(const Table &table, const Column &column)

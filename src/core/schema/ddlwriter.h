@@ -29,12 +29,16 @@ public:
 
     /// Validates the design (errors only; warnings are the caller's to show) and writes it.
     Result<QStringList> write(const Schema &schema);
+    /// Writes only what `scope` names (see DdlScope); the rest of the design counts as existing.
+    Result<QStringList> write(const Schema &schema, const DdlScope &scope);
     /// Statements joined into a script: each ends with ";" and a blank line separates them.
     static QString script(const QStringList &statements);
 
     QString createIndex(const Table &table, const Index &index);
     virtual QString dropIndex(const Table &table, const Index &index);
     virtual QString setNotNull(const Table &table, const Column &column);
+    /// ALTER TABLE t ADD COLUMN with the column's definition and a one-column foreign key on it.
+    QString addColumn(const Schema &schema, const Table &table, const Column &column);
 
     /// The name as written in SQL: bare when safe, else quoted by the dialect.
     QString ident(const QString &name) const;
@@ -92,6 +96,7 @@ protected:
     QStringList m_notes;
 
 private:
+    Result<QStringList> write(const Schema &schema, const DdlScope *scope);
     QSet<QString> m_reserved;      // lower case: only bare (lower-case) names are looked up
     DialectFeatures m_features;
 };

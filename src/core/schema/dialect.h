@@ -23,6 +23,15 @@ struct DialectFeatures {
     int maxIdentifierLength = 0;     ///< longer names are truncated or refused; 0 = no limit
 };
 
+/// A part of a design to write DDL for: the named tables (with their indexes, comments and foreign
+/// keys), enums and namespaces, as if every other object of the design already existed. It is how
+/// a database that holds part of a design gets the rest (the mock server's served tables).
+struct DdlScope {
+    QStringList tables;       ///< table names ("name" or "namespace.name")
+    QStringList enums;        ///< enum names, likewise
+    QStringList namespaces;
+};
+
 /// An SQL dialect, implemented by a plugin in plugins/dialect-*. Implementations are stateless
 /// and may be called from any thread.
 class Dialect
@@ -51,6 +60,15 @@ public:
     {
         return Error{Error::Kind::Internal, QStringLiteral("The %1 dialect cannot generate DDL.").arg(displayName()), {}};
     }
+    /// Like createStatements(), limited to `scope`; foreign keys to tables outside it are written
+    /// as if those tables existed. Views are never part of a scope.
+    virtual Result<QStringList> createStatements(const Schema &schema, const DdlScope &scope) const
+    {
+        return Error{Error::Kind::Internal, QStringLiteral("The %1 dialect cannot generate DDL.").arg(displayName()), {}};
+    }
+    /// ALTER TABLE ... ADD COLUMN with the column's type, NOT NULL, default, CHECK and a one-column
+    /// foreign key of the table on it; empty when the dialect cannot add columns.
+    virtual QString addColumnStatement(const Schema &schema, const Table &table, const Column &column) const { return {}; }
     /// One CREATE INDEX statement (used by the advisor's fixes and by migrations).
     virtual QString createIndexStatement(const Table &table, const Index &index) const { return {}; }
     virtual QString dropIndexStatement(const Table &table, const Index &index) const { return {}; }
@@ -61,5 +79,5 @@ public:
 
 } // namespace quarry::schema
 
-#define QuarryDialect_iid "org.quarry.Dialect/1"
+#define QuarryDialect_iid "org.quarry.Dialect/2"
 Q_DECLARE_INTERFACE(quarry::schema::Dialect, QuarryDialect_iid)

@@ -30,7 +30,7 @@ struct PluginInfo {
 class QUARRY_CORE_EXPORT DialectRegistry
 {
 public:
-    static constexpr int ApiVersion = 1;
+    static constexpr int ApiVersion = 2;
 
     DialectRegistry();
     ~DialectRegistry();

@@ -3,8 +3,9 @@
 #include "mock/mockconfig.h"
 #include "mock/mockserver.h"
 #include "mock/requestlog.h"
-#include "mock/sqliteschema.h"
 #include "mock/sqlitestore.h"
+#include "schema/dialectregistry.h"
+#include "schema/schema.h"
 
 #include "rawhttp.h"
 
@@ -52,7 +53,7 @@ class TestCrud : public QObject
 private slots:
     void init();
     void cleanup();
-    void ddlForPortableTypes();
+    void servedTablesComeFromTheSqliteDialect();
     void createAndGet();
     void createReturns409OnDuplicate();
     void badInput_data();
@@ -107,18 +108,29 @@ void TestCrud::cleanup()
     m_dir.reset();
 }
 
-void TestCrud::ddlForPortableTypes()
+void TestCrud::servedTablesComeFromTheSqliteDialect()
 {
-    const auto ddl = SqliteSchema::createStatements(obj(Schema));
+    // SQLite keeps each CREATE statement as it was run: the served file holds the dialect's DDL.
+    const quarry::schema::Dialect *sqlite = quarry::schema::DialectRegistry::instance().dialect(u"sqlite"_s);
+    QVERIFY(sqlite);
+    const auto design = quarry::schema::Schema::fromJson(obj(Schema));
+    QVERIFY(design);
+    const auto ddl = sqlite->createStatements(design.value());
     QVERIFY(ddl);
-    const QString users = ddl.value().at(0);
-    QVERIFY2(users.contains(u"\"id\" INTEGER PRIMARY KEY AUTOINCREMENT"_s), qPrintable(users));
-    QVERIFY(users.contains(u"\"email\" TEXT NOT NULL UNIQUE"_s));
-    QVERIFY(users.contains(u"\"score\" NUMERIC"_s));
-    QVERIFY(users.contains(u"\"created_at\" TEXT DEFAULT CURRENT_TIMESTAMP"_s));
-    QCOMPARE(ddl.value().at(1), u"CREATE INDEX IF NOT EXISTS \"idx_users_email\" ON \"users\" (\"email\")"_s);
-    QVERIFY(ddl.value().at(2).startsWith(u"CREATE TABLE IF NOT EXISTS \"order\""_s));
-    QCOMPARE(SqliteSchema::quote(u"a\"b"_s), u"\"a\"\"b\""_s);
+    QStringList stored;
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(m_dbPath.toUtf8().constData(), &db), SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+                       -1, &stmt, nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        stored << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    QCOMPARE(stored, ddl.value());
+    QVERIFY2(stored.at(0).contains(u"id INTEGER PRIMARY KEY AUTOINCREMENT"_s), qPrintable(stored.at(0)));
+    QVERIFY(stored.at(0).contains(u"email VARCHAR(255) UNIQUE NOT NULL"_s));
+    QVERIFY(stored.at(0).contains(u"created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP"_s));
 }
 
 void TestCrud::createAndGet()
@@ -146,33 +158,54 @@ void TestCrud::createReturns409OnDuplicate()
     const Response dup = call("POST", "/api/users", R"({"email": "a@x.org"})");
     QCOMPARE(dup.status, 409);
     QVERIFY(json(dup).value(u"detail"_s).toString().contains(u"users.email"_s));
+    const QJsonObject error = json(dup).value(u"errors"_s).toArray().at(0).toObject();
+    QCOMPARE(error.value(u"pointer"_s).toString(), u"/email"_s);
+    QCOMPARE(error.value(u"constraint"_s).toString(), u"UNIQUE (email)"_s);
     QCOMPARE(jsonArray(call("GET", "/api/users")).size(), 1);
 }
 
 void TestCrud::badInput_data()
 {
     QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
     QTest::addColumn<QString>("title");
-    QTest::newRow("invalid JSON") << QByteArray(R"({"email": )") << u"Invalid JSON"_s;
-    QTest::newRow("empty body") << QByteArray() << u"Invalid JSON"_s;
-    QTest::newRow("array instead of object") << QByteArray(R"([{"email": "x"}])") << u"JSON object expected"_s;
-    QTest::newRow("unknown field") << QByteArray(R"({"email": "x@y", "nickname": "z"})") << u"Unknown field"_s;
-    QTest::newRow("string for integer") << QByteArray(R"({"email": "x@y", "age": "old"})") << u"Wrong type"_s;
-    QTest::newRow("fraction for integer") << QByteArray(R"({"email": "x@y", "age": 3.5})") << u"Wrong type"_s;
-    QTest::newRow("number for text") << QByteArray(R"({"email": 12})") << u"Wrong type"_s;
-    QTest::newRow("null for NOT NULL") << QByteArray(R"({"email": null})") << u"Wrong type"_s;
-    QTest::newRow("missing NOT NULL") << QByteArray(R"({"name": "x"})") << u"Constraint violated"_s;
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("constraint");
+    QTest::newRow("invalid JSON") << QByteArray(R"({"email": )") << 400 << u"Invalid JSON"_s << QString() << QString();
+    QTest::newRow("empty body") << QByteArray() << 400 << u"Invalid JSON"_s << QString() << QString();
+    QTest::newRow("array instead of object") << QByteArray(R"([{"email": "x"}])") << 400 << u"JSON object expected"_s
+                                             << QString() << u"type"_s;
+    QTest::newRow("unknown field") << QByteArray(R"({"email": "x@y", "nickname": "z"})") << 400 << u"Unknown field"_s
+                                   << u"/nickname"_s << QString();
+    QTest::newRow("string for integer") << QByteArray(R"({"email": "x@y", "age": "old"})") << 400 << u"Wrong type"_s
+                                        << u"/age"_s << u"type"_s;
+    QTest::newRow("fraction for integer") << QByteArray(R"({"email": "x@y", "age": 3.5})") << 400 << u"Wrong type"_s
+                                          << u"/age"_s << u"type"_s;
+    QTest::newRow("number for text") << QByteArray(R"({"email": 12})") << 400 << u"Wrong type"_s << u"/email"_s
+                                     << u"type"_s;
+    QTest::newRow("null for NOT NULL") << QByteArray(R"({"email": null})") << 422 << u"Constraint violated"_s
+                                       << u"/email"_s << u"NOT NULL"_s;
+    QTest::newRow("missing NOT NULL") << QByteArray(R"({"name": "x"})") << 422 << u"Constraint violated"_s
+                                      << u"/email"_s << u"NOT NULL"_s;
 }
 
 void TestCrud::badInput()
 {
     QFETCH(QByteArray, body);
+    QFETCH(int, status);
     QFETCH(QString, title);
+    QFETCH(QString, pointer);
+    QFETCH(QString, constraint);
     const Response r = call("POST", "/api/users", body);
-    QCOMPARE(r.status, 400);
+    QCOMPARE(r.status, status);
     QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
     QCOMPARE(json(r).value(u"title"_s).toString(), title);
     QVERIFY(!json(r).value(u"detail"_s).toString().isEmpty());
+    const QJsonArray errors = json(r).value(u"errors"_s).toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0).toObject().value(u"pointer"_s).toString(), pointer);
+    QCOMPARE(errors.at(0).toObject().value(u"constraint"_s).toString(), constraint);
+    QVERIFY(!errors.at(0).toObject().value(u"message"_s).toString().isEmpty());
 }
 
 void TestCrud::listFiltersSortPaginate()
@@ -258,7 +291,7 @@ void TestCrud::putPatchDelete()
     QVERIFY(json(r).value(u"age"_s).isNull());
     QCOMPARE(json(r).value(u"created_at"_s), row.value(u"created_at"_s));
 
-    QCOMPARE(call("PUT", item, R"({"name": "no email"})").status, 400);
+    QCOMPARE(call("PUT", item, R"({"name": "no email"})").status, 422);
     QCOMPARE(call("PATCH", item, R"({"id": 12345})").status, 400);
     QCOMPARE(call("PATCH", "/api/users/777", R"({"age": 1})").status, 404);
     QCOMPARE(call("PUT", "/api/users/777", R"({"email": "q@x.org"})").status, 404);
@@ -380,10 +413,10 @@ void TestCrud::fixturesFillEmptyTablesOnce()
 
 void TestCrud::durableWritesSyncEveryCommit()
 {
-    auto normal = SqliteStore::open(m_dir->filePath(u"normal.db"_s), {});
+    auto normal = SqliteStore::open(m_dir->filePath(u"normal.db"_s));
     QVERIFY(normal);
     QCOMPARE(normal.value()->run(u"PRAGMA synchronous"_s).rows.first().toObject().value(u"synchronous"_s).toInt(), 1);
-    auto durable = SqliteStore::open(m_dir->filePath(u"durable.db"_s), {}, true);
+    auto durable = SqliteStore::open(m_dir->filePath(u"durable.db"_s), true);
     QVERIFY(durable);
     QCOMPARE(durable.value()->run(u"PRAGMA synchronous"_s).rows.first().toObject().value(u"synchronous"_s).toInt(), 2);
     QCOMPARE(durable.value()->run(u"PRAGMA journal_mode"_s).rows.first().toObject().value(u"journal_mode"_s).toString(), u"wal"_s);

@@ -5,6 +5,7 @@
 #include "mock/mockconfig.h"
 #include "mock/mockserver.h"
 #include "mock/pgstore.h"
+#include "mock/requestlog.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -29,6 +30,7 @@ private slots:
     void updateAndDelete();
     void missingTableAndDeadServer();
     void reconnectsAfterServerKilledConnection();
+    void designedTablesOnlyWithConsent();
 
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -122,7 +124,12 @@ void TestPgResource::conflictsAndBadInput()
     QVERIFY(json(dup).value(u"detail"_s).toString().contains(u"users_email_key"_s));
     QCOMPARE(call("POST", "/api/users", R"({"email": "x@example.com", "age": "old"})").status, 400);
     QCOMPARE(call("POST", "/api/users", R"({"email": "x@example.com", "active": "yes"})").status, 400);
-    QCOMPARE(call("POST", "/api/users", R"({"name": "no email"})").status, 400);   // NOT NULL: SQLSTATE 23502
+    const Response missing = call("POST", "/api/users", R"({"name": "no email"})");   // NOT NULL: SQLSTATE 23502
+    QCOMPARE(missing.status, 422);
+    QCOMPARE(json(missing).value(u"errors"_s).toArray().at(0).toObject().value(u"pointer"_s).toString(), u"/email"_s);
+    const QJsonObject unique = json(dup).value(u"errors"_s).toArray().at(0).toObject();
+    QCOMPARE(unique.value(u"pointer"_s).toString(), u"/email"_s);
+    QCOMPARE(unique.value(u"constraint"_s).toString(), u"users_email_key"_s);
     QCOMPARE(call("POST", "/api/users", R"({"email": )").status, 400);
     QCOMPARE(call("GET", "/api/users/abc").status, 404);
 }
@@ -194,6 +201,93 @@ void TestPgResource::reconnectsAfterServerKilledConnection()
     const Response lost = call("GET", "/api/users?_limit=1");
     QCOMPARE(lost.status, 500);   // the request that met the dead connection says so
     QCOMPARE(call("GET", "/api/users?_limit=1").status, 200);   // the next one reconnects
+}
+
+void TestPgResource::designedTablesOnlyWithConsent()
+{
+    const QString schemaName = m_schema + u"_design"_s;
+    QVERIFY(m_admin->query(u"DROP SCHEMA IF EXISTS %1 CASCADE"_s.arg(schemaName)));
+    QVERIFY(m_admin->query(u"CREATE SCHEMA %1"_s.arg(schemaName)));
+    const QString url = m_url + (m_url.contains(u'?') ? u"&"_s : u"?"_s) + u"options=-csearch_path%3D"_s + schemaName;
+    const QJsonObject design = QJsonDocument::fromJson(R"json({"tables": [
+      {"id": "t-a", "name": "authors", "columns": [
+        {"id": "a1", "name": "id", "type": "serial", "primaryKey": true, "nullable": false},
+        {"id": "a2", "name": "name", "type": "text", "nullable": false}]},
+      {"id": "t-b", "name": "books", "columns": [
+        {"id": "b1", "name": "id", "type": "serial", "primaryKey": true, "nullable": false},
+        {"id": "b2", "name": "price", "type": "decimal", "precision": 10, "scale": 2},
+        {"id": "b3", "name": "author_id", "type": "integer"},
+        {"id": "b4", "name": "status", "type": "text", "nullable": false, "default": {"value": "draft"}}],
+       "foreignKeys": [{"id": "f1", "columns": ["author_id"], "references": {"table": "authors", "columns": ["id"]}}],
+       "checks": [{"id": "k1", "name": "price_nonneg", "expression": "price >= 0"},
+                  {"id": "k2", "expression": "status IN ('draft', 'published')"}]}]})json").object();
+    const QJsonObject mock{{u"routes"_s, QJsonArray{
+        QJsonObject{{u"id"_s, u"a"_s}, {u"method"_s, u"ANY"_s}, {u"path"_s, u"/api/authors"_s},
+                    {u"resource"_s, QJsonObject{{u"table"_s, u"authors"_s}, {u"database"_s, u"pg"_s}}}},
+        QJsonObject{{u"id"_s, u"b"_s}, {u"method"_s, u"ANY"_s}, {u"path"_s, u"/api/books"_s},
+                    {u"resource"_s, QJsonObject{{u"table"_s, u"books"_s}, {u"database"_s, u"pg"_s}}}}}}};
+    QJsonObject entry{{u"id"_s, u"pg"_s}, {u"url"_s, url}};
+    MockServer server;
+    auto send = [&server](const QByteArray &method, const QByteArray &target, const QByteArray &body = {}) {
+        Request r;
+        r.method = method;
+        r.setTarget(target);
+        r.body = body;
+        r.clientAddress = u"127.0.0.1"_s;
+        return server.handle(r);
+    };
+
+    // Without consent nothing is created; the log and the 500 name what is missing and how to agree.
+    auto config = MockConfig::fromJson(mock, design, QJsonArray{entry}, m_dir.path());
+    QVERIFY(config);
+    QVERIFY(server.configure(config.value()));
+    Response r = send("GET", "/api/books");
+    QCOMPARE(r.status, 500);
+    const QString detail = json(r).value(u"detail"_s).toString();
+    QVERIFY2(detail.contains(u"design's table \"books\""_s) && detail.contains(u"\"createTables\": true"_s)
+                 && detail.contains(u"--create-tables"_s), qPrintable(detail));
+    QVERIFY(!detail.contains(u"Add it to the"_s));
+    bool noticed = false;
+    for (const LogEntry &e : server.requestLog()->entries())
+        noticed = noticed || (e.notice.contains(u"authors, books"_s) && e.notice.contains(u"createTables"_s));
+    QVERIFY(noticed);
+    const auto none = m_admin->query(u"SELECT count(*) FROM information_schema.tables WHERE table_schema = $1"_s, {schemaName});
+    QVERIFY(none);
+    QCOMPARE(none.value().rows.at(0).at(0).toString(), u"0"_s);
+
+    // A table the user creates meanwhile is found without a restart.
+    QVERIFY(m_admin->query(u"CREATE TABLE %1.authors (id serial PRIMARY KEY, name text NOT NULL)"_s.arg(schemaName)));
+    QTRY_COMPARE(send("GET", "/api/authors").status, 200);
+
+    // With "createTables": true on the entry the rest of the design is created, with its rules.
+    entry.insert(u"createTables"_s, true);
+    config = MockConfig::fromJson(mock, design, QJsonArray{entry}, m_dir.path());
+    QVERIFY(config);
+    const auto applied = server.configure(config.value());
+    QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toString()));
+    QCOMPARE(send("POST", "/api/authors", R"({"name": "Ann"})").status, 201);
+    r = send("POST", "/api/books", R"({"author_id": 777})");
+    QCOMPARE(r.status, 409);
+    QJsonObject error = json(r).value(u"errors"_s).toArray().at(0).toObject();
+    QCOMPARE(error.value(u"pointer"_s).toString(), u"/author_id"_s);
+    QCOMPARE(error.value(u"constraint"_s).toString(), u"books_author_id_fkey"_s);
+    r = send("POST", "/api/books", R"({"price": -3})");
+    QCOMPARE(r.status, 422);
+    error = json(r).value(u"errors"_s).toArray().at(0).toObject();
+    QCOMPARE(error.value(u"pointer"_s).toString(), u"/price"_s);
+    QCOMPARE(error.value(u"constraint"_s).toString(), u"price_nonneg"_s);
+    r = send("POST", "/api/books", R"({"status": "lost"})");
+    QCOMPARE(r.status, 422);
+    QCOMPARE(json(r).value(u"errors"_s).toArray().at(0).toObject().value(u"pointer"_s).toString(), u"/status"_s);
+    r = send("POST", "/api/books", R"({"author_id": 1, "price": 5})");
+    QCOMPARE(r.status, 201);
+    QCOMPARE(json(r).value(u"status"_s).toString(), u"draft"_s);
+    r = send("DELETE", "/api/authors/1");
+    QCOMPARE(r.status, 409);
+    QCOMPARE(json(r).value(u"title"_s).toString(), u"Row still referenced"_s);
+    QCOMPARE(json(r).value(u"errors"_s).toArray().at(0).toObject().value(u"constraint"_s).toString(),
+             u"books_author_id_fkey"_s);
+    (void)m_admin->query(u"DROP SCHEMA IF EXISTS %1 CASCADE"_s.arg(schemaName));
 }
 
 QTEST_GUILESS_MAIN(TestPgResource)

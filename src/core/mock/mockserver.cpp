@@ -122,14 +122,14 @@ Result<void> MockServer::applyDesign(const QString &url, ResourceStore &store, c
     if (previous) {
         for (const QString &line : std::as_const(change.value().applied))
             postNotice(Tr::tr("Design change applied to %1: %2").arg(store.displayName(), line));
-        // A rename that is not applied stays one until it is undone: said once, not at every edit.
-        QStringList &said = m_notApplied[url];
-        for (const QString &line : std::as_const(change.value().notApplied)) {
-            if (!said.contains(line))
-                postNotice(Tr::tr("Design change not applied to %1: %2").arg(store.displayName(), line));
-        }
-        said = change.value().notApplied;
     }
+    // A rename that is not applied stays one until it is undone: said once, not at every edit.
+    QStringList &said = m_notApplied[url];
+    for (const QString &line : std::as_const(change.value().notApplied)) {
+        if (!said.contains(line))
+            postNotice(Tr::tr("Design change not applied to %1: %2").arg(store.displayName(), line));
+    }
+    said = change.value().notApplied;
     const QStringList missing = change.value().missing;
     if (missing != m_missing.value(url)) {
         if (!missing.isEmpty())

@@ -83,6 +83,38 @@ QSet<QString> existingEnums(ResourceStore &store)
     return names;
 }
 
+/// The design's tables whose CREATE TABLE in an SQLite file is not the one the dialect writes for
+/// the design (SQLite keeps each table's statement as it ran): made by an older design or Quarry,
+/// or given columns while serving.
+QStringList tablesNotFromTheDesign(ResourceStore &store, const schema::Schema &design, const schema::Dialect &dialect,
+                                   const QSet<QString> &existing)
+{
+    QStringList out;
+    for (const schema::Table &t : design.tables) {
+        if (!existing.contains(t.name))
+            continue;
+        schema::DdlScope scope;
+        scope.tables = QStringList{t.name};
+        const auto ddl = dialect.createStatements(design, scope);
+        if (!ddl)
+            return out;   // an invalid design is reported where tables are created
+        QString wanted;
+        for (const QString &statement : ddl.value()) {
+            wanted = withoutNotes(statement);
+            if (wanted.startsWith(u"CREATE TABLE"_s))
+                break;
+        }
+        const SqlOutcome stored = store.run(u"SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?"_s, {t.name});
+        const QString actual = stored.rows.isEmpty() ? QString() : stored.rows.first().toObject().value(u"sql"_s).toString();
+        if (stored.ok() && actual != wanted)
+            out << Tr::tr("Table %1 of the served file was not made from this design (an older design or Quarry made "
+                          "it, or columns were added while serving): its keys, checks and defaults are the file's. "
+                          "Tables are not rebuilt while serving; delete %2 to have them made from the design.")
+                       .arg(t.name, store.displayName());
+    }
+    return out;
+}
+
 } // namespace
 
 Result<DesignChange> applyDesignChange(ResourceStore &store, const std::shared_ptr<const schema::Schema> &designPtr,
@@ -154,10 +186,12 @@ Result<DesignChange> applyDesignChange(ResourceStore &store, const std::shared_p
         }
     }
     change.served = served;
+    const schema::Dialect *dialect = schema::DialectRegistry::instance().dialect(store.dialectId());
+    if (!previous && dialect && store.dialectId() == u"sqlite"_s)
+        change.notApplied << tablesNotFromTheDesign(store, design, *dialect, existing);
     if (toCreate.isEmpty() && toAdd.isEmpty())
         return change;
 
-    const schema::Dialect *dialect = schema::DialectRegistry::instance().dialect(store.dialectId());
     if (!dialect)
         return Error{Error::Kind::Internal,
                      Tr::tr("The %1 dialect plugin is not loaded, so the design's tables cannot be created in %2 "

@@ -37,7 +37,8 @@ struct QUARRY_CORE_EXPORT DesignChange {
 /// tables are added (ALTER TABLE ADD COLUMN, under the same consent), each on its own, a refusal reported with the
 /// engine's reason. Renames, drops and changed columns or keys are not applied: compared with
 /// `previous` (the last call's `served`, by object id; null at start) they are named in
-/// notApplied. Afterwards the store's metadata is re-read with the design's types laid over it.
+/// notApplied; at start, so are the tables of an SQLite file whose CREATE TABLE is not the one the
+/// dialect writes for the design (SQLite keeps it as it ran). Afterwards the store's metadata is re-read with the design's types laid over it.
 /// Returns an error when the dialect is not loaded or a table could not be created (nothing of
 /// the transaction stays). Call it from the server's owner thread.
 QUARRY_CORE_EXPORT Result<DesignChange> applyDesignChange(ResourceStore &store,

@@ -81,6 +81,7 @@ private slots:
     void deletingAReferencedParentIs409();
     void cascadeDeletesTheChildren();
     void designEditsReachTheRunningServer();
+    void aTableFromAnotherDesignIsNamed();
 
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -341,6 +342,33 @@ void TestServed::designEditsReachTheRunningServer()
     const qsizetype said = notices().size();
     m_ws->setSection(Section::Mock, obj(Mock));
     QCOMPARE(notices().size(), said);
+}
+
+void TestServed::aTableFromAnotherDesignIsNamed()
+{
+    // A file made before (here: authors without NOT NULL, as the old stop-gap DDL wrote it).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"older.db"_s);
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS \"authors\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"name\" TEXT)",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    sqlite3_close(db);
+    auto ws = quarry::workspace::Workspace::createEmpty(u"older"_s);
+    ws->setFilePath(dir.filePath(u"older.quarry"_s));
+    ws->setSection(Section::Schema, obj(Design));
+    ws->setSection(Section::Mock, obj(Mock));
+    MockServer server;
+    QVERIFY(server.configureFromWorkspace(*ws));
+    QStringList said;
+    for (const LogEntry &e : server.requestLog()->entries())
+        said << e.notice;
+    QCOMPARE(said.size(), 1);   // books and reviews were made now, from the design
+    QVERIFY2(said.first().contains(u"Table authors of the served file was not made from this design"_s), qPrintable(said.first()));
+    // Said once, not again at the next edit.
+    ws->setSection(Section::Mock, obj(Mock));
+    QCOMPARE(server.requestLog()->entries().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServed)

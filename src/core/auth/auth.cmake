@@ -6,7 +6,7 @@ target_sources(quarry-core PRIVATE
     auth/openssl_p.h
     auth/algorithm.cpp auth/algorithm.h
     auth/base64url.cpp auth/base64url.h
-    auth/key.cpp auth/key.h
+    auth/key.cpp auth/key.h auth/key_p.h auth/keyjwk.cpp
     auth/keyset.cpp auth/keyset.h
     auth/signature.cpp auth/signature.h
     auth/jws.cpp auth/jws.h

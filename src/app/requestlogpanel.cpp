@@ -108,7 +108,10 @@ void RequestLogPanel::showSelected()
         return;
     }
     const int row = m_proxy->mapToSource(current).row();
-    m_ui->detailView->setPlainText(describe(m_model->entry(row)));
+    const mock::LogEntry &entry = m_model->entry(row);
+    // A request's detail keeps its lines (headers, bodies); a server's note is prose.
+    m_ui->detailView->setLineWrapMode(entry.notice.isEmpty() ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
+    m_ui->detailView->setPlainText(describe(entry));
 }
 
 void RequestLogPanel::updateCount()
@@ -121,6 +124,8 @@ void RequestLogPanel::updateCount()
 
 QString RequestLogPanel::describe(const mock::LogEntry &e)
 {
+    if (!e.notice.isEmpty())
+        return tr("Note from the server, %1\n\n%2").arg(e.time.toLocalTime().toString(Qt::ISODateWithMs), e.notice);
     QString text;
     const QString status = e.status ? u"%1 %2"_s.arg(e.status).arg(HttpStatus::reason(e.status))
                                     : tr("no answer (connection dropped)");

@@ -271,6 +271,9 @@ void TestMockPage::designEditsInTheDiagramReachTheRunningServer()
     QTRY_VERIFY(noticed());
     QVERIFY(!servedColumns(db).contains(u"books.id"_s));
     QCOMPARE(log->data(log->index(log->rowCount() - 1, 1)).toString(), u"NOTE"_s);
+    m_page->logPanel()->selectRow(log->rowCount() - 1);
+    QVERIFY2(m_page->logPanel()->detailText().contains(u"Table new_table was renamed to books"_s),
+             qPrintable(m_page->logPanel()->detailText()));
 }
 
 QTEST_MAIN(TestMockPage)

@@ -115,19 +115,19 @@ Result<void> MockServer::applyDesign(const QString &url, ResourceStore &store, c
     const std::shared_ptr<const schema::Schema> previous = reused ? m_appliedDesigns.value(url) : nullptr;
     auto change = applyDesignChange(store, config.design, previous.get(), mayCreate);
     if (!change) {
-        postNotice(Tr::tr("The design did not reach %1: %2").arg(store.displayName(), change.error().message));
+        postNotice(Tr::tr("The design did not reach the served database: %1").arg(change.error().message));
         return change.error();
     }
     m_appliedDesigns.insert(url, change.value().served);
     if (previous) {
         for (const QString &line : std::as_const(change.value().applied))
-            postNotice(Tr::tr("Design change applied to %1: %2").arg(store.displayName(), line));
+            postNotice(Tr::tr("Design change applied: %1 (%2)").arg(line, store.displayName()));
     }
     // A rename that is not applied stays one until it is undone: said once, not at every edit.
     QStringList &said = m_notApplied[url];
     for (const QString &line : std::as_const(change.value().notApplied)) {
         if (!said.contains(line))
-            postNotice(Tr::tr("Design change not applied to %1: %2").arg(store.displayName(), line));
+            postNotice(Tr::tr("Not applied: %1 (%2)").arg(line, store.displayName()));
     }
     said = change.value().notApplied;
     const QStringList missing = change.value().missing;

@@ -8,7 +8,9 @@
 const n = Number(process.argv[2] || 1000);
 const baseUrl = process.argv[3] || 'http://127.0.0.1:3000';
 // "plain": no checks and no auth, so newman runs no scripts at all (its sandbox is the expensive part).
+// "scripts": the checks written as a Postman test script on every request, run by Quarry's sandbox.
 const plain = process.argv[4] === 'plain';
+const scripted = process.argv[4] === 'scripts';
 const items = [{
   type: 'request', id: 'login', name: 'Log in', method: 'POST', url: '{{baseUrl}}/login',
   body: { mode: 'json', text: '{"username": "ada", "password": "quarry-demo"}' },
@@ -47,6 +49,27 @@ if (plain) {
   for (const item of col.items) {
     delete item.assertions;
     delete item.auth;
+  }
+}
+// The same checks as pm.test calls: what collections in the wild carry.
+function testScript(assertions) {
+  const lines = [];
+  for (const a of assertions) {
+    if (a.kind === 'status')
+      lines.push(`pm.test("status ${a.value}", function () { pm.response.to.have.status(${a.value}); });`);
+    else if (a.kind === 'json')
+      lines.push(`pm.test("json ${a.pointer}", function () { pm.expect(pm.response.json()${a.pointer.split('/').slice(1).map((k) => `[${JSON.stringify(k)}]`).join('')}).to.eql(${JSON.stringify(a.value)}); });`);
+    else if (a.kind === 'header')
+      lines.push(`pm.test("header ${a.name}", function () { pm.expect(pm.response.headers.get(${JSON.stringify(a.name)})).to.equal(${JSON.stringify(a.value)}); });`);
+  }
+  return lines;
+}
+if (scripted) {
+  const col = workspace.collections[0];
+  col.name = `Benchmark, test scripts (${n} requests)`;
+  for (const item of col.items) {
+    item.scripts = { test: testScript(item.assertions) };
+    delete item.assertions;
   }
 }
 process.stdout.write(JSON.stringify(workspace, null, 1) + '\n');

@@ -67,7 +67,25 @@ t0=$(now); NODE_PATH=$MODULES node "$ROOT/tests/core/http/newmanrun.js" "$WORK/p
 np=$(rate "$N" "$t0" "$t1")
 printf '%-34s %10s %10s\n' "newman, no checks (no scripts)" "$(secs "$t0" "$t1")" "$np"
 
+# Every request with a Postman test script (pm.test, pm.expect, pm.response), run by both one request at a time.
+node "$ROOT/bench/runner/makecollection.js" "$N" "$BASE" scripts > "$WORK/scripts.quarry"
+"$QUARRY" export postman "$WORK/scripts.quarry" -o "$WORK/scripts.postman.json" --env Bench --env-out "$WORK/scripts.env.json"
+best_qs=0; best_ns=0
+for round in $(seq "$ROUNDS"); do
+    t0=$(now); "$QUARRY" run "$WORK/scripts.quarry" --env Bench --reporter json --out "$WORK/qs.json" > /dev/null || true; t1=$(now)
+    qs=$(rate "$N" "$t0" "$t1")
+    qsok=$(node -e 'const r = require(process.argv[1]); console.log(`${r.totals.assertions} script tests, ${r.totals.failedAssertions} failed`)' "$WORK/qs.json")
+    printf '%-34s %10s %10s %s\n' "quarry run, test scripts" "$(secs "$t0" "$t1")" "$qs" "$qsok"
+    t0=$(now); NODE_PATH=$MODULES node "$ROOT/tests/core/http/newmanrun.js" "$WORK/scripts.postman.json" "$WORK/scripts.env.json" > "$WORK/ns.json"; t1=$(now)
+    ns=$(rate "$N" "$t0" "$t1")
+    nsok=$(node -e 'const r = require(process.argv[1]); console.log(`${r.items.reduce((n, i) => n + i.assertions.length, 0)} script tests, ${r.failures} failed`)' "$WORK/ns.json")
+    printf '%-34s %10s %10s %s\n' "newman, test scripts" "$(secs "$t0" "$t1")" "$ns" "$nsok"
+    best_qs=$(node -e 'console.log(Math.max(...process.argv.slice(1).map(Number)))' "$best_qs" "$qs")
+    best_ns=$(node -e 'console.log(Math.max(...process.argv.slice(1).map(Number)))' "$best_ns" "$ns")
+done
+
 echo
+echo "with a test script on every request: quarry run $best_qs req/s, newman $best_ns req/s: ratio $(node -e 'console.log((process.argv[1] / process.argv[2]).toFixed(2))' "$best_qs" "$best_ns")x (target >= 10x)"
 echo "without checks: quarry run $qp req/s, newman $np req/s: ratio $(node -e 'console.log((process.argv[1] / process.argv[2]).toFixed(2))' "$qp" "$np")x"
 echo "best of $ROUNDS: quarry run $best_q req/s, newman $best_n req/s: ratio $(node -e 'console.log((process.argv[1] / process.argv[2]).toFixed(2))' "$best_q" "$best_n")x (target >= 3x)"
 echo "quarry run with 4 iterations in parallel: $best_q4 req/s ($(node -e 'console.log((process.argv[1] / process.argv[2]).toFixed(2))' "$best_q4" "$best_n")x newman)"

@@ -164,6 +164,22 @@ bool setItemAuth(Collection &collection, const QString &id, const http::AuthSpec
     return true;
 }
 
+bool setItemScripts(Collection &collection, const QString &id, const http::Scripts &scripts)
+{
+    if (id == collection.id) {
+        collection.scripts = scripts;
+        return true;
+    }
+    CollectionItem *item = itemIn(collection.items, id);
+    if (!item)
+        return false;
+    if (item->type == CollectionItem::Type::Request)
+        item->request.scripts = scripts;
+    else
+        item->folderScripts = scripts;
+    return true;
+}
+
 bool replaceRequest(Collection &collection, const http::RequestSpec &request)
 {
     CollectionItem *item = itemIn(collection.items, request.id);

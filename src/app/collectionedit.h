@@ -28,6 +28,8 @@ bool renameItem(http::Collection &collection, const QString &id, const QString &
 /// Sets the auth of the collection itself (`id` is its id), of a folder or of a request; false
 /// when there is no such item.
 bool setItemAuth(http::Collection &collection, const QString &id, const http::AuthSpec &auth);
+/// The scripts of the collection itself, a folder or a request, by id.
+bool setItemScripts(http::Collection &collection, const QString &id, const http::Scripts &scripts);
 /// Replaces the request with the same id; false when there is none.
 bool replaceRequest(http::Collection &collection, const http::RequestSpec &request);
 /// A copy of the item with fresh ids (for folders, all the way down) and "copy" in its name,

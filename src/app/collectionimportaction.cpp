@@ -64,7 +64,8 @@ CollectionImportAction::CollectionImportAction(QUndoStack *undoStack,
         const QString path = QFileDialog::getOpenFileName(
             m_parent, tr("Import Requests"), {},
             tr("Request files (*.json *.har *.yaml *.yml);;Postman collection or environment (*.json);;HAR (*.har);;"
-               "OpenAPI (*.yaml *.yml *.json);;All files (*)"));
+               "OpenAPI (*.yaml *.yml *.json);;Insomnia export (*.json *.yaml *.yml);;Bruno collection (bruno.json);;"
+               "All files (*)"));
         if (!path.isEmpty())
             importFile(path);
     });
@@ -95,13 +96,25 @@ bool CollectionImportAction::importFile(const QString &path)
                       .arg(in.environment->variables.size())
                       .arg(file);
     } else {
+        // The collection and the environments that came with it (Insomnia, Bruno) are one undo step.
+        m_undoStack->beginMacro(tr("Import %1").arg(file));
         const QJsonArray list =
             http::RequestImport::mergeCollection(ws->sectionArray(workspace::Section::Collections), *in.collection, &replaced);
         m_undoStack->push(new SetSectionCommand(ws, workspace::Section::Collections, list, tr("Import %1").arg(file)));
+        if (!in.environments.isEmpty()) {
+            QJsonArray environments = ws->sectionArray(workspace::Section::Environments);
+            for (const http::Environment &e : in.environments)
+                environments = http::RequestImport::mergeEnvironment(environments, e);
+            m_undoStack->push(new SetSectionCommand(ws, workspace::Section::Environments, environments, tr("Import %1").arg(file)));
+        }
+        m_undoStack->endMacro();
         summary = tr("%1 the collection \"%2\" (%3 requests) from the %4 %5.")
                       .arg(replaced ? tr("Replaced") : tr("Imported"), in.collection->name)
                       .arg(in.collection->requests().size())
                       .arg(in.kindName(), file);
+        if (!in.environments.isEmpty())
+            summary += u' ' + (in.environments.size() == 1 ? tr("1 environment came with it.")
+                                                             : tr("%1 environments came with it.").arg(in.environments.size()));
     }
     emit imported(summary, in.warnings);
     return true;

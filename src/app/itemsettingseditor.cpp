@@ -4,6 +4,7 @@
 #include "ui_itemsettingseditor.h"
 
 #include "autheditor.h"
+#include "scriptseditor.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -34,6 +35,10 @@ ItemSettingsEditor::ItemSettingsEditor(QWidget *parent)
     connect(m_ui->authEditor, &AuthEditor::authEdited, this, [this](const http::AuthSpec &auth) {
         if (!m_loading && !m_id.isEmpty())
             emit authEdited(m_id, auth);
+    });
+    connect(m_ui->scriptsEditor, &ScriptsEditor::scriptsEdited, this, [this](const http::Scripts &scripts) {
+        if (!m_loading && !m_id.isEmpty())
+            emit scriptsEdited(m_id, scripts);
     });
     connect(m_ui->variablesTable, &KeyValueTable::rowsEdited, this, [this] {
         if (m_loading || m_id.isEmpty())
@@ -105,6 +110,14 @@ void ItemSettingsEditor::setItem(Kind kind, const QString &id, const QString &na
     m_loading = false;
 }
 
+void ItemSettingsEditor::setScripts(const http::Scripts &scripts)
+{
+    m_loading = true;
+    m_ui->scriptsEditor->setScripts(scripts);
+    m_ui->settingsTabs->setTabText(m_ui->settingsTabs->indexOf(m_ui->scriptsTab), ScriptsEditor::title(scripts));
+    m_loading = false;
+}
+
 void ItemSettingsEditor::setRequests(const QList<std::pair<QString, QString>> &requests)
 {
     m_ui->authEditor->setRequests(requests);
@@ -123,6 +136,7 @@ void ItemSettingsEditor::setInheritText(const QString &text)
 void ItemSettingsEditor::commitPending()
 {
     m_ui->authEditor->commitPending();
+    m_ui->scriptsEditor->commitPending();
 }
 
 } // namespace quarry::app

@@ -4,6 +4,7 @@
 
 #include "http/authspec.h"
 #include "http/environment.h"
+#include "http/scripts.h"
 
 #include <QWidget>
 
@@ -41,6 +42,8 @@ public:
     void setAuthProfiles(const QList<std::pair<QString, QString>> &profiles);
     /// What Inherit resolves to for this item, in words.
     void setInheritText(const QString &text);
+    /// The item's pre-request and test scripts; call after setItem(). Emits nothing.
+    void setScripts(const http::Scripts &scripts);
     /// Commits what is being typed.
     void commitPending();
     AuthEditor *authEditor() const;
@@ -49,6 +52,7 @@ signals:
     void nameEdited(const QString &id, const QString &name);
     void authEdited(const QString &id, const quarry::http::AuthSpec &auth);
     void variablesEdited(const QString &id, const QList<quarry::http::Variable> &variables);
+    void scriptsEdited(const QString &id, const quarry::http::Scripts &scripts);
 
 private:
     std::unique_ptr<Ui::ItemSettingsEditor> m_ui;

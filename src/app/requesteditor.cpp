@@ -4,6 +4,7 @@
 #include "ui_requesteditor.h"
 
 #include "autheditor.h"
+#include "scriptseditor.h"
 #include "jsonhighlighter.h"
 
 #include "jsontext.h"
@@ -216,6 +217,10 @@ RequestEditor::RequestEditor(QWidget *parent)
         m_spec.auth = auth;
         emitEdited(u"auth"_s);
     });
+    connect(m_ui->scriptsEditor, &ScriptsEditor::scriptsEdited, this, [this](const http::Scripts &scripts) {
+        m_spec.scripts = scripts;
+        emitEdited(u"scripts"_s);
+    });
 
     connect(m_ui->addAssertionButton, &QPushButton::clicked, this, [this] {
         addAssertionRow(Assertion::statusEquals(200));
@@ -387,6 +392,7 @@ void RequestEditor::setRequest(const http::RequestSpec &request)
     m_ui->binaryFileEdit->setText(request.body.file);
     showBodyMode();
     m_ui->authEditor->setAuth(request.auth, sameRequest);
+    m_ui->scriptsEditor->setScripts(request.scripts);
     fillAssertions();
     fillExtractions();
     m_ui->timeoutSpin->setValue(request.timeoutMs);
@@ -421,6 +427,7 @@ void RequestEditor::commitPending()
     commitMethod();
     commitUrl();
     m_ui->authEditor->commitPending();
+    m_ui->scriptsEditor->commitPending();
     commitBodyText();
 }
 
@@ -454,6 +461,7 @@ void RequestEditor::updateTabTitles()
     };
     QTabWidget *tabs = m_ui->requestTabs;
     tabs->setTabText(tabs->indexOf(m_ui->paramsTab), title(tr("Params"), enabled(m_spec.params)));
+    tabs->setTabText(tabs->indexOf(m_ui->scriptsTab), ScriptsEditor::title(m_spec.scripts));
     tabs->setTabText(tabs->indexOf(m_ui->headersTab), title(tr("Headers"), enabled(m_spec.headers)));
     tabs->setTabText(tabs->indexOf(m_ui->checksTab),
                      title(tr("Checks"), m_spec.assertions.size() + m_spec.extractions.size()));

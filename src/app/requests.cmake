@@ -8,4 +8,5 @@ target_sources(quarry-gui PRIVATE
     environmentsdialog.cpp environmentsdialog.h
     autheditor.cpp autheditor.h
     itemsettingseditor.cpp itemsettingseditor.h
+    scriptseditor.cpp scriptseditor.h
 )

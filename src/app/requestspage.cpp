@@ -117,6 +117,15 @@ RequestsPage::RequestsPage(QAbstractProxyModel *outline, QUndoStack *undoStack, 
                     tr("Set the auth of “%1” to %2").arg(m_ui->settingsEditor->itemName(),
                                                          http::AuthSpec::typeName(auth.type)));
             });
+    connect(m_ui->settingsEditor, &ItemSettingsEditor::scriptsEdited, this,
+            [this](const QString &id, const http::Scripts &scripts) {
+                editCollections(
+                    [&](QList<Collection> &list) {
+                        const int c = collectionedit::collectionOf(list, id);
+                        return c >= 0 && collectionedit::setItemScripts(list[c], id, scripts);
+                    },
+                    tr("Edit the scripts of “%1”").arg(m_ui->settingsEditor->itemName()));
+            });
     connect(m_ui->settingsEditor, &ItemSettingsEditor::variablesEdited, this,
             [this](const QString &id, const QList<http::Variable> &variables) {
                 editCollections(
@@ -395,6 +404,7 @@ void RequestsPage::showSettings(const Collection &collection, const QString &id,
     if (isCollection) {
         editor->setInheritText(tr("A collection has nothing above it: Inherit means no auth."));
         editor->setItem(ItemSettingsEditor::Kind::Collection, id, collection.name, collection.auth, collection.variables);
+        editor->setScripts(collection.scripts);
         return;
     }
     const CollectionItem *folder = collection.find(id);
@@ -403,6 +413,7 @@ void RequestsPage::showSettings(const Collection &collection, const QString &id,
     // effectiveAuth() of a folder looks at the folders above it and the collection.
     editor->setInheritText(describeAuth(collection.effectiveAuth(id)));
     editor->setItem(ItemSettingsEditor::Kind::Folder, id, folder->folderName, folder->folderAuth, {});
+    editor->setScripts(folder->folderScripts);
 }
 
 void RequestsPage::requestEdited(const http::RequestSpec &request, const QString &field)

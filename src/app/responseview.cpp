@@ -804,9 +804,11 @@ void ResponseView::showChecks(const http::Exchange &exchange)
 {
     int failed = 0;
     for (const http::AssertionResult &check : exchange.assertions) {
-        auto *item = new QTreeWidgetItem(m_ui->checksView,
-                                         {check.description, check.passed ? tr("✓ passed") : u"✗ "_s + check.message});
+        const QString verdict = check.skipped ? tr("skipped") : check.passed ? tr("✓ passed") : u"✗ "_s + check.message;
+        auto *item = new QTreeWidgetItem(m_ui->checksView, {check.description, verdict});
         item->setForeground(1, check.passed ? QColor(0x2b, 0x8a, 0x3e) : QColor(0xc9, 0x2a, 0x2a));
+        if (!check.script.isEmpty())   // a pm.test, or a script that failed: say which script
+            item->setToolTip(0, check.scriptError ? tr("The script failed") : tr("pm.test in the %1 script").arg(check.script));
         failed += check.passed ? 0 : 1;
     }
     for (const Error &e : exchange.extractionErrors) {
@@ -814,7 +816,14 @@ void ResponseView::showChecks(const http::Exchange &exchange)
         item->setForeground(1, QColor(0xc9, 0x2a, 0x2a));
         ++failed;
     }
-    const int checks = m_ui->checksView->topLevelItemCount();
+    if (!exchange.console.isEmpty()) {   // what the scripts logged, under one row that is not a check
+        auto *console = new QTreeWidgetItem({tr("Console"), tr("%n line(s)", nullptr, int(exchange.console.size()))});
+        for (const script::ConsoleLine &line : exchange.console)
+            console->addChild(new QTreeWidgetItem({line.level, line.text}));
+        m_ui->checksView->addTopLevelItem(console);
+        console->setExpanded(true);
+    }
+    const int checks = int(exchange.assertions.size() + exchange.extractionErrors.size());
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_ui->checksTab),
                            checks == 0 ? tr("Checks")
                            : failed    ? tr("Checks (%1 of %2 failed)").arg(failed).arg(checks)

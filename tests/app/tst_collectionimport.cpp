@@ -40,6 +40,7 @@ private slots:
     void actionsAreInTheFileMenu();
     void importsPostmanHarAndOpenApiAsUndoableSteps();
     void importsAPostmanEnvironment();
+    void importsInsomniaAndBrunoWithTheirEnvironments();
     void brokenFilesChangeNothing_data();
     void brokenFilesChangeNothing();
     void exportThenImportGivesTheSameRequests();
@@ -111,11 +112,13 @@ void TestCollectionImport::importsPostmanHarAndOpenApiAsUndoableSteps()
     QCOMPARE(done.count(), 1);
     QCOMPARE(done.last().at(0).toString(),
              u"Imported the collection \"Shop API\" (3 requests) from the Postman collection shop.postman_collection.json."_s);
-    // The scripts Quarry cannot run are named in the log.
+    // The scripts are kept with their requests (the sandbox runs them), not dropped with a warning.
     const QString warnings = done.last().at(1).toStringList().join(u'\n');
-    QVERIFY2(warnings.contains(u"pre-request script was dropped"_s), qPrintable(warnings));
-    QVERIFY2(warnings.contains(u"test script lines"_s), qPrintable(warnings));
-    QVERIFY2(log->text().contains(u"pre-request script was dropped"_s), qPrintable(log->text()));
+    QVERIFY2(!warnings.contains(u"script"_s), qPrintable(warnings));
+    QVERIFY2(!log->text().contains(u"dropped"_s), qPrintable(log->text()));
+    const QString saved = QString::fromUtf8(QJsonDocument(collections(window).first().toObject()).toJson(QJsonDocument::Compact));
+    QVERIFY2(saved.contains(u"\"prerequest\":[\"pm.variables.set('n', Date.now());\"]"_s), qPrintable(saved));
+    QVERIFY2(saved.contains(u"pm.test(\\\"has items\\\""_s), qPrintable(saved));
     QCOMPARE(window.undoStack()->undoText(), u"Import shop.postman_collection.json"_s);
     QCOMPARE(window.currentPage(), MainWindow::Page::Requests);
 
@@ -163,6 +166,46 @@ void TestCollectionImport::importsAPostmanEnvironment()
     window.undoStack()->undo();
     window.undoStack()->undo();
     QCOMPARE(window.workspace()->sectionArray(Section::Environments).size(), before);
+}
+
+void TestCollectionImport::importsInsomniaAndBrunoWithTheirEnvironments()
+{
+    MainWindow window;
+    window.setWorkspace(Workspace::createEmpty(u"shop"_s));
+    auto *import = window.findChild<CollectionImportAction *>();
+    QSignalSpy done(import, &CollectionImportAction::imported);
+    const QString importers = qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/tests/core/http/importers/"_s;
+    const auto environmentNames = [&] {
+        QStringList names;
+        for (const QJsonValue &e : window.workspace()->sectionArray(Section::Environments))
+            names << e.toObject().value(u"name"_s).toString();
+        return names;
+    };
+
+    // Insomnia v5 YAML: the collection and its two sub-environments, one undo step.
+    QVERIFY(import->importFile(importers + u"insomnia-v5.yaml"_s));
+    QCOMPARE(done.last().at(0).toString(), u"Imported the collection \"Shop API (Insomnia)\" (4 requests) from the Insomnia export "
+                                           "insomnia-v5.yaml. 2 environments came with it."_s);
+    QVERIFY2(done.last().at(1).toStringList().join(u'\n').contains(u"template tag"_s), qPrintable(done.last().at(1).toStringList().join(u'\n')));
+    QCOMPARE(environmentNames(), (QStringList{u"Local"_s, u"Staging"_s}));
+    QCOMPARE(window.undoStack()->count(), 1);
+
+    // Bruno: its bruno.json stands for the folder.
+    QVERIFY(import->importFile(importers + u"bruno/bruno.json"_s));
+    QCOMPARE(done.last().at(0).toString(), u"Imported the collection \"Shop API (Bruno)\" (4 requests) from the Bruno collection "
+                                           "bruno.json. 2 environments came with it."_s);
+    QCOMPARE(collectionNames(window), (QStringList{u"Shop API (Insomnia)"_s, u"Shop API (Bruno)"_s}));
+    // Environments are the workspace's: Bruno's "Local" and "Staging" replace the ones of the same name.
+    QCOMPARE(environmentNames(), (QStringList{u"Local"_s, u"Staging"_s}));
+    const QString local = QString::fromUtf8(QJsonDocument(window.workspace()->sectionArray(Section::Environments).at(0).toObject()).toJson());
+    QVERIFY2(local.contains(u"legacyUrl"_s) && !local.contains(u"apiKey"_s), qPrintable(local));
+    QCOMPARE(window.undoStack()->count(), 2);
+    window.undoStack()->undo();
+    QCOMPARE(collectionNames(window), QStringList{u"Shop API (Insomnia)"_s});
+    QCOMPARE(environmentNames(), (QStringList{u"Local"_s, u"Staging"_s}));
+    window.undoStack()->undo();
+    QVERIFY(collectionNames(window).isEmpty());
+    QVERIFY(environmentNames().isEmpty());
 }
 
 void TestCollectionImport::brokenFilesChangeNothing_data()

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "environmentsdialog.h"
+#include "itemsettingseditor.h"
 #include "keyvaluetable.h"
 #include "outlinemodel.h"
 #include "requesteditor.h"
 #include "requestspage.h"
 #include "responseview.h"
+#include "scriptseditor.h"
 
 #include "mock/mockserver.h"
 #include "workspace/workspace.h"
@@ -32,10 +34,13 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+
+#include <Qsci/qsciscintilla.h>
 
 using namespace Qt::Literals::StringLiterals;
 using quarry::app::KeyValueTable;
@@ -121,6 +126,7 @@ private slots:
     void sendsTheEditedMethodHeadersAndSettings();
     void multipartUploadsTheFileBytes();
     void checksAndExtractionsAreEditable();
+    void scriptsAreEditedRunAndShown();
     void authModeIsChosen();
     void treeAddRenameDuplicateDeleteWithUndo();
     void historyIsRecordedSavedAndReloaded();
@@ -562,6 +568,60 @@ void TestRequestsPage::checksAndExtractionsAreEditable()
         m_undo->undo();
     QCOMPARE(table->rowCount(), rows);
     QCOMPARE(extractions->rowCount(), 0);
+}
+
+void TestRequestsPage::scriptsAreEditedRunAndShown()
+{
+    const int steps = m_undo->index();
+    // The collection's test script (its settings editor) runs for every request, before the request's own.
+    const QString collectionId = m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"id"_s).toString();
+    QVERIFY(m_page->selectRequest(collectionId));
+    auto *settings = m_page->findChild<quarry::app::ItemSettingsEditor *>();
+    QVERIFY(settings && settings->isVisible());
+    auto *collectionScripts = settings->findChild<quarry::app::ScriptsEditor *>(u"scriptsEditor"_s);
+    QVERIFY(collectionScripts);
+    collectionScripts->testEditor()->setText(u"pm.test('collection: status 200', () => pm.response.to.have.status(200));"_s);
+    collectionScripts->commitPending();
+    QCOMPARE(m_workspace->sectionArray(Section::Collections).at(0).toObject().value(u"scripts"_s).toObject().value(u"test"_s).toArray(),
+             QJsonArray{u"pm.test('collection: status 200', () => pm.response.to.have.status(200));"_s});
+    QCOMPARE(m_undo->undoText(), u"Edit the scripts of “Users API”"_s);
+
+    // The request's Scripts tab: typing commits a moment after it stops, as one step per pause.
+    QVERIFY(m_page->selectRequest(u"req-list-users"_s));
+    auto *scripts = editorChild<quarry::app::ScriptsEditor>(u"scriptsEditor"_s);
+    scripts->preRequestEditor()->setText(u"pm.request.headers.add({key: 'X-From-Script', value: pm.info.requestName});"_s);
+    scripts->testEditor()->setText(u"console.log('users:', pm.response.json().length);\n"
+                                   "pm.test('list is an array', () => pm.expect(pm.response.json()).to.be.an('array'));\n"
+                                   "pm.test('fails on purpose', () => pm.expect(1).to.equal(2));"_s);
+    QTRY_COMPARE(requestJson(u"req-list-users"_s).value(u"scripts"_s).toObject().value(u"test"_s).toArray().size(), 3);
+    QCOMPARE(requestJson(u"req-list-users"_s).value(u"scripts"_s).toObject().value(u"prerequest"_s).toArray().size(), 1);
+    auto *tabs = editorChild<QTabWidget>(u"requestTabs"_s);
+    QCOMPARE(tabs->tabText(tabs->indexOf(editorChild<QWidget>(u"scriptsTab"_s))), u"Scripts (2)"_s);
+
+    const auto exchange = sendCurrentAndWait();
+    QVERIFY(exchange.response);
+    QCOMPARE(exchange.request.header("X-From-Script"), QByteArray("List users"));
+    QStringList scriptTests;
+    for (const quarry::http::AssertionResult &a : exchange.assertions) {
+        if (!a.script.isEmpty())
+            scriptTests << a.description;
+    }
+    QCOMPARE(scriptTests, (QStringList{u"collection: status 200"_s, u"list is an array"_s, u"fails on purpose"_s}));
+    // Beside the declarative checks in the response pane, with what the script logged.
+    const QStringList shown = m_page->checkResults();
+    QVERIFY2(shown.contains(u"list is an array: ✓ passed"_s), qPrintable(shown.join(u'\n')));
+    QVERIFY2(shown.contains(u"fails on purpose: ✗ AssertionError: expected 1 to equal 2"_s), qPrintable(shown.join(u'\n')));
+    QVERIFY2(shown.last().startsWith(u"Console: 1 line"_s), qPrintable(shown.join(u'\n')));
+    auto *checksView = m_page->responseView()->findChild<QTreeWidget *>(u"checksView"_s);
+    QVERIFY(checksView);
+    QTreeWidgetItem *console = checksView->topLevelItem(checksView->topLevelItemCount() - 1);
+    QCOMPARE(console->child(0)->text(1), u"users: %1"_s.arg(QJsonDocument::fromJson(exchange.response->body).array().size()));
+
+    while (m_undo->index() > steps)
+        m_undo->undo();
+    QVERIFY(!requestJson(u"req-list-users"_s).contains(u"scripts"_s));
+    QVERIFY(!m_workspace->sectionArray(Section::Collections).at(0).toObject().contains(u"scripts"_s));
+    QVERIFY(scripts->testEditor()->text().isEmpty());
 }
 
 void TestRequestsPage::authModeIsChosen()

@@ -20,6 +20,11 @@ struct QUARRY_CORE_EXPORT AssertionResult {
     bool passed = false;
     QString description;   ///< "status equals 200"
     QString message;       ///< why it failed ("got 404 Not Found"); empty when passed
+    /// Empty for a declarative check; else the script whose pm.test this is, or which failed
+    /// (`scriptError`): "request \"Get user\" test".
+    QString script;
+    bool scriptError = false;
+    bool skipped = false;  ///< pm.test.skip: counted as passed
 };
 
 /// A check without code, stored in a request's `assertions` array:

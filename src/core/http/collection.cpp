@@ -81,6 +81,8 @@ QJsonObject CollectionItem::toJson() const
     QJsonObject o{{u"type"_s, u"folder"_s}, {u"id"_s, folderId}, {u"name"_s, folderName}, {u"items"_s, children}};
     if (!folderAuth.isInherit())
         o.insert(u"auth"_s, folderAuth.toJson());
+    if (!folderScripts.isEmpty())
+        o.insert(u"scripts"_s, folderScripts.toJson());
     return o;
 }
 
@@ -107,6 +109,10 @@ Result<CollectionItem> CollectionItem::fromJson(const QJsonObject &object)
             return Error{auth.error().kind, auth.error().message, item.folderName};
         item.folderAuth = auth.value();
     }
+    auto scripts = Scripts::fromJson(object.value(u"scripts"_s));
+    if (!scripts)
+        return Error{scripts.error().kind, scripts.error().message, item.folderName + u", "_s + scripts.error().where};
+    item.folderScripts = scripts.value();
     const QJsonArray children = object.value(u"items"_s).toArray();
     for (const QJsonValue &v : children) {
         auto child = fromJson(v.toObject());
@@ -131,6 +137,8 @@ QJsonObject Collection::toJson() const
             vars.append(v.toJson());
         o.insert(u"variables"_s, vars);
     }
+    if (!scripts.isEmpty())
+        o.insert(u"scripts"_s, scripts.toJson());
     return o;
 }
 
@@ -149,6 +157,10 @@ Result<Collection> Collection::fromJson(const QJsonObject &object)
     const QJsonArray vars = object.value(u"variables"_s).toArray();
     for (const QJsonValue &v : vars)
         c.variables.append(Variable::fromJson(v.toObject()));
+    auto scripts = Scripts::fromJson(object.value(u"scripts"_s));
+    if (!scripts)
+        return Error{scripts.error().kind, scripts.error().message, where + u", "_s + scripts.error().where};
+    c.scripts = scripts.value();
     const QJsonArray list = object.value(u"items"_s).toArray();
     for (const QJsonValue &v : list) {
         auto item = CollectionItem::fromJson(v.toObject());
@@ -233,6 +245,15 @@ EffectiveAuth Collection::effectiveAuth(const QString &requestId) const
     AuthSpec none;
     none.type = AuthSpec::Type::None;
     return {none, {}};
+}
+
+QList<const CollectionItem *> Collection::foldersAbove(const QString &requestId) const
+{
+    QList<const CollectionItem *> path;
+    const CollectionItem *item = find(requestId);
+    if (item && item->type == CollectionItem::Type::Request)
+        pathTo(items, requestId, path);
+    return path;
 }
 
 Result<void> Collection::validate() const

@@ -23,6 +23,7 @@ struct QUARRY_CORE_EXPORT CollectionItem {
     QString folderId;               ///< Folder
     QString folderName;             ///< Folder
     AuthSpec folderAuth;            ///< Folder: Inherit by default
+    Scripts folderScripts;          ///< Folder
     QList<CollectionItem> items;    ///< Folder
 
     QString id() const { return type == Type::Request ? request.id : folderId; }
@@ -38,7 +39,7 @@ struct QUARRY_CORE_EXPORT EffectiveAuth {
 };
 
 /// A collection as stored in the workspace's `collections` array:
-/// `{id, name, auth?, variables?:[{name,value,secret?}], items:[...]}`.
+/// `{id, name, auth?, variables?:[{name,value,secret?}], scripts?, items:[...]}`.
 /// Ids are kept as loaded (the GUI creates them once; they never change on save), keys are
 /// written in a stable order and defaults are left out, so the file diffs well.
 class QUARRY_CORE_EXPORT Collection
@@ -48,6 +49,7 @@ public:
     QString name;
     AuthSpec auth;
     QList<Variable> variables;
+    Scripts scripts;
     QList<CollectionItem> items;
 
     QJsonObject toJson() const;
@@ -67,6 +69,9 @@ public:
     /// The auth that applies to the request: its own unless Inherit, else the nearest folder's,
     /// else the collection's, else None.
     EffectiveAuth effectiveAuth(const QString &requestId) const;
+    /// The folders from the outermost down to the request's own (empty when the id is not a
+    /// request of this collection): whose scripts run around it, in Postman's order.
+    QList<const CollectionItem *> foldersAbove(const QString &requestId) const;
     /// Unique ids within the collection; an error names the duplicate.
     Result<void> validate() const;
 

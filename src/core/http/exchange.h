@@ -7,6 +7,7 @@
 #include "http/preparedrequest.h"
 #include "http/response.h"
 #include "result.h"
+#include "script/scripttypes.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -45,7 +46,13 @@ struct QUARRY_CORE_EXPORT Exchange {
     std::optional<Response> response;
     std::optional<Error> error;          ///< no response, or the request could not be prepared
     ResolvedAuth auth;
+    /// The checks in the order they ran: the collection's and folders' test scripts' pm.test
+    /// results, the request's declarative checks, its own script's results (and a failed entry
+    /// for each script that could not run or threw).
     QList<AssertionResult> assertions;
+    QList<script::ConsoleLine> console;         ///< what the scripts logged
+    /// postman.setNextRequest(name) was called: the request to jump to, or empty to stop.
+    std::optional<QString> nextRequest;
     QList<QPair<QString, QString>> extracted;   ///< variable, value
     QList<Error> extractionErrors;
 

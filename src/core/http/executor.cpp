@@ -4,6 +4,7 @@
 
 #include "httpstatus.h"
 #include "jsonpointer.h"
+#include "http/scriptstep.h"
 #include "http/tokeninspector.h"
 #include "auth/authprofile.h"
 #include "auth/tokenissuer.h"
@@ -64,14 +65,22 @@ Executor::Executor(Context context) : m_context(std::move(context)), m_transport
 
 Executor::~Executor() = default;
 
-Exchange Executor::execute(const RequestSpec &request, int iteration)
+Exchange Executor::execute(const RequestSpec &written, int iteration)
 {
     Exchange ex;
-    ex.requestId = request.id;
-    ex.requestName = request.name;
+    ex.requestId = written.id;
+    ex.requestName = written.name;
     ex.iteration = iteration;
     QElapsedTimer prepareClock;
     prepareClock.start();
+    ScriptStep scripts(m_context.collection, m_context.scope, m_transport, m_context.cancel.get(), m_context.iterations);
+    const bool scripted = scripts.any(written);
+    std::optional<RequestSpec> changed;   // a copy only when pre-request scripts may change it
+    if (scripted) {
+        changed = written;
+        scripts.preRequest(*changed, ex, iteration);
+    }
+    const RequestSpec &request = changed ? *changed : written;
 
     EffectiveAuth auth;
     if (m_context.collection && m_context.collection->find(request.id))
@@ -135,11 +144,17 @@ Exchange Executor::execute(const RequestSpec &request, int iteration)
     r.timings.prepare = prepareMs;
     ex.response = std::move(r);
     const QString where = request.name.isEmpty() ? request.id : request.name;
-    for (const Assertion &a : request.assertions)
-        ex.assertions.append(a.evaluate(*ex.response, [&](const QString &text) {
-            return m_context.scope.resolve(text, where + u", assertion"_s);
-        }));
-    runExtractions(request, *ex.response, ex);
+    auto checks = [&] {
+        for (const Assertion &a : request.assertions)
+            ex.assertions.append(a.evaluate(*ex.response, [&](const QString &text) {
+                return m_context.scope.resolve(text, where + u", assertion"_s);
+            }));
+        runExtractions(request, *ex.response, ex);
+    };
+    if (scripted)
+        scripts.test(request, ex, iteration, checks);
+    else
+        checks();
     return ex;
 }
 

@@ -38,12 +38,15 @@ public:
         std::shared_ptr<Transport> transport;
         /// The workspace's `authProfiles` section, for `signed` auth (tokens minted locally).
         QJsonArray authProfiles;
+        int iterations = 1;                       ///< for scripts' pm.info.iterationCount
     };
 
     explicit Executor(Context context);
     ~Executor();
 
     /// Never fails as a call: problems are in Exchange::error and the assertion results.
+    /// Runs the pre-request scripts of the collection, its folders and the request before
+    /// preparing it, and their test scripts after the declarative checks and extractions.
     Exchange execute(const RequestSpec &request, int iteration = 0);
 
     VariableScope &scope() { return m_context.scope; }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "http/postmanformat.h"
 
+#include "http/postmanscripts.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -369,6 +371,10 @@ QJsonArray exportItems(const QList<CollectionItem> &items, const Collection &col
                 folder.insert(u"auth"_s, postmanAuth(item.folderAuth));
             if (!item.folderAuth.isInherit())
                 folder.insert(u"description"_s, AuthMarker + compactJson(item.folderAuth.toJson()));
+            QJsonArray folderEvents;
+            PostmanScripts::append(folderEvents, item.folderScripts);
+            if (!folderEvents.isEmpty())
+                folder.insert(u"event"_s, folderEvents);
             out.append(folder);
             continue;
         }
@@ -402,6 +408,7 @@ QJsonArray exportItems(const QList<CollectionItem> &items, const Collection &col
         if (!tests.isEmpty())
             events.append(QJsonObject{{u"listen"_s, u"test"_s},
                                       {u"script"_s, QJsonObject{{u"type"_s, u"text/javascript"_s}, {u"exec"_s, QJsonArray::fromStringList(tests)}}}});
+        PostmanScripts::append(events, r.scripts);
         QJsonObject o{{u"id"_s, r.id}, {u"name"_s, r.name}, {u"request"_s, request}};
         if (!events.isEmpty())
             o.insert(u"event"_s, events);
@@ -483,64 +490,6 @@ std::optional<QJsonValue> marker(const QString &text, const QString &prefix)
     return std::nullopt;
 }
 
-QString scriptText(const QJsonArray &events, const QString &listen)
-{
-    for (const QJsonValue &e : events) {
-        const QJsonObject o = e.toObject();
-        if (o.value(u"listen"_s).toString() != listen)
-            continue;
-        const QJsonValue exec = o.value(u"script"_s).toObject().value(u"exec"_s);
-        if (exec.isString())
-            return exec.toString();
-        QStringList lines;
-        const QJsonArray list = exec.toArray();
-        for (const QJsonValue &l : list)
-            lines.append(l.toString());
-        return lines.join(u'\n');
-    }
-    return {};
-}
-
-/// Reads the common one-line checks of hand-written Postman tests.
-QList<Assertion> assertionsFromScript(const QString &script, bool *understoodAll)
-{
-    QList<Assertion> out;
-    static const QRegularExpression status(uR"(pm\.response\.to\.have\.status\((\d{3})\))"_s);
-    static const QRegularExpression oneOf(uR"(pm\.expect\(pm\.response\.code\)\.to\.be\.oneOf\(\[([\d,\s]+)\]\))"_s);
-    static const QRegularExpression header(uR"(pm\.response\.to\.have\.header\(["']([^"']+)["']\))"_s);
-    static const QRegularExpression time(uR"(pm\.expect\(pm\.response\.responseTime\)\.to\.be\.below\((\d+)\))"_s);
-    int found = 0;
-    for (auto it = status.globalMatch(script); it.hasNext(); ++found)
-        out.append(Assertion::statusEquals(it.next().captured(1).toInt()));
-    for (auto it = oneOf.globalMatch(script); it.hasNext(); ++found) {
-        Assertion a;
-        a.op = Assertion::Op::In;
-        QJsonArray codes;
-        const QStringList parts = it.next().captured(1).split(u',');
-        for (const QString &p : parts)
-            codes.append(p.trimmed().toInt());
-        a.value = codes;
-        out.append(a);
-    }
-    for (auto it = header.globalMatch(script); it.hasNext(); ++found) {
-        Assertion a;
-        a.kind = Assertion::Kind::Header;
-        a.op = Assertion::Op::Present;
-        a.target = it.next().captured(1);
-        out.append(a);
-    }
-    for (auto it = time.globalMatch(script); it.hasNext(); ++found) {
-        Assertion a;
-        a.kind = Assertion::Kind::Time;
-        a.op = Assertion::Op::Below;
-        a.value = it.next().captured(1).toInt();
-        out.append(a);
-    }
-    const int tests = int(script.count(u"pm.test("_s));
-    *understoodAll = tests <= found;
-    return out;
-}
-
 struct Importer {
     QStringList *warnings;
     QSet<QString> ids;
@@ -584,6 +533,7 @@ struct Importer {
                 if (!children)
                     return children.error();
                 item.items = children.value();
+                item.folderScripts = PostmanScripts::user(o.value(u"event"_s).toArray());
                 out.append(item);
                 continue;
             }
@@ -633,18 +583,13 @@ struct Importer {
                 r.auth = importAuth(req.value(u"auth"_s), where, warnings);
             }
             const QJsonArray events = o.value(u"event"_s).toArray();
-            const QString tests = scriptText(events, u"test"_s);
+            const QString tests = PostmanScripts::generated(events, u"test"_s);
             if (const auto own = marker(tests, AssertionsMarker)) {
                 const QJsonArray list = own->toArray();
                 for (const QJsonValue &a : list) {
                     if (auto parsed = Assertion::fromJson(a.toObject()))
                         r.assertions.append(parsed.value());
                 }
-            } else if (!tests.trimmed().isEmpty()) {
-                bool all = false;
-                r.assertions = assertionsFromScript(tests, &all);
-                if (!all && warnings)
-                    warnings->append(Tr::tr("%1: test script lines that are not simple status/header/time checks were dropped.").arg(where));
             }
             if (const auto own = marker(tests, ExtractMarker)) {
                 const QJsonArray list = own->toArray();
@@ -653,9 +598,7 @@ struct Importer {
                         r.extractions.append(parsed.value());
                 }
             }
-            const QString pre = scriptText(events, u"prerequest"_s);
-            if (!pre.trimmed().isEmpty() && !pre.contains(u"// Quarry login profile"_s) && warnings)
-                warnings->append(Tr::tr("%1: the pre-request script was dropped (Quarry runs no scripts).").arg(where));
+            r.scripts = PostmanScripts::user(events);
             out.append(item);
         }
         return out;
@@ -679,6 +622,10 @@ QJsonObject PostmanFormat::exportCollection(const Collection &collection)
     }
     if (!variables.isEmpty())
         out.insert(u"variable"_s, variables);
+    QJsonArray events;
+    PostmanScripts::append(events, collection.scripts);
+    if (!events.isEmpty())
+        out.insert(u"event"_s, events);
     return out;
 }
 
@@ -725,6 +672,7 @@ Result<Collection> PostmanFormat::importCollection(const QJsonObject &postman, Q
     if (!items)
         return items.error();
     c.items = items.value();
+    c.scripts = PostmanScripts::user(postman.value(u"event"_s).toArray());
     if (auto valid = c.validate(); !valid)
         return valid.error();
     return c;

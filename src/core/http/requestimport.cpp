@@ -2,13 +2,17 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "http/requestimport.h"
 
+#include "http/brunoformat.h"
 #include "http/harformat.h"
+#include "http/insomniaformat.h"
 #include "http/postmanformat.h"
 #include "jsontext.h"
 #include "http/openapicollection.h"
 #include "openapi/openapidocument.h"
+#include "openapi/openapiyaml.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -52,12 +56,50 @@ QString RequestImport::kindName() const
     case Kind::PostmanEnvironment: return Tr::tr("Postman environment");
     case Kind::Har: return Tr::tr("HAR file");
     case Kind::OpenApi: return Tr::tr("OpenAPI document");
+    case Kind::Insomnia: return Tr::tr("Insomnia export");
+    case Kind::Bruno: return Tr::tr("Bruno collection");
     }
     return {};
 }
 
+namespace {
+Result<RequestImport> bruno(const QString &directory)
+{
+    RequestImport out;
+    auto bundle = BrunoFormat::importDirectory(directory, &out.warnings);
+    if (!bundle)
+        return bundle.error();
+    out.kind = RequestImport::Kind::Bruno;
+    out.collection = std::move(bundle.value().collection);
+    out.environments = std::move(bundle.value().environments);
+    return out;
+}
+
+Result<RequestImport> insomnia(const QJsonObject &root, const QString &origin)
+{
+    RequestImport out;
+    auto bundle = InsomniaFormat::importExport(root, &out.warnings);
+    if (!bundle)
+        return located(bundle.error(), origin);
+    out.kind = RequestImport::Kind::Insomnia;
+    out.collection = std::move(bundle.value().collection);
+    out.environments = std::move(bundle.value().environments);
+    return out;
+}
+} // namespace
+
 Result<RequestImport> RequestImport::readFile(const QString &path)
 {
+    // A Bruno collection is a folder: its bruno.json, or the folder itself, stands for it.
+    const QFileInfo given(path);
+    const QString brunoJson = given.isDir() ? QDir(path).filePath(u"bruno.json"_s) : path;
+    if (given.isDir() || given.fileName() == u"bruno.json"_s) {
+        QFile manifest(brunoJson);
+        if (manifest.open(QIODevice::ReadOnly) && BrunoFormat::recognises(manifest.readAll()))
+            return bruno(QFileInfo(brunoJson).absolutePath());
+        if (given.isDir())
+            return Error{Error::Kind::InvalidInput, Tr::tr("The folder %1 holds no Bruno collection (no bruno.json).").arg(path), path};
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{Error::Kind::Io, Tr::tr("Cannot read %1: %2.").arg(path, file.errorString()), path};
@@ -79,6 +121,14 @@ Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QStr
                                 "document: its top level is an array."),
                          origin};
         root = doc.value().object();
+    }
+    if (!startsLikeJson(text)) {
+        // YAML: an Insomnia v5 export says so in its `type`; anything else is read as OpenAPI.
+        auto yaml = openapi::OpenApiYaml::parse(text, origin);
+        if (yaml && InsomniaFormat::recognises(yaml.value().toObject()))
+            return insomnia(yaml.value().toObject(), origin);
+    } else if (InsomniaFormat::recognises(root)) {
+        return insomnia(root, origin);
     }
     const bool openApi = !startsLikeJson(text) || root.contains(u"openapi"_s) || root.contains(u"swagger"_s);
     if (openApi) {

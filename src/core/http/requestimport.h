@@ -15,21 +15,24 @@
 namespace quarry::http {
 
 /// Reads a file of requests whatever its format, told by its content: a Postman collection v2.1,
-/// a Postman environment, a HAR 1.2 log or an OpenAPI 3 document (YAML or JSON, read as
-/// requests). Used by File > Import Requests… and shared with `quarry import`.
+/// a Postman environment, a HAR 1.2 log, an OpenAPI 3 document (YAML or JSON, read as requests),
+/// an Insomnia export (v4 JSON or v5 YAML) or a Bruno collection (its bruno.json, or its folder).
+/// Used by File > Import Requests… and shared with `quarry import`.
 struct QUARRY_CORE_EXPORT RequestImport {
-    enum class Kind { PostmanCollection, PostmanEnvironment, Har, OpenApi };
+    enum class Kind { PostmanCollection, PostmanEnvironment, Har, OpenApi, Insomnia, Bruno };
 
     Kind kind = Kind::PostmanCollection;
     std::optional<Collection> collection;     ///< all kinds but PostmanEnvironment
     std::optional<Environment> environment;   ///< PostmanEnvironment
+    QList<Environment> environments;          ///< Insomnia, Bruno: the environments that came with the collection
     QStringList warnings;                     ///< what the importer dropped or could not map
 
     /// "Postman collection", "HAR file", ... for messages.
     QString kindName() const;
 
-    /// Reads and recognises `path`. Errors: unreadable file (Io); JSON or YAML syntax errors with
-    /// "file, line L, column C"; a document that is none of the four formats; the importers' errors.
+    /// Reads and recognises `path` (a file, or a Bruno collection's folder). Errors: unreadable
+    /// file (Io); JSON or YAML syntax errors with "file, line L, column C"; a document that is none
+    /// of the formats; the importers' errors.
     static Result<RequestImport> readFile(const QString &path);
     /// Same for text; `origin` (a file name) prefixes error locations, `baseName` names a HAR's
     /// collection.

@@ -135,6 +135,8 @@ QJsonObject RequestSpec::toJson() const
             list.append(e.toJson());
         o.insert(u"extract"_s, list);
     }
+    if (!scripts.isEmpty())
+        o.insert(u"scripts"_s, scripts.toJson());
     return o;
 }
 
@@ -179,6 +181,10 @@ Result<RequestSpec> RequestSpec::fromJson(const QJsonObject &object)
             return Error{e.error().kind, e.error().message, where};
         r.extractions.append(e.value());
     }
+    auto scripts = Scripts::fromJson(object.value(u"scripts"_s));
+    if (!scripts)
+        return Error{scripts.error().kind, scripts.error().message, where + u", "_s + scripts.error().where};
+    r.scripts = scripts.value();
     return r;
 }
 

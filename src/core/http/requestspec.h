@@ -5,6 +5,7 @@
 #include "quarry_core_export.h"
 #include "http/assertion.h"
 #include "http/authspec.h"
+#include "http/scripts.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -45,7 +46,7 @@ struct QUARRY_CORE_EXPORT BodySpec {
 
 /// A request as the user wrote it: `{{variables}}` unresolved, auth possibly inherited.
 /// Stored in a collection item as `{type:"request", id, name, method, url, params, headers, body,
-/// timeoutMs, followRedirects, verifyTls, auth, assertions, extract}`; defaults are omitted on save.
+/// timeoutMs, followRedirects, verifyTls, auth, assertions, extract, scripts}`; defaults are omitted on save.
 struct QUARRY_CORE_EXPORT RequestSpec {
     QString id;
     QString name;
@@ -60,6 +61,7 @@ struct QUARRY_CORE_EXPORT RequestSpec {
     AuthSpec auth;                ///< Inherit by default
     QList<Assertion> assertions;
     QList<Extraction> extractions;
+    Scripts scripts;              ///< run after the collection's and folders' own
 
     QJsonObject toJson() const;
     /// `where` of an error is the item's id or name.

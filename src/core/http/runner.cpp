@@ -93,20 +93,34 @@ Result<RunReport> Runner::run(const std::function<void(const Exchange &)> &progr
         context.cancel = cancel;
         context.defaultTimeoutMs = m_options.defaultTimeoutMs;
         context.authProfiles = m_options.authProfiles;
+        context.iterations = iterations;
         Executor executor(std::move(context));
         for (;;) {
             const int iteration = nextIteration.fetch_add(1);
             const bool more = m_options.durationMs > 0 ? !deadline.hasExpired() : iteration < iterations;
             if (!more || cancel->isCancelled())
                 return;
-            for (const RequestSpec *request : std::as_const(requests)) {
+            for (qsizetype i = 0; i < requests.size(); ++i) {
                 if (cancel->isCancelled())
                     return;
-                Exchange ex = executor.execute(*request, iteration);
-                QMutexLocker lock(&resultsMutex);
-                if (progress)
-                    progress(ex);
-                results.append(std::move(ex));
+                Exchange ex = executor.execute(*requests.at(i), iteration);
+                const std::optional<QString> next = ex.nextRequest;
+                {
+                    QMutexLocker lock(&resultsMutex);
+                    if (progress)
+                        progress(ex);
+                    results.append(std::move(ex));
+                }
+                if (!next)
+                    continue;
+                // postman.setNextRequest: jump to that request (by name, else id); null or an
+                // unknown name ends the iteration, as in newman.
+                const auto found = std::find_if(requests.cbegin(), requests.cend(), [&](const RequestSpec *r) {
+                    return !next->isEmpty() && (r->name == *next || r->id == *next);
+                });
+                if (found == requests.cend())
+                    break;
+                i = (found - requests.cbegin()) - 1;
             }
         }
     };
@@ -128,14 +142,10 @@ Result<RunReport> Runner::run(const std::function<void(const Exchange &)> &progr
     report.iterations = maxIteration + 1;
     report.logins = m_tokens->logins() - loginsBefore;
     report.refreshes = m_tokens->refreshes() - refreshesBefore;
-    // Keep each iteration's requests in collection order (workers interleave iterations).
-    QHash<QString, int> order;
-    for (int i = 0; i < requests.size(); ++i)
-        order.insert(requests.at(i)->id, i);
-    std::stable_sort(results.begin(), results.end(), [&](const Exchange &a, const Exchange &b) {
-        return a.iteration != b.iteration ? a.iteration < b.iteration
-                                          : order.value(a.requestId) < order.value(b.requestId);
-    });
+    // Workers interleave iterations; one worker sends an iteration's requests, so within an
+    // iteration the order they were sent in (collection order unless a script chose the next) is kept.
+    std::stable_sort(results.begin(), results.end(),
+                     [&](const Exchange &a, const Exchange &b) { return a.iteration < b.iteration; });
     report.exchanges = std::move(results);
     return report;
 }

@@ -98,9 +98,12 @@ QString RunReport::toText() const
         if (e.error)
             out += u"       error: "_s + e.error->toString() + u'\n';
         for (const AssertionResult &a : e.assertions) {
-            out += a.passed ? u"       ✓ "_s + a.description + u'\n'
-                            : u"       ✗ "_s + a.description + u": "_s + a.message + u'\n';
+            out += a.skipped ? u"       - "_s + a.description + Tr::tr(" (skipped)") + u'\n'
+                 : a.passed  ? u"       ✓ "_s + a.description + u'\n'
+                             : u"       ✗ "_s + a.description + u": "_s + a.message + u'\n';
         }
+        for (const script::ConsoleLine &l : e.console)
+            out += u"       console.%1: %2\n"_s.arg(l.level, l.text);
         for (const Error &x : e.extractionErrors)
             out += u"       ✗ extract {{"_s + x.where + u"}}: "_s + x.message + u'\n';
     }
@@ -144,6 +147,12 @@ QByteArray RunReport::toJson() const
             QJsonObject c{{u"description"_s, a.description}, {u"passed"_s, a.passed}};
             if (!a.passed)
                 c.insert(u"message"_s, a.message);
+            if (!a.script.isEmpty())
+                c.insert(u"script"_s, a.script);
+            if (a.scriptError)
+                c.insert(u"scriptError"_s, true);
+            if (a.skipped)
+                c.insert(u"skipped"_s, true);
             checks.append(c);
         }
         for (const Error &x : e.extractionErrors)
@@ -151,6 +160,12 @@ QByteArray RunReport::toJson() const
                                       {u"passed"_s, false},
                                       {u"message"_s, x.message}});
         o.insert(u"assertions"_s, checks);
+        if (!e.console.isEmpty()) {
+            QJsonArray console;
+            for (const script::ConsoleLine &l : e.console)
+                console.append(QJsonObject{{u"level"_s, l.level}, {u"text"_s, l.text}, {u"script"_s, l.script}});
+            o.insert(u"console"_s, console);
+        }
         QJsonObject extracted;
         for (const auto &[name, value] : e.extracted)
             extracted.insert(name, value);
@@ -255,7 +270,7 @@ QByteArray RunReport::toJUnit(const QList<RunReport> &reports)
                     continue;
                 xml.writeStartElement(u"failure"_s);
                 xml.writeAttribute(u"message"_s, a.description + u": "_s + a.message);
-                xml.writeAttribute(u"type"_s, u"assertion"_s);
+                xml.writeAttribute(u"type"_s, a.scriptError ? u"script"_s : a.script.isEmpty() ? u"assertion"_s : u"test"_s);
                 xml.writeCharacters(a.description + u": "_s + a.message);
                 xml.writeEndElement();
             }
@@ -266,9 +281,13 @@ QByteArray RunReport::toJUnit(const QList<RunReport> &reports)
                 xml.writeEndElement();
             }
             const QString auth = authLine(e->auth);
-            xml.writeTextElement(u"system-out"_s, u"%1 %2 -> %3%4"_s.arg(QString::fromLatin1(e->request.method),
-                                                                         e->request.url.toDisplayString(), statusText(*e),
-                                                                         auth.isEmpty() ? QString() : u"; auth: "_s + auth));
+            QString console;
+            for (const script::ConsoleLine &l : e->console)
+                console += u"\nconsole.%1: %2"_s.arg(l.level, l.text);
+            xml.writeTextElement(u"system-out"_s, u"%1 %2 -> %3%4%5"_s.arg(QString::fromLatin1(e->request.method),
+                                                                           e->request.url.toDisplayString(), statusText(*e),
+                                                                           auth.isEmpty() ? QString() : u"; auth: "_s + auth,
+                                                                           console));
             xml.writeEndElement();
         }
         xml.writeEndElement();

@@ -37,7 +37,8 @@ struct QUARRY_CORE_EXPORT RunReport {
     /// {collection, environment, iterations, concurrency, startedAt, durationMs, logins, refreshes,
     ///  passed, totals:{requests, failedRequests, assertions, failedAssertions, requestsPerSecond},
     ///  exchanges:[{iteration, id, name, method, url, status, reason, meaning, timeMs, size, error,
-    ///  auth:{...}, assertions:[{description, passed, message}], extracted:{}}]}
+    ///  auth:{...}, assertions:[{description, passed, message, script?, scriptError?, skipped?}],
+    ///  console?:[{level, text, script}], extracted:{}}]}
     QByteArray toJson() const;
     /// JUnit XML: one <testsuite> per iteration, one <testcase> per request, a <failure> per
     /// failed check, an <error> when no response came; properties carry logins and refreshes.

@@ -101,6 +101,78 @@ Result<QString> VariableScope::resolve(const QString &text, const QString &conte
     return resolveDepth(text, context, 0);
 }
 
+QString VariableScope::replaceDefined(const QString &text) const
+{
+    QString out;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        const qsizetype open = text.indexOf(u"{{"_s, pos);
+        const qsizetype close = open < 0 ? -1 : text.indexOf(u"}}"_s, open + 2);
+        if (close < 0)
+            break;
+        const QString whole = text.mid(open, close + 2 - open);
+        const auto value = isDefined(whole.mid(2, whole.size() - 4).trimmed()) ? resolve(whole) : Result<QString>(whole);
+        out += QStringView(text).mid(pos, open - pos);
+        out += value ? value.value() : whole;
+        pos = close + 2;
+    }
+    out += QStringView(text).mid(pos);
+    return out;
+}
+
+QList<Variable> &VariableScope::layer(Layer layer)
+{
+    return layer == Layer::Environment ? m_environment : layer == Layer::Collection ? m_collection : m_globals;
+}
+
+const QList<Variable> &VariableScope::layer(Layer layer) const
+{
+    return layer == Layer::Environment ? m_environment : layer == Layer::Collection ? m_collection : m_globals;
+}
+
+std::optional<QString> VariableScope::layerValue(Layer which, const QString &name) const
+{
+    for (const Variable &v : layer(which)) {
+        if (!v.enabled || v.name != name)
+            continue;
+        if (!v.secret)
+            return v.value;
+        const auto ref = workspace::SecretRef::parse(v.value);
+        const auto secret = ref ? ref.value().resolve() : Result<QString>(ref.error());
+        return secret ? std::optional<QString>(secret.value()) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void VariableScope::setLayerValue(Layer which, const QString &name, const QString &value)
+{
+    for (Variable &v : layer(which)) {
+        if (v.enabled && v.name == name) {
+            v.value = value;
+            v.secret = false;
+            return;
+        }
+    }
+    layer(which).append(Variable{name, value, false, true});
+}
+
+void VariableScope::unsetLayerValue(Layer which, const QString &name)
+{
+    layer(which).removeIf([&](const Variable &v) { return v.name == name; });
+}
+
+QHash<QString, QString> VariableScope::layerValues(Layer which) const
+{
+    QHash<QString, QString> out;
+    for (const Variable &v : layer(which)) {
+        if (v.enabled && !out.contains(v.name)) {
+            if (auto value = layerValue(which, v.name))
+                out.insert(v.name, *value);
+        }
+    }
+    return out;
+}
+
 Result<QString> VariableScope::resolveDepth(const QString &text, const QString &context, int depth) const
 {
     if (!text.contains(u"{{"_s))

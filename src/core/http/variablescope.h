@@ -44,6 +44,17 @@ public:
     /// The value of one variable (resolved), or an Error as above.
     Result<QString> value(const QString &name, const QString &context = {}) const;
     bool isDefined(const QString &name) const;
+    /// `{{name}}` replaced where defined; undefined ones and ones that fail to resolve stay as written.
+    QString replaceDefined(const QString &text) const;
+
+    /// One layer alone, as scripts reach them (pm.environment, pm.collectionVariables, pm.globals).
+    /// Changes live in this scope (and its later copies) for the rest of a run; the workspace is
+    /// not changed. A secret's value is its resolved value; setting it makes it a plain value.
+    enum class Layer { Environment, Collection, Globals };
+    std::optional<QString> layerValue(Layer layer, const QString &name) const;
+    void setLayerValue(Layer layer, const QString &name, const QString &value);
+    void unsetLayerValue(Layer layer, const QString &name);
+    QHash<QString, QString> layerValues(Layer layer) const;
 
 private:
     struct Found {
@@ -53,6 +64,8 @@ private:
     };
     std::optional<Found> lookup(const QString &name) const;
     Result<QString> resolveDepth(const QString &text, const QString &context, int depth) const;
+    QList<Variable> &layer(Layer layer);
+    const QList<Variable> &layer(Layer layer) const;
 
     QHash<QString, QString> m_local;
     QHash<QString, QString> m_overrides;

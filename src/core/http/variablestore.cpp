@@ -10,6 +10,12 @@ void VariableStore::set(const QString &name, const QString &value)
     m_values.insert(name, value);
 }
 
+void VariableStore::remove(const QString &name)
+{
+    QMutexLocker lock(&m_mutex);
+    m_values.remove(name);
+}
+
 std::optional<QString> VariableStore::value(const QString &name) const
 {
     QMutexLocker lock(&m_mutex);

@@ -17,6 +17,7 @@ class QUARRY_CORE_EXPORT VariableStore
 {
 public:
     void set(const QString &name, const QString &value);
+    void remove(const QString &name);
     std::optional<QString> value(const QString &name) const;
     QHash<QString, QString> snapshot() const;
     void clear();

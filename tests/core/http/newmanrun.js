@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 //
 // Runs a Postman collection with newman (as a library) and prints one line of JSON:
-// {items: [{name, code, requests, assertions: [{name, passed}]}], failures, durationMs}.
+// {items: [{name, code, requests, assertions: [{name, passed, skipped, message}], scriptErrors: [{event, message}]}],
+// failures, durationMs}.
 // `code` is the status of the item's own request (the last one it sent: a login done with
 // pm.sendRequest in the pre-request script comes first). Usage:
 //   node newmanrun.js COLLECTION.json [ENVIRONMENT.json|-] [NAME=VALUE]...
@@ -23,7 +24,7 @@ if (environmentPath && environmentPath !== '-')
 const started = Date.now();
 newman.run(options)
   .on('beforeItem', (err, args) => {
-    current = { name: args.item.name, code: 0, requests: 0, assertions: [] };
+    current = { name: args.item.name, code: 0, requests: 0, assertions: [], scriptErrors: [] };
     items.push(current);
   })
   .on('request', (err, args) => {
@@ -31,8 +32,11 @@ newman.run(options)
     current.requests++;
     current.code = args.response ? args.response.code : 0;
   })
+  .on('script', (err, args) => {
+    if (current && err) current.scriptErrors.push({ event: args.event && args.event.listen, message: err.name + ': ' + err.message });
+  })
   .on('assertion', (err, args) => {
-    if (current) current.assertions.push({ name: args.assertion, passed: !err });
+    if (current) current.assertions.push({ name: args.assertion, passed: !err, skipped: !!args.skipped, message: err ? err.message : undefined });
   })
   .on('done', (err, summary) => {
     const failures = summary ? summary.run.failures.length : -1;

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Quarry authors
+#pragma once
+
+#include "http/scripts.h"
+
+#include <QJsonArray>
+#include <QString>
+
+namespace quarry::http {
+
+/// Scripts in a Postman item's `event` list. The user's scripts travel as their own events;
+/// the ones Quarry writes for its checks and login profiles carry marker comments and are told apart.
+class PostmanScripts
+{
+public:
+    /// The user's pre-request and test scripts (several events of one kind are joined in order).
+    static Scripts user(const QJsonArray &events);
+    /// The text of Quarry's generated events of this kind ("test" or "prerequest"), for their markers.
+    static QString generated(const QJsonArray &events, const QString &listen);
+    /// Appends the scripts as `{listen, script:{type, exec:[lines]}}` events.
+    static void append(QJsonArray &events, const Scripts &scripts);
+    static bool isGenerated(const QString &script);
+};
+
+} // namespace quarry::http

@@ -817,7 +817,8 @@ void ResponseView::showChecks(const http::Exchange &exchange)
         ++failed;
     }
     if (!exchange.console.isEmpty()) {   // what the scripts logged, under one row that is not a check
-        auto *console = new QTreeWidgetItem({tr("Console"), tr("%n line(s)", nullptr, int(exchange.console.size()))});
+        const qsizetype lines = exchange.console.size();
+        auto *console = new QTreeWidgetItem({tr("Console"), lines == 1 ? tr("1 line") : tr("%1 lines").arg(lines)});
         for (const script::ConsoleLine &line : exchange.console)
             console->addChild(new QTreeWidgetItem({line.level, line.text}));
         m_ui->checksView->addTopLevelItem(console);

@@ -25,6 +25,8 @@ private slots:
     void sameVerdictAsNewman_data();
     void sameVerdictAsNewman();
     void scriptResultsInJUnit();
+    void insomniaAndBrunoImportedAndRun_data();
+    void insomniaAndBrunoImportedAndRun();
 
 private:
     struct Process {
@@ -234,6 +236,44 @@ void TestNewmanVerdict::scriptResultsInJUnit()
     QVERIFY(!xml.hasError());
     QVERIFY2(failures.contains(u"test a check that fails"_s), qPrintable(failures.join(u"\n"_s)));
     QVERIFY2(failures.contains(u"script request \"Script errors\" pre-request"_s), qPrintable(failures.join(u"\n"_s)));
+}
+
+void TestNewmanVerdict::insomniaAndBrunoImportedAndRun_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("insomnia v4") << u"insomnia"_s << u"importers/insomnia-v4.json"_s << 4;
+    QTest::newRow("bruno") << u"bruno"_s << u"importers/bruno"_s << 4;
+}
+
+void TestNewmanVerdict::insomniaAndBrunoImportedAndRun()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, path);
+    QFETCH(int, requests);
+    const QString source = m_source + u"/tests/core/http/"_s + path;
+    const QString workspace = m_dir.filePath(kind + u".quarry"_s);
+    const Process imported = start(qEnvironmentVariable("QUARRY_BIN"), {u"import"_s, kind, source, u"--into"_s, workspace}, m_env);
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    QVERIFY2(QString::fromUtf8(imported.out).contains(u"(%1 requests) and 2 environments"_s.arg(requests)), imported.out.constData());
+    // The wrong kind is refused by name.
+    const Process wrong = start(qEnvironmentVariable("QUARRY_BIN"),
+                                {u"import"_s, kind == u"bruno"_s ? u"insomnia"_s : u"bruno"_s, source, u"--into"_s, workspace}, m_env);
+    QCOMPARE(wrong.exitCode, 1);
+
+    const QString report = m_dir.filePath(kind + u".json"_s);
+    QStringList args{u"run"_s, workspace, u"--env"_s, u"Local"_s, u"--var"_s, u"baseUrl="_s + m_server.baseUrl(),
+                     u"--reporter"_s, u"json"_s, u"--out"_s, report};
+    if (kind == u"insomnia"_s)   // its last request chains with an Insomnia template tag only Insomnia runs
+        args << u"--folder"_s << u"Users"_s;
+    const Process run = start(qEnvironmentVariable("QUARRY_BIN"), args, m_env);
+    QFile file(report);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject totals = QJsonDocument::fromJson(file.readAll()).object().value(u"totals"_s).toObject();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(QJsonDocument(totals).toJson())));
+    QVERIFY(totals.value(u"assertions"_s).toInt() >= 4);
+    QCOMPARE(totals.value(u"failedAssertions"_s).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestNewmanVerdict)

@@ -58,50 +58,6 @@ void collectIds(const QList<http::CollectionItem> &items, QSet<QString> &ids)
     }
 }
 
-/// An Insomnia export or a Bruno collection folder: a collection and the environments that came with it.
-int importBundle(const QString &kind, const QString &file, const QString &into, Io &io)
-{
-    auto read = http::RequestImport::readFile(file);
-    if (!read) {
-        io.err << "quarry import: " << read.error().toString() << '\n';
-        return Failure;
-    }
-    const http::RequestImport &in = read.value();
-    const auto wanted = kind == u"bruno"_s ? http::RequestImport::Kind::Bruno : http::RequestImport::Kind::Insomnia;
-    if (in.kind != wanted) {
-        io.err << "quarry import: " << file << " is a " << in.kindName() << ", not " << (kind == u"bruno"_s ? "a Bruno collection" : "an Insomnia export")
-               << ".\n";
-        return Failure;
-    }
-    auto ws = openOrCreateWorkspace(into);
-    if (!ws) {
-        io.err << "quarry import: " << ws.error().toString() << '\n';
-        return Failure;
-    }
-    workspace::Workspace &workspace = *ws.value();
-    bool replaced = false;
-    workspace.setSection(workspace::Section::Collections,
-                         http::RequestImport::mergeCollection(workspace.sectionArray(workspace::Section::Collections),
-                                                              *in.collection, &replaced));
-    QJsonArray environments = workspace.sectionArray(workspace::Section::Environments);
-    for (const http::Environment &e : in.environments)
-        environments = http::RequestImport::mergeEnvironment(environments, e);
-    workspace.setSection(workspace::Section::Environments, environments);
-    for (const QString &w : in.warnings)
-        io.err << "warning: " << w << '\n';
-    if (auto saved = workspace.save(); !saved) {
-        io.err << "quarry import: " << saved.error().toString() << '\n';
-        return Failure;
-    }
-    io.out << u"%1 the collection \"%2\" (%3 requests) and %4 environments from the %5."_s
-                  .arg(replaced ? u"Replaced"_s : u"Imported"_s, in.collection->name)
-                  .arg(in.collection->requests().size())
-                  .arg(in.environments.size())
-                  .arg(in.kindName())
-           << '\n';
-    return Success;
-}
-
 } // namespace
 
 Result<std::unique_ptr<workspace::Workspace>> openOrCreateWorkspace(const QString &path)
@@ -147,10 +103,9 @@ int importCommand(const QStringList &args, Io &io)
     }
     if (file.isEmpty() || into.isEmpty())
         return usage(io, u"FILE and --into WORKSPACE are required."_s);
-    if (kind == u"insomnia"_s || kind == u"bruno"_s)
-        return importBundle(kind, file, into, io);
-
-    auto input = readInput(file);
+    // An Insomnia export or a Bruno collection folder: read by RequestImport, with its environments.
+    const bool bundle = kind == u"insomnia"_s || kind == u"bruno"_s;
+    auto input = bundle ? Result<QByteArray>(QByteArray()) : readInput(file);
     if (!input) {
         io.err << "quarry import: " << input.error().toString() << '\n';
         return Failure;
@@ -164,7 +119,33 @@ int importCommand(const QStringList &args, Io &io)
     QStringList warnings;
     QString summary;
 
-    if (kind == u"postman"_s) {
+    if (bundle) {
+        auto read = http::RequestImport::readFile(file);
+        if (!read) {
+            io.err << "quarry import: " << read.error().toString() << '\n';
+            return Failure;
+        }
+        const http::RequestImport &in = read.value();
+        if (in.kind != (kind == u"bruno"_s ? http::RequestImport::Kind::Bruno : http::RequestImport::Kind::Insomnia)) {
+            io.err << "quarry import: " << file << " is a " << in.kindName() << ", not "
+                   << (kind == u"bruno"_s ? "a Bruno collection" : "an Insomnia export") << ".\n";
+            return Failure;
+        }
+        bool replaced = false;
+        workspace.setSection(workspace::Section::Collections,
+                             http::RequestImport::mergeCollection(workspace.sectionArray(workspace::Section::Collections),
+                                                                  *in.collection, &replaced));
+        QJsonArray environments = workspace.sectionArray(workspace::Section::Environments);
+        for (const http::Environment &e : in.environments)
+            environments = http::RequestImport::mergeEnvironment(environments, e);
+        workspace.setSection(workspace::Section::Environments, environments);
+        warnings = in.warnings;
+        summary = u"%1 the collection \"%2\" (%3 requests) and %4 environments from the %5."_s
+                      .arg(replaced ? u"Replaced"_s : u"Imported"_s, in.collection->name)
+                      .arg(in.collection->requests().size())
+                      .arg(in.environments.size())
+                      .arg(in.kindName());
+    } else if (kind == u"postman"_s) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(input.value(), &error);
         if (!doc.isObject()) {

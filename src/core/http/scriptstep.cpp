@@ -162,6 +162,22 @@ void ScriptStep::record(const script::ScriptOutcome &outcome, const QString &lab
         exchange.nextRequest = outcome.nextRequest;
 }
 
+void ScriptStep::runOne(const Source &source, script::ScriptRequest *request, const script::ScriptResponse *response,
+                        script::ScriptHost &host, int iteration, Exchange &exchange) const
+{
+    script::ScriptRun run;
+    run.event = response ? script::ScriptRun::Event::Test : script::ScriptRun::Event::PreRequest;
+    run.source = source.text;
+    run.label = source.label;
+    run.request = request;
+    run.response = response;
+    run.host = &host;
+    run.iteration = iteration;
+    run.iterationCount = m_iterations;
+    run.collectionName = m_collection ? m_collection->name : QString();
+    record(script::Sandbox::forCurrentThread().run(run), source.label, exchange);
+}
+
 void ScriptStep::preRequest(RequestSpec &request, Exchange &exchange, int iteration)
 {
     const QList<Source> list = sources(request, false);
@@ -170,18 +186,8 @@ void ScriptStep::preRequest(RequestSpec &request, Exchange &exchange, int iterat
     ScopeHost host(m_scope, *m_transport, m_cancel);
     script::ScriptRequest scriptRequest = toScript(request);
     const script::ScriptRequest before = scriptRequest;
-    for (const Source &source : list) {
-        script::ScriptRun run;
-        run.event = script::ScriptRun::Event::PreRequest;
-        run.source = source.text;
-        run.label = source.label;
-        run.request = &scriptRequest;
-        run.host = &host;
-        run.iteration = iteration;
-        run.iterationCount = m_iterations;
-        run.collectionName = m_collection ? m_collection->name : QString();
-        record(script::Sandbox::forCurrentThread().run(run), source.label, exchange);
-    }
+    for (const Source &source : list)
+        runOne(source, &scriptRequest, nullptr, host, iteration, exchange);
     if (!(scriptRequest == before))
         apply(scriptRequest, request);
 }
@@ -208,17 +214,7 @@ void ScriptStep::test(const RequestSpec &request, Exchange &exchange, int iterat
             requestChecks();
             checked = true;
         }
-        script::ScriptRun run;
-        run.event = script::ScriptRun::Event::Test;
-        run.source = source.text;
-        run.label = source.label;
-        run.request = &sent;
-        run.response = &response;
-        run.host = &host;
-        run.iteration = iteration;
-        run.iterationCount = m_iterations;
-        run.collectionName = m_collection ? m_collection->name : QString();
-        record(script::Sandbox::forCurrentThread().run(run), source.label, exchange);
+        runOne(source, &sent, &response, host, iteration, exchange);
     }
     if (!checked)
         requestChecks();

@@ -6,6 +6,7 @@
 #include "http/exchange.h"
 #include "http/transport.h"
 #include "http/variablescope.h"
+#include "script/scripthost.h"
 
 #include <functional>
 #include <memory>
@@ -45,6 +46,9 @@ private:
     };
     QList<Source> sources(const RequestSpec &request, bool test) const;
     void record(const script::ScriptOutcome &outcome, const QString &label, Exchange &exchange) const;
+    /// A test script when `response` is given, else a pre-request script (which may change `request`).
+    void runOne(const Source &source, script::ScriptRequest *request, const script::ScriptResponse *response,
+                script::ScriptHost &host, int iteration, Exchange &exchange) const;
 
     const Collection *m_collection;
     VariableScope &m_scope;

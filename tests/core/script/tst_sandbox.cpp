@@ -245,11 +245,11 @@ pm.collectionVariables.set("token", "t1");
 pm.globals.unset("g");
 pm.variables.set("local", {a: 1});
 pm.test("get", () => {
-  pm.expect(pm.environment.get("userId")).to.equal("7");
+  pm.expect(pm.environment.get("userId")).to.equal(7);
   pm.expect(pm.collectionVariables.get("c")).to.equal("col");
   pm.expect(pm.globals.has("g")).to.be.false;
   pm.expect(pm.variables.get("baseUrl")).to.equal("http://api.test");
-  pm.expect(pm.variables.get("local")).to.equal('{"a":1}');
+  pm.expect(pm.variables.get("local")).to.eql({a: 1});   // the type it was set with, as in Postman
   pm.expect(pm.environment.get("nope")).to.be.undefined;
   pm.expect(pm.environment.replaceIn("{{baseUrl}}/x {{unknown}}")).to.equal("http://api.test/x {{unknown}}");
   pm.expect(pm.environment.toObject()).to.have.property("baseUrl");
@@ -258,7 +258,8 @@ pm.test("get", () => {
 )JS"_s);
     QVERIFY2(!o.error, qPrintable(o.error ? o.error->toString() : QString()));
     QCOMPARE(names(o, true), QStringList{u"get"_s});
-    QCOMPARE(m_host.scopes[int(ScriptHost::Scope::Environment)].value(u"userId"_s), u"7"_s);
+    QCOMPARE(m_host.scopes[int(ScriptHost::Scope::Environment)].value(u"userId"_s), u"7"_s);   // text in the scope
+    QCOMPARE(m_host.scopes[int(ScriptHost::Scope::Variables)].value(u"local"_s), u"{\"a\":1}"_s);
     QCOMPARE(m_host.scopes[int(ScriptHost::Scope::Collection)].value(u"token"_s), u"t1"_s);
     QVERIFY(!m_host.scopes[int(ScriptHost::Scope::Globals)].contains(u"g"_s));
     const ScriptOutcome readOnly = test(u"pm.iterationData.set('a', 1);"_s);

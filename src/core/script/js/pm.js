@@ -25,17 +25,38 @@
         return typeof v === 'object' ? JSON.stringify(v) : String(v);
     }
 
+    // Variables are text in Quarry's scopes; what a script set keeps its type (5, true, {a: 1}) for
+    // the scripts after it, as in Postman, as long as the text is still the one it set.
+    var typed = [{}, {}, {}, {}, {}];
+    function typedValue(scope, key, value) {
+        var scopes = scope === SCOPE.variables ? [0, 1, 2, 3] : [scope];
+        for (var i = 0; i < scopes.length; ++i) {
+            var t = typed[scopes[i]][key];
+            if (t && t.text === value) return t.value;
+        }
+        return value;
+    }
     function variableScope(name) {
         var scope = SCOPE[name];
         var api = {
-            get: function (key) { return __quarry.variable(scope, String(key)); },
+            get: function (key) {
+                var value = __quarry.variable(scope, String(key));
+                return value === undefined ? undefined : typedValue(scope, String(key), value);
+            },
             has: function (key) { return __quarry.variable(scope, String(key)) !== undefined; },
-            toObject: function () { return __quarry.variables(scope); },
+            toObject: function () {
+                var all = __quarry.variables(scope);
+                Object.keys(all).forEach(function (k) { all[k] = typedValue(scope, k, all[k]); });
+                return all;
+            },
             replaceIn: function (t) { return __quarry.replaceIn(text(t)); }
         };
         if (scope !== SCOPE.iterationData) {
-            api.set = function (key, value) { __quarry.setVariable(scope, String(key), text(value)); };
-            api.unset = function (key) { __quarry.unsetVariable(scope, String(key)); };
+            api.set = function (key, value) {
+                typed[scope][String(key)] = { text: text(value), value: value };
+                __quarry.setVariable(scope, String(key), text(value));
+            };
+            api.unset = function (key) { delete typed[scope][String(key)]; __quarry.unsetVariable(scope, String(key)); };
             api.clear = function () { Object.keys(__quarry.variables(scope)).forEach(api.unset); };
         }
         api.toJSON = api.toObject;

@@ -72,7 +72,9 @@ public:
         RequestSpec spec;
         spec.name = u"pm.sendRequest"_s;
         ScriptStep::apply(request, spec);
-        auto prepared = PreparedRequest::build(spec, m_scope);
+        // As in Postman, pm.sendRequest sends what the script wrote: {{variables}} are not resolved
+        // (pm.variables.replaceIn does that), so one left in is an error rather than a guess.
+        auto prepared = PreparedRequest::build(spec, VariableScope());
         if (!prepared)
             return prepared.error();
         if (!prepared.value().url.isValid() || prepared.value().url.host().isEmpty())

@@ -210,7 +210,9 @@
             fields: spec.body && (spec.body.urlencoded || spec.body.formdata) ? (spec.body.urlencoded || spec.body.formdata).map(function (f) { return { key: f.key, value: text(f.value) }; }) : []
         });
         var err = out.error ? new Error(out.error) : null;
-        var res = err ? undefined : responseApi(out, 'response');
+        // As in Postman, the callback gets a response object also when none came (no code, no body).
+        var res = responseApi(err ? { code: undefined, status: undefined, headers: [], body: '', responseTime: undefined, size: 0 } : out,
+                              'response');
         if (typeof callback === 'function') {
             callback(err, res);
             return undefined;

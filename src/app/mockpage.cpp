@@ -84,7 +84,7 @@ void MockPage::setWorkspace(workspace::Workspace *workspace)
     m_server->watch(workspace);
     if (workspace) {
         connect(workspace, &workspace::Workspace::sectionChanged, this, [this](Section section) {
-            if (section == Section::Mock || section == Section::Schema)
+            if (section == Section::Mock || section == Section::Schema || section == Section::AuthProfiles)
                 reloadRoutes();
         });
         const QJsonObject server = workspace->section(Section::Mock).value(u"server"_s).toObject();
@@ -125,6 +125,8 @@ void MockPage::reloadRoutes()
 {
     QList<Error> errors;
     m_routes = parsedRoutes(&errors);
+    if (m_workspace)
+        errors << mock::MockConfig::profileProblems(m_routes, *m_workspace);
     for (const Error &e : errors)
         emit problem(e);
     const QString selected = m_editor->routeId();
@@ -139,7 +141,7 @@ void MockPage::reloadRoutes()
                 notes << route.description;
             if (route.resource)
                 notes << tr("CRUD on %1").arg(route.resource->table);
-            if (route.auth.value(u"required"_s).toBool())
+            if (route.requiresAuth())
                 notes << tr("JWT required");
             item->setToolTip(notes.join(u" · "_s));
             if (!route.enabled)

@@ -21,8 +21,10 @@
 #include <QTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -53,6 +55,7 @@ private slots:
     void crashedSessionIsOfferedForRestore();
     void editsAreUndoable();
     void historyIsKeptOnClose();
+    void malformedAuthIsAProblemAndTheServerStaysDown();
 
 private:
     QString samplePath() const { return qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/resources/samples/seed.quarry"_s; }
@@ -346,6 +349,60 @@ void TestMainWindow::editsAreUndoable()
     QCOMPARE(ws->sectionArray(Section::Environments).size(), 2);
     QVERIFY(window.isWindowModified());
     ws->setModified(false);
+}
+
+void TestMainWindow::malformedAuthIsAProblemAndTheServerStaysDown()
+{
+    // "auth": true used to make the protected route public; now the file opens, the route is
+    // reported with its JSON path, and the server refuses to start.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"open-door.quarry"_s);
+    QFile sample(samplePath());
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(sample.readAll()).object();
+    QJsonObject mock = root.value(u"mock"_s).toObject();
+    QJsonArray routes = mock.value(u"routes"_s).toArray();
+    int index = -1;
+    for (int i = 0; i < routes.size(); ++i) {
+        if (routes.at(i).toObject().value(u"id"_s).toString() == u"route-protected"_s) {
+            QJsonObject route = routes.at(i).toObject();
+            route.insert(u"auth"_s, true);
+            routes[i] = route;
+            index = i;
+        }
+    }
+    QVERIFY(index >= 0);
+    mock.insert(u"routes"_s, routes);
+    root.insert(u"mock"_s, mock);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    MainWindow window;
+    auto *problems = window.findChild<quarry::app::ProblemsDock *>();
+    QVERIFY(problems);
+    const int before = problems->count();
+    const auto opened = window.openWorkspace(path);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    QCOMPARE(window.workspace()->filePath(), QFileInfo(path).absoluteFilePath());
+    const QString where = u"mock.routes[%1].auth"_s.arg(index);
+    auto reported = [&] {
+        for (int row = before; row < problems->count(); ++row) {
+            if (problems->whereAt(row).contains(where) && problems->messageAt(row).contains(u"GET /api/protected"_s))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY2(reported(), qPrintable(u"no problem at %1 among %2"_s.arg(where).arg(problems->count() - before)));
+    const int reportedCount = problems->count();
+    auto *page = window.mockPage();
+    page->findChild<QSpinBox *>(u"portSpin"_s)->setValue(0);
+    const auto started = page->start();
+    QVERIFY(!started);
+    QCOMPARE(started.error().where, where);
+    QVERIFY(problems->count() > reportedCount);   // the refusal is reported too
+    QVERIFY2(page->statusText().startsWith(u"Not started"_s), qPrintable(page->statusText()));
 }
 
 QTEST_MAIN(TestMainWindow)

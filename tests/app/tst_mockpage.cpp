@@ -49,6 +49,8 @@ private slots:
     void portInUseIsAClearError();
     void importsOpenApiUndoably();
     void designEditsInTheDiagramReachTheRunningServer();
+    void brokenProfileIsAProblemAndRefusesToStart_data();
+    void brokenProfileIsAProblemAndRefusesToStart();
 
 private:
     /// A real HTTP request over a socket; returns status and body.
@@ -274,6 +276,55 @@ void TestMockPage::designEditsInTheDiagramReachTheRunningServer()
     m_page->logPanel()->selectRow(log->rowCount() - 1);
     QVERIFY2(m_page->logPanel()->detailText().contains(u"Table new_table was renamed to books"_s),
              qPrintable(m_page->logPanel()->detailText()));
+}
+
+void TestMockPage::brokenProfileIsAProblemAndRefusesToStart_data()
+{
+    QTest::addColumn<QJsonValue>("algorithm");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("empty algorithm") << QJsonValue(u""_s) << u"authProfiles[0].algorithm"_s;
+    QTest::newRow("alg none") << QJsonValue(u"none"_s) << u"authProfiles[0].algorithm"_s;
+    QTest::newRow("HS999") << QJsonValue(u"HS999"_s) << u"authProfiles[0].algorithm"_s;
+    QTest::newRow("no profiles") << QJsonValue(QJsonValue::Undefined) << u".profile"_s;
+}
+
+void TestMockPage::brokenProfileIsAProblemAndRefusesToStart()
+{
+    QFETCH(QJsonValue, algorithm);
+    QFETCH(QString, where);
+    m_page->stop();
+    QJsonArray profiles = m_workspace->sectionArray(Section::AuthProfiles);
+    if (algorithm.isUndefined()) {
+        profiles = {};
+    } else {
+        QJsonObject profile = profiles.at(0).toObject();
+        profile.insert(u"algorithm"_s, algorithm);
+        profiles[0] = profile;
+    }
+    QJsonObject root = QJsonDocument::fromJson(m_workspace->toJson()).object();
+    root.insert(u"authProfiles"_s, profiles);
+    auto broken = Workspace::fromJson(QJsonDocument(root).toJson(), m_dir->filePath(u"broken.quarry"_s));
+    QVERIFY2(broken, qPrintable(broken ? QString() : broken.error().toString()));
+
+    QUndoStack undo;
+    MockPage page(&undo);
+    QSignalSpy problems(&page, &MockPage::problem);
+    page.setWorkspace(broken.value().get());
+    auto names = [&](const QString &what) {
+        for (const QList<QVariant> &args : std::as_const(problems)) {
+            const auto e = args.at(0).value<quarry::Error>();
+            if (e.where.contains(what) && e.message.contains(u"\"auth-demo\""_s))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY2(names(where), qPrintable(u"%1 problem(s), none at %2 naming auth-demo"_s.arg(problems.size()).arg(where)));
+    page.findChild<QSpinBox *>(u"portSpin"_s)->setValue(0);
+    const auto started = page.start();
+    QVERIFY(!started);
+    QVERIFY2(started.error().where.contains(where), qPrintable(started.error().toString()));
+    QVERIFY(started.error().message.contains(u"\"auth-demo\""_s));
+    QVERIFY2(page.statusText().startsWith(u"Not started"_s), qPrintable(page.statusText()));
 }
 
 QTEST_MAIN(TestMockPage)

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
 
 namespace quarry::workspace {
 class Workspace;
@@ -47,6 +48,13 @@ public:
     /// Warnings (demo secret in use) and load errors of the profiles, for the Problems dock / stderr.
     QStringList warnings() const { return m_warnings; }
     QList<Error> errors() const { return m_errors.values(); }
+    /// Why this profile cannot verify tokens (its keys did not resolve), or nothing when it can.
+    std::optional<Error> profileError(const QString &profileId) const
+    {
+        if (m_errors.contains(profileId))
+            return m_errors.value(profileId);
+        return std::nullopt;
+    }
     /// GET /.well-known/jwks.json: the public keys of every asymmetric profile
     /// (Content-Type: application/jwk-set+json, cacheable for 5 minutes).
     EndpointResponse jwksResponse() const;

@@ -3,6 +3,7 @@
 #include "mock/mockconfig.h"
 
 #include "schema/schema.h"
+#include "auth/authprofile.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -130,8 +131,74 @@ Result<MockConfig> MockConfig::fromWorkspace(const workspace::Workspace &ws)
     const QFileInfo file(ws.filePath());
     const QString baseDir = ws.filePath().isEmpty() ? QDir::currentPath() : file.absolutePath();
     const QString dbName = ws.filePath().isEmpty() ? u"mock.db"_s : file.completeBaseName() + u".db"_s;
-    return fromJson(ws.section(Section::Mock), ws.section(Section::Schema), ws.sectionArray(Section::Databases),
-                    baseDir, dbName);
+    auto config = fromJson(ws.section(Section::Mock), ws.section(Section::Schema), ws.sectionArray(Section::Databases),
+                           baseDir, dbName);
+    if (!config)
+        return config;
+    const QList<Error> problems = profileProblems(config.value().routes, ws);
+    if (!problems.isEmpty())
+        return problems.first();
+    return config;
+}
+
+QList<Error> MockConfig::profileProblems(const QList<Route> &routes, const workspace::Workspace &ws)
+{
+    // Parsed one by one, so a broken profile is named even when routes use only the others.
+    const QJsonArray array = ws.sectionArray(workspace::Section::AuthProfiles);
+    QList<Result<auth::AuthProfile>> profiles;
+    QStringList ids;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        ids << array.at(i).toObject().value(u"id"_s).toString();
+        profiles.append(auth::AuthProfile::fromJson(array.at(i).toObject(), u"authProfiles[%1]"_s.arg(i)));
+    }
+    const QJsonArray routeArray = ws.section(workspace::Section::Mock).value(u"routes"_s).toArray();
+    QList<Error> problems;
+    for (qsizetype i = 0; i < routes.size(); ++i) {
+        const Route &route = routes.at(i);
+        QString key;
+        QJsonObject block;
+        if (!route.auth.isEmpty())
+            key = u"auth"_s, block = route.auth;
+        else if (!route.login.isEmpty())
+            key = u"login"_s, block = route.login;
+        else if (!route.oauth.isEmpty())
+            key = u"oauth"_s, block = route.oauth;
+        else
+            continue;
+        // The index in the file, when the parsed list lines up with it (it does for fromWorkspace()).
+        const qsizetype index = i < routeArray.size() && routeArray.at(i).toObject().value(u"id"_s).toString() == route.id ? i : -1;
+        const QString where = (index >= 0 ? u"mock.routes[%1]"_s.arg(index) : u"route "_s + route.id) + u'.' + key;
+        QString id = block.value(u"profile"_s).toString();
+        if (id.isEmpty()) {
+            if (ids.size() != 1) {
+                problems.append(Error{Error::Kind::InvalidInput,
+                                      ids.isEmpty() ? Tr::tr("%1 needs an auth profile, but the workspace has none (authProfiles is "
+                                                             "missing or empty).").arg(route.label())
+                                                    : Tr::tr("%1 names no auth profile, and the workspace has several (%2): "
+                                                             "say which one with \"profile\".").arg(route.label(), ids.join(u", "_s)),
+                                      where});
+                continue;
+            }
+            id = ids.first();
+        }
+        const qsizetype found = ids.indexOf(id);
+        if (found < 0) {
+            problems.append(Error{Error::Kind::InvalidInput,
+                                  ids.isEmpty() ? Tr::tr("%1 names the auth profile \"%2\", but the workspace has none "
+                                                         "(authProfiles is missing or empty).").arg(route.label(), id)
+                                                : Tr::tr("%1 names the auth profile \"%2\", which does not exist (there are: %3).")
+                                                      .arg(route.label(), id, ids.join(u", "_s)),
+                                  where + u".profile"_s});
+            continue;
+        }
+        const Result<auth::AuthProfile> &profile = profiles.at(found);
+        if (!profile)
+            problems.append(Error{Error::Kind::InvalidInput,
+                                  Tr::tr("%1 uses the auth profile \"%2\", which is broken: %3")
+                                      .arg(route.label(), id, profile.error().message),
+                                  profile.error().where});
+    }
+    return problems;
 }
 
 QString MockConfig::databaseFor(const ResourceSpec &resource) const

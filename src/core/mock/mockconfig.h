@@ -57,7 +57,13 @@ struct QUARRY_CORE_EXPORT MockConfig {
     /// empty (first start, or after the file was deleted), e.g. the sample's demo users.
     QHash<QString, QJsonArray> fixtures;
 
+    /// Also refuses a route whose `auth`, `login` or `oauth` names an auth profile that is missing
+    /// or broken (see profileProblems()).
     static Result<MockConfig> fromWorkspace(const workspace::Workspace &workspace);
+    /// For each route that needs an auth profile (auth, login, oauth): the profile it names (or the
+    /// workspace's only one) must exist and parse. Every problem, each naming the profile and the
+    /// route's JSON path; keys are not resolved here (see auth::AuthGate).
+    static QList<Error> profileProblems(const QList<Route> &routes, const workspace::Workspace &workspace);
     /// `baseDir` resolves relative SQLite paths; `defaultDbName` is used when `databases` has no SQLite entry.
     static Result<MockConfig> fromJson(const QJsonObject &mock, const QJsonObject &schema, const QJsonArray &databases,
                                        const QString &baseDir, const QString &defaultDbName = QStringLiteral("mock.db"));

@@ -47,7 +47,7 @@ public:
     QString name() const override { return u"auth"_s; }
     bool before(Exchange &ex) override
     {
-        if (!ex.route || !ex.route->auth.value(u"required"_s).toBool())
+        if (!ex.route || !ex.route->requiresAuth())
             return true;
         ex.note(name(), u"route requires a token, but no auth step is installed in this build"_s);
         ex.response = Problem{501, u"Authentication not available"_s,
@@ -217,6 +217,21 @@ Result<void> MockServer::configureFromWorkspace(const workspace::Workspace &work
         return config.error();
     // Keys are resolved once here (env, keychain), not per request.
     auto gate = std::make_shared<const auth::AuthGate>(auth::AuthGate::fromWorkspace(workspace));
+    // A protected route whose profile has no usable key would answer 500 to every request: refuse to start.
+    const QList<Route> &routes = config.value().routes;
+    for (qsizetype i = 0; i < routes.size(); ++i) {
+        if (routes.at(i).auth.isEmpty())
+            continue;
+        QString profile = routes.at(i).auth.value(u"profile"_s).toString();
+        const QJsonArray profiles = workspace.sectionArray(workspace::Section::AuthProfiles);
+        if (profile.isEmpty() && profiles.size() == 1)   // more or fewer: MockConfig refused the route already
+            profile = profiles.at(0).toObject().value(u"id"_s).toString();
+        if (const auto why = gate->profileError(profile))
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("%1 uses the auth profile \"%2\", which cannot verify tokens: %3")
+                             .arg(routes.at(i).label(), profile, why->message),
+                         why->where.isEmpty() ? u"mock.routes[%1].auth"_s.arg(i) : why->where};
+    }
     m_warnings = gate->warnings();
     for (const Error &e : gate->errors())
         m_warnings.append(e.toString());
@@ -234,7 +249,9 @@ void MockServer::watch(workspace::Workspace *workspace)
         return;
     connect(workspace, &workspace::Workspace::sectionChanged, this, [this](workspace::Section section) {
         using workspace::Section;
-        if (!m_watched || (section != Section::Mock && section != Section::Schema && section != Section::Databases))
+        if (!m_watched
+            || (section != Section::Mock && section != Section::Schema && section != Section::Databases
+                && section != Section::AuthProfiles))
             return;
         if (section == Section::Schema) {
             m_designTimer->start();   // a name typed in the designer is one design change, not one per key

@@ -59,9 +59,9 @@ public:
     /// Quarry's own SQLite files always follow the design. Applies at the next configure().
     void setCreateTables(bool allowed) { m_createTables = allowed; }
     Result<void> configureFromWorkspace(const workspace::Workspace &workspace);
-    /// Re-configures whenever the workspace's mock, schema or databases section changes (a design
-    /// edit once the schema has been quiet for DesignSettleMs, so that a name typed key by key is
-    /// one change); failures are reported by configurationFailed(). The workspace must outlive the binding (or be destroyed
+    /// Re-configures whenever the workspace's mock, schema, databases or authProfiles section changes
+    /// (a design edit once the schema has been quiet for DesignSettleMs, so that a name typed key by key
+    /// is one change); failures are reported by configurationFailed(). The workspace must outlive the binding (or be destroyed
     /// first: the connection goes with it).
     void watch(workspace::Workspace *workspace);
     const MockConfig &config() const { return m_config; }

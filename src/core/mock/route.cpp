@@ -41,6 +41,54 @@ QString operatorName(Rule::Operator op)
     return {};
 }
 
+/// A JSON value as it is written in the file: true, "admin", [], {}, null.
+QString jsonText(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+/// A route's `auth` block, checked whole: anything malformed is refused rather than read as "no
+/// protection" (`"auth": true` or `"roles": "admin"` used to make the route public or drop the role check).
+Result<QJsonObject> parseAuth(const QJsonValue &value, const QString &where, const QString &label)
+{
+    auto refuse = [&](const QString &message, const QString &at) {
+        return Error{Error::Kind::InvalidInput, message, at};
+    };
+    if (!value.isObject() || value.toObject().isEmpty())
+        return refuse(Tr::tr("%1: \"auth\" must be an object such as {\"required\": true, \"profile\": \"auth-demo\", "
+                             "\"roles\": [\"admin\"]}, not %2; remove it to make the route public.")
+                          .arg(label, jsonText(value)),
+                      where);
+    const QJsonObject auth = value.toObject();
+    for (auto it = auth.begin(); it != auth.end(); ++it) {
+        const QString at = where + u'.' + it.key();
+        if (it.key() == u"required"_s) {
+            if (!it.value().isBool())
+                return refuse(Tr::tr("%1: \"required\" must be true or false, not %2.").arg(label, jsonText(it.value())), at);
+        } else if (it.key() == u"profile"_s) {
+            if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
+                return refuse(Tr::tr("%1: \"profile\" must be the id of an auth profile, not %2.")
+                                  .arg(label, jsonText(it.value())),
+                              at);
+        } else if (it.key() == u"roles"_s) {
+            const QJsonArray roles = it.value().toArray();
+            if (!it.value().isArray() || roles.isEmpty())
+                return refuse(Tr::tr("%1: \"roles\" must be a non-empty list of role names such as [\"admin\"], not %2; "
+                                     "remove it to accept any valid token.")
+                                  .arg(label, jsonText(it.value())),
+                              at);
+            for (qsizetype i = 0; i < roles.size(); ++i) {
+                if (!roles.at(i).isString() || roles.at(i).toString().trimmed().isEmpty())
+                    return refuse(Tr::tr("%1: a role must be a non-empty name, not %2.").arg(label, jsonText(roles.at(i))),
+                                  at + u"[%1]"_s.arg(i));
+            }
+        } else {
+            return refuse(Tr::tr("%1: \"auth\" knows required, profile and roles, not \"%2\".").arg(label, it.key()), at);
+        }
+    }
+    return auth;
+}
+
 } // namespace
 
 Result<Rule> Rule::fromJson(const QJsonObject &o, const QString &where)
@@ -118,7 +166,7 @@ Result<ResponseSpec> ResponseSpec::fromJson(const QJsonObject &o, const QString 
     else if (body.isArray())
         r.body = QString::fromUtf8(QJsonDocument(body.toArray()).toJson(QJsonDocument::Indented));
     else if (!body.isUndefined() && !body.isNull())
-        r.body = QString::fromUtf8(QJsonDocument(QJsonArray{body}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        r.body = jsonText(body);
     if (!body.isString() && !body.isUndefined() && !body.isNull()) {
         bool hasType = false;
         for (const auto &h : std::as_const(r.headers))
@@ -265,7 +313,12 @@ Result<Route> Route::fromJson(const QJsonObject &o, int index)
                          where + u".resource.table"_s};
         r.resource = spec;
     }
-    r.auth = o.value(u"auth"_s).toObject();
+    if (o.contains(u"auth"_s)) {
+        auto auth = parseAuth(o.value(u"auth"_s), u"mock.routes[%1].auth"_s.arg(index), r.label());
+        if (!auth)
+            return auth.error();
+        r.auth = auth.value();
+    }
     r.login = o.value(u"login"_s).toObject();
     r.oauth = o.value(u"oauth"_s).toObject();
     if (!r.login.isEmpty() && !r.oauth.isEmpty())

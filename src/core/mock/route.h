@@ -71,7 +71,9 @@ struct QUARRY_CORE_EXPORT Route {
     Mode mode = Mode::Rules;
     QList<ResponseSpec> responses;
     std::optional<ResourceSpec> resource;
-    QJsonObject auth;   ///< {"required", "profile", "roles"}: read by the auth step (issue #4)
+    /// {"required", "profile", "roles"} (checked by fromJson(): malformed is an error, never "public");
+    /// empty: a public route. Read by the auth step.
+    QJsonObject auth;
     /// A login endpoint instead of responses: {"profile", "table" ("users"), "emailColumn"
     /// ("email"), "passwordColumn" ("password_hash", argon2id), "rolesColumn" ("roles": a JSON
     /// array or comma list), "idColumn" (the table's key), "database"}. Empty: not a login route.
@@ -90,6 +92,8 @@ struct QUARRY_CORE_EXPORT Route {
 
     /// "GET /api/users/:id": how the route is named in logs and errors.
     QString label() const { return method + u' ' + path; }
+    /// Whether a request needs a valid token (`auth.required` defaults to true).
+    bool requiresAuth() const { return !auth.isEmpty() && auth.value(QLatin1String("required")).toBool(true); }
     bool matchesMethod(const QByteArray &requestMethod) const;
     /// Matches the path (and, for a resource, path/ID); fills params. `item` says whether the
     /// resource's item form (path/:id) matched.

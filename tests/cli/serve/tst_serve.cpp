@@ -58,6 +58,8 @@ private slots:
     void editsApplyWithoutRestart();
     void killNineKeepsAcknowledgedWrites();
     void sampleAuthFlow();
+    void malformedProtectionRefusesToStart_data();
+    void malformedProtectionRefusesToStart();
 
 private:
     QString workspacePath() const { return m_dir->filePath(u"seed.quarry"_s); }
@@ -427,6 +429,85 @@ void TestServe::sampleAuthFlow()
 
     // The password hashes stay out of the users resource: credentials live in accounts.
     QVERIFY(!curl({base + u"/api/users"_s}).body.contains("password_hash"));
+}
+
+void TestServe::malformedProtectionRefusesToStart_data()
+{
+    // Which route's auth to replace ("" keeps the routes), the new value, and the profile edit.
+    QTest::addColumn<QString>("routeId");
+    QTest::addColumn<QJsonValue>("auth");
+    QTest::addColumn<QJsonValue>("algorithm");   // undefined: keep the profile
+    QTest::addColumn<bool>("dropProfiles");
+    QTest::addColumn<QString>("expected");
+    const QJsonValue keep(QJsonValue::Undefined);
+    const QString prot = u"route-protected"_s;
+    const QString admin = u"route-admin"_s;
+    QTest::newRow("auth true") << prot << QJsonValue(true) << keep << false << u"(mock.routes[%1].auth)"_s;
+    QTest::newRow("auth \"x\"") << prot << QJsonValue(u"x"_s) << keep << false << u"(mock.routes[%1].auth)"_s;
+    QTest::newRow("auth []") << prot << QJsonValue(QJsonArray()) << keep << false << u"(mock.routes[%1].auth)"_s;
+    QTest::newRow("auth 0") << prot << QJsonValue(0) << keep << false << u"(mock.routes[%1].auth)"_s;
+    QTest::newRow("auth \"\"") << prot << QJsonValue(u""_s) << keep << false << u"(mock.routes[%1].auth)"_s;
+    QTest::newRow("auth null") << prot << QJsonValue(QJsonValue::Null) << keep << false << u"(mock.routes[%1].auth)"_s;
+    QTest::newRow("auth {}") << prot << QJsonValue(QJsonObject()) << keep << false << u"(mock.routes[%1].auth)"_s;
+    for (const auto &[name, roles] : {std::pair{"roles \"admin\"", QJsonValue(u"admin"_s)},
+                                      std::pair{"roles null", QJsonValue(QJsonValue::Null)}, std::pair{"roles 0", QJsonValue(0)},
+                                      std::pair{"roles {}", QJsonValue(QJsonObject())}, std::pair{"roles []", QJsonValue(QJsonArray())}})
+        QTest::newRow(name) << admin << QJsonValue(QJsonObject{{u"profile"_s, u"auth-demo"_s}, {u"roles"_s, roles}}) << keep
+                            << false << u"(mock.routes[%1].auth.roles)"_s;
+    QTest::newRow("algorithm \"\"") << QString() << keep << QJsonValue(u""_s) << false << u"(authProfiles[0].algorithm)"_s;
+    QTest::newRow("algorithm none") << QString() << keep << QJsonValue(u"none"_s) << false << u"(authProfiles[0].algorithm)"_s;
+    QTest::newRow("algorithm HS999") << QString() << keep << QJsonValue(u"HS999"_s) << false << u"(authProfiles[0].algorithm)"_s;
+    QTest::newRow("authProfiles missing") << QString() << keep << keep << true << u"\"auth-demo\""_s;
+    QTest::newRow("authProfiles empty") << QString() << keep << QJsonValue(QJsonValue::Null) << true << u"\"auth-demo\""_s;
+}
+
+void TestServe::malformedProtectionRefusesToStart()
+{
+    QFETCH(QString, routeId);
+    QFETCH(QJsonValue, auth);
+    QFETCH(QJsonValue, algorithm);
+    QFETCH(bool, dropProfiles);
+    QFETCH(QString, expected);
+    int index = -1;
+    editWorkspace([&](QJsonObject &root) {
+        QJsonObject mock = root.value(u"mock"_s).toObject();
+        QJsonArray routes = mock.value(u"routes"_s).toArray();
+        for (int i = 0; i < routes.size(); ++i) {
+            QJsonObject route = routes.at(i).toObject();
+            if (route.value(u"id"_s).toString() != routeId)
+                continue;
+            index = i;
+            route.insert(u"auth"_s, auth);
+            routes[i] = route;
+        }
+        mock.insert(u"routes"_s, routes);
+        root.insert(u"mock"_s, mock);
+        if (dropProfiles) {
+            if (algorithm.isNull())
+                root.insert(u"authProfiles"_s, QJsonArray());   // present but empty
+            else
+                root.remove(u"authProfiles"_s);
+        } else if (!algorithm.isUndefined()) {
+            QJsonArray profiles = root.value(u"authProfiles"_s).toArray();
+            QJsonObject profile = profiles.at(0).toObject();
+            profile.insert(u"algorithm"_s, algorithm);
+            profiles[0] = profile;
+            root.insert(u"authProfiles"_s, profiles);
+        }
+    });
+    QVERIFY(routeId.isEmpty() || index >= 0);
+    QProcess serve;
+    serve.start(m_bin, {u"serve"_s, workspacePath(), u"--port"_s, u"0"_s});
+    QVERIFY(serve.waitForFinished(10000));   // it must not be listening
+    const QString err = QString::fromUtf8(serve.readAllStandardError());
+    QCOMPARE(serve.exitCode(), 1);
+    QVERIFY2(!err.contains(u"Listening"_s), qPrintable(err));
+    const QString where = expected.contains(u"%1"_s) ? expected.arg(index) : expected;
+    QVERIFY2(err.contains(where), qPrintable(u"expected %1 in: %2"_s.arg(where, err)));
+    if (!routeId.isEmpty() || dropProfiles)
+        QVERIFY2(err.contains(dropProfiles ? u"auth-demo"_s : u"GET /api/"_s), qPrintable(err));
+    else
+        QVERIFY2(err.contains(u"\"auth-demo\""_s), qPrintable(err));   // the broken profile is named
 }
 
 QTEST_GUILESS_MAIN(TestServe)

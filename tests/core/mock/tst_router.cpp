@@ -305,6 +305,22 @@ void TestRouter::invalidConfigIsAnError_data()
     QTest::newRow("bad regex") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "responses": [{"rules": [{"source": "query", "name": "q", "operator": "regex", "value": "("}]}]}]})") << u"route x.responses[0].rules[0]"_s;
     QTest::newRow("bad status") << QByteArray(R"({"routes": [{"path": "/a", "responses": [{"status": 99}]}]})") << u"mock.routes[0].responses[0].status"_s;
     QTest::newRow("duplicate id") << QByteArray(R"({"routes": [{"id": "a", "path": "/a"}, {"id": "a", "path": "/b"}]})") << u"mock.routes[1].id"_s;
+    QTest::newRow("auth true") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": true}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("auth text") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": "x"}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("auth empty list") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": []}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("auth zero") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": 0}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("auth empty text") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": ""}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("auth null") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": null}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("auth empty object") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {}}]})") << u"mock.routes[0].auth"_s;
+    QTest::newRow("roles as text") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"roles": "admin"}}]})") << u"mock.routes[0].auth.roles"_s;
+    QTest::newRow("roles null") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"roles": null}}]})") << u"mock.routes[0].auth.roles"_s;
+    QTest::newRow("roles zero") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"roles": 0}}]})") << u"mock.routes[0].auth.roles"_s;
+    QTest::newRow("roles object") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"roles": {}}}]})") << u"mock.routes[0].auth.roles"_s;
+    QTest::newRow("roles empty list") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"roles": []}}]})") << u"mock.routes[0].auth.roles"_s;
+    QTest::newRow("role not a name") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"roles": ["admin", 1]}}]})") << u"mock.routes[0].auth.roles[1]"_s;
+    QTest::newRow("required as text") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"required": "yes"}}]})") << u"mock.routes[0].auth.required"_s;
+    QTest::newRow("profile empty") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"profile": ""}}]})") << u"mock.routes[0].auth.profile"_s;
+    QTest::newRow("misspelt key") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": {"role": ["admin"]}}]})") << u"mock.routes[0].auth.role"_s;
     QTest::newRow("credentials with *") << QByteArray(R"({"server": {"cors": {"credentials": true}}})") << u"mock.server.cors.origins"_s;
     QTest::newRow("rate limit zero") << QByteArray(R"({"server": {"rateLimit": {"requests": 0}}})") << u"mock.server.rateLimit.requests"_s;
 }

@@ -59,6 +59,50 @@ bool isToken(const QByteArray &name)
     return true;
 }
 
+/// Why a request's message framing cannot be trusted (RFC 9112 §6), as {status, detail}; status 0
+/// when it can. Beast frames a request whose last transfer coding is not `chunked` by its
+/// Content-Length or as bodiless, and accepts repeated equal lengths: the bytes a client sent as
+/// body would then run as the next request on the connection (request smuggling). Every answer
+/// here is sent with the connection closed.
+template <class Fields>
+std::pair<int, QString> framingError(const Fields &fields, unsigned version)
+{
+    int lengths = 0;
+    bool hasCodings = false;
+    QList<QByteArray> codings;
+    for (const auto &field : fields) {
+        if (field.name() == http::field::content_length) {
+            ++lengths;
+            if (lengths > 1 || toQt(field.value()).contains(','))
+                return {400, Tr::tr("The request carries more than one Content-Length.")};
+        } else if (field.name() == http::field::transfer_encoding) {
+            hasCodings = true;
+            // A list of codings, possibly split over several fields; OWS around the commas.
+            for (const QByteArray &coding : toQt(field.value()).split(','))
+                codings << coding.trimmed().toLower();
+        }
+    }
+    if (!hasCodings)
+        return {0, {}};
+    if (version < 11)
+        return {400, Tr::tr("HTTP/1.0 has no Transfer-Encoding; send the body with a Content-Length.")};
+    if (lengths > 0)
+        return {400, Tr::tr("The request carries both Transfer-Encoding and Content-Length.")};
+    for (const QByteArray &coding : std::as_const(codings)) {
+        if (!isToken(coding))
+            return {400, Tr::tr("\"%1\" is not a transfer coding.").arg(QString::fromLatin1(coding))};
+    }
+    if (codings.last() != "chunked")
+        return {400, Tr::tr("The last transfer coding must be chunked, so the end of the body is known; it is \"%1\".")
+                         .arg(QString::fromLatin1(codings.last()))};
+    if (codings.count(QByteArray("chunked")) > 1)
+        return {400, Tr::tr("The chunked coding may be applied only once.")};
+    if (codings.size() > 1)
+        return {501, Tr::tr("This server decodes only the chunked transfer coding, not \"%1\".")
+                         .arg(QString::fromLatin1(codings.first()))};
+    return {0, {}};
+}
+
 /// One connection: read headers, maybe body, hand over, maybe wait, write; then the next request.
 /// `Executor` is the io_context's own executor with one network thread, a strand with several
 /// (the stream's timeout handlers must not run beside its operations); a concrete type, because
@@ -110,6 +154,10 @@ private:
                           Tr::tr("This server speaks HTTP/1.0 and HTTP/1.1; the request said HTTP/%1.%2.")
                               .arg(req.version() / 10).arg(req.version() % 10),
                           u"unsupported HTTP version"_s);
+        }
+        if (const auto [status, detail] = framingError(req, req.version()); status != 0) {
+            return reject(status, status == 501 ? Tr::tr("Transfer coding not implemented") : Tr::tr("Ambiguous message framing"),
+                          detail, u"request framing: %1"_s.arg(detail));
         }
         if (!m_parser->is_done() && beast::iequals(req[http::field::expect], "100-continue")) {
             auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());

@@ -116,7 +116,13 @@ bool CollectionImportAction::importFile(const QString &path)
             summary += u' ' + (in.environments.size() == 1 ? tr("1 environment came with it.")
                                                              : tr("%1 environments came with it.").arg(in.environments.size()));
     }
-    emit imported(summary, in.warnings);
+    QStringList notes = in.warnings;
+    if (!in.secrets.isEmpty()) {
+        notes << tr("%n secret(s) were not written to the workspace; set these environment variables:", nullptr,
+                    int(in.secrets.size()));
+        notes << http::SecretScrubber::instructions(in.secrets);
+    }
+    emit imported(summary, notes);
     return true;
 }
 

@@ -10,6 +10,7 @@
 #include "http/harformat.h"
 #include "http/postmanformat.h"
 #include "http/requestimport.h"
+#include "http/secretscrubber.h"
 #include "workspace/workspace.h"
 
 #include <QFile>
@@ -118,6 +119,7 @@ int importCommand(const QStringList &args, Io &io)
     workspace::Workspace &workspace = *ws.value();
     QStringList warnings;
     QString summary;
+    QList<http::MovedSecret> secrets;
 
     if (bundle) {
         auto read = http::RequestImport::readFile(file);
@@ -155,7 +157,8 @@ int importCommand(const QStringList &args, Io &io)
         }
         const QJsonObject root = doc.object();
         if (root.contains(u"values"_s) && !root.contains(u"item"_s)) {
-            const http::Environment env = http::PostmanFormat::importEnvironment(root);
+            http::Environment env = http::PostmanFormat::importEnvironment(root);
+            secrets = http::SecretScrubber::scrub(env);
             bool replaced = false;
             workspace.setSection(workspace::Section::Environments,
                                  http::RequestImport::mergeEnvironment(
@@ -163,18 +166,20 @@ int importCommand(const QStringList &args, Io &io)
             summary = u"%1 the environment \"%2\" (%3 variables)."_s.arg(replaced ? u"Replaced"_s : u"Imported"_s, env.name)
                           .arg(env.variables.size());
         } else {
-            auto collection = http::PostmanFormat::importCollection(root, &warnings);
-            if (!collection) {
-                io.err << "quarry import: " << collection.error().toString() << '\n';
+            auto imported = http::PostmanFormat::importCollection(root, &warnings);
+            if (!imported) {
+                io.err << "quarry import: " << imported.error().toString() << '\n';
                 return Failure;
             }
+            http::Collection collection = std::move(imported).value();
+            secrets = http::SecretScrubber::scrub(collection);
             bool replaced = false;
             workspace.setSection(workspace::Section::Collections,
                                  http::RequestImport::mergeCollection(
-                                     workspace.sectionArray(workspace::Section::Collections), collection.value(), &replaced));
+                                     workspace.sectionArray(workspace::Section::Collections), collection, &replaced));
             summary = u"%1 the collection \"%2\" (%3 requests)."_s.arg(replaced ? u"Replaced"_s : u"Imported"_s,
-                                                                       collection.value().name)
-                          .arg(collection.value().requests().size());
+                                                                       collection.name)
+                          .arg(collection.requests().size());
         }
     } else if (kind == u"har"_s) {
         QJsonParseError error;
@@ -185,16 +190,18 @@ int importCommand(const QStringList &args, Io &io)
             return Failure;
         }
         const QString name = collectionName == u"Imported"_s ? QFileInfo(file).completeBaseName() : collectionName;
-        auto collection = http::HarFormat::importHar(doc.object(), name, &warnings);
-        if (!collection) {
-            io.err << "quarry import: " << collection.error().toString() << '\n';
+        auto imported = http::HarFormat::importHar(doc.object(), name, &warnings);
+        if (!imported) {
+            io.err << "quarry import: " << imported.error().toString() << '\n';
             return Failure;
         }
+        http::Collection collection = std::move(imported).value();
+        secrets = http::SecretScrubber::scrub(collection);
         QJsonArray list = workspace.sectionArray(workspace::Section::Collections);
-        list.append(collection.value().toJson());
+        list.append(collection.toJson());
         workspace.setSection(workspace::Section::Collections, list);
-        summary = u"Imported the collection \"%1\" (%2 requests) from the HAR file."_s.arg(collection.value().name)
-                      .arg(collection.value().requests().size());
+        summary = u"Imported the collection \"%1\" (%2 requests) from the HAR file."_s.arg(collection.name)
+                      .arg(collection.requests().size());
     } else {
         auto request = http::CurlFormat::fromCurl(QString::fromUtf8(input.value()), &warnings);
         if (!request) {
@@ -226,6 +233,7 @@ int importCommand(const QStringList &args, Io &io)
         item.request.id = u"req-curl-1"_s;
         for (int n = 2; ids.contains(item.request.id); ++n)
             item.request.id = u"req-curl-%1"_s.arg(n);
+        secrets = http::SecretScrubber::scrub(item.request, list[index]);
         list[index].items.append(item);
         workspace.setSection(workspace::Section::Collections, http::Collection::listToJson(list));
         summary = u"Added \"%1\" to the collection \"%2\"."_s.arg(item.request.name, list.at(index).name);
@@ -237,6 +245,13 @@ int importCommand(const QStringList &args, Io &io)
         return Failure;
     }
     io.out << summary << '\n';
+    if (!secrets.isEmpty()) {
+        // The secrets stay out of the file: say what to set before the requests can be sent.
+        const QStringList lines = http::SecretScrubber::instructions(secrets);
+        io.out << "Secrets were not written to the workspace; set these environment variables:\n";
+        for (const QString &line : lines)
+            io.out << "  " << line << '\n';
+    }
     return Success;
 }
 

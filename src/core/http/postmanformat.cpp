@@ -664,8 +664,8 @@ Result<Collection> PostmanFormat::importCollection(const QJsonObject &postman, Q
     const QJsonArray variables = postman.value(u"variable"_s).toArray();
     for (const QJsonValue &v : variables) {
         const QJsonObject o = v.toObject();
-        c.variables.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toVariant().toString(), false,
-                            !o.value(u"disabled"_s).toBool(false)});
+        c.variables.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toVariant().toString(),
+                            o.value(u"type"_s).toString() == u"secret"_s, !o.value(u"disabled"_s).toBool(false)});
     }
     Importer importer{warnings, {}};
     auto items = importer.items(postman.value(u"item"_s).toArray(), {});
@@ -687,8 +687,8 @@ Environment PostmanFormat::importEnvironment(const QJsonObject &postman)
     const QJsonArray values = postman.value(u"values"_s).toArray();
     for (const QJsonValue &v : values) {
         const QJsonObject o = v.toObject();
-        e.variables.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toVariant().toString(), false,
-                            o.value(u"enabled"_s).toBool(true)});
+        e.variables.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toVariant().toString(),
+                            o.value(u"type"_s).toString() == u"secret"_s, o.value(u"enabled"_s).toBool(true)});
     }
     return e;
 }

@@ -107,7 +107,8 @@ Result<RequestImport> RequestImport::readFile(const QString &path)
     return fromText(file.readAll(), info.fileName(), info.completeBaseName());
 }
 
-Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QString &origin, const QString &baseName)
+/// The file read as its format says, secrets still in it.
+static Result<RequestImport> recognise(const QByteArray &text, const QString &origin, const QString &baseName)
 {
     RequestImport out;
     QJsonObject root;
@@ -139,7 +140,7 @@ Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QStr
         auto collection = OpenApiCollection::importCollection(document.value(), {}, &out.warnings);
         if (!collection)
             return located(collection.error(), origin);
-        out.kind = Kind::OpenApi;
+        out.kind = RequestImport::Kind::OpenApi;
         out.collection = std::move(collection).value();
         return out;
     }
@@ -147,14 +148,14 @@ Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QStr
         auto collection = HarFormat::importHar(root, baseName, &out.warnings);
         if (!collection)
             return located(collection.error(), origin);
-        out.kind = Kind::Har;
+        out.kind = RequestImport::Kind::Har;
         out.collection = std::move(collection).value();
         return out;
     }
     if (root.contains(u"values"_s) && !root.contains(u"item"_s)) {
         if (!root.value(u"values"_s).isArray())
             return Error{Error::Kind::InvalidInput, Tr::tr("The environment's \"values\" is not an array."), origin};
-        out.kind = Kind::PostmanEnvironment;
+        out.kind = RequestImport::Kind::PostmanEnvironment;
         out.environment = PostmanFormat::importEnvironment(root);
         if (out.environment->name.isEmpty())
             out.environment->name = baseName;
@@ -164,7 +165,7 @@ Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QStr
         auto collection = PostmanFormat::importCollection(root, &out.warnings);
         if (!collection)
             return located(collection.error(), origin);
-        out.kind = Kind::PostmanCollection;
+        out.kind = RequestImport::Kind::PostmanCollection;
         out.collection = std::move(collection).value();
         return out;
     }
@@ -172,6 +173,19 @@ Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QStr
                  Tr::tr("This JSON is not a Postman collection (no \"item\"), a Postman environment (no \"values\"), "
                         "a HAR file (no \"log\") or an OpenAPI document (no \"openapi\")."),
                  origin};
+}
+
+Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QString &origin, const QString &baseName)
+{
+    auto read = recognise(text, origin, baseName);
+    if (!read)
+        return read;
+    RequestImport out = std::move(read).value();
+    if (out.collection)
+        out.secrets = SecretScrubber::scrub(*out.collection);
+    if (out.environment)
+        out.secrets += SecretScrubber::scrub(*out.environment);
+    return out;
 }
 
 QJsonArray RequestImport::mergeCollection(QJsonArray list, const Collection &collection, bool *replaced)

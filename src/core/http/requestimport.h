@@ -5,6 +5,7 @@
 #include "quarry_core_export.h"
 #include "http/collection.h"
 #include "http/environment.h"
+#include "http/secretscrubber.h"
 #include "result.h"
 
 #include <QJsonArray>
@@ -26,6 +27,8 @@ struct QUARRY_CORE_EXPORT RequestImport {
     std::optional<Environment> environment;   ///< PostmanEnvironment
     QList<Environment> environments;          ///< Insomnia, Bruno: the environments that came with the collection
     QStringList warnings;                     ///< what the importer dropped or could not map
+    /// The secrets taken out of the collection or environment (SecretScrubber): what the user must set.
+    QList<MovedSecret> secrets;
 
     /// "Postman collection", "HAR file", ... for messages.
     QString kindName() const;

@@ -44,8 +44,11 @@ TokenRequest LoginEndpoint::tokenRequestFor(const LoginUser &user, qint64 now)
     return request;
 }
 
-EndpointResponse LoginEndpoint::handle(const QByteArray &body, qint64 now) const
+EndpointResponse LoginEndpoint::handle(const QByteArray &body, qint64 now, const Admission &admit) const
 {
+    if (body.size() > MaxBodyBytes)
+        return problem(413, Tr::tr("Payload Too Large"),
+                       Tr::tr("A login body may hold at most %1 bytes.").arg(MaxBodyBytes));
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
@@ -55,6 +58,13 @@ EndpointResponse LoginEndpoint::handle(const QByteArray &body, qint64 now) const
     const QJsonObject o = doc.object();
     if (!o.value(u"email"_s).isString() || !o.value(u"password"_s).isString())
         return problem(400, Tr::tr("Bad Request"), Tr::tr("Both \"email\" and \"password\" must be strings."));
+    if (o.value(u"password"_s).toString().toUtf8().size() > PasswordHasher::MaxPasswordBytes)
+        return problem(400, Tr::tr("Bad Request"),
+                       Tr::tr("The password is longer than %1 bytes.").arg(PasswordHasher::MaxPasswordBytes));
+    if (admit) {
+        if (auto refused = admit(o.value(u"email"_s).toString().trimmed().toLower()))
+            return *refused;
+    }
     auto user = m_login.authenticate(o.value(u"email"_s).toString(), o.value(u"password"_s).toString());
     if (!user) {
         if (user.error().kind == Error::Kind::Internal)

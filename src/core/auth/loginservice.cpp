@@ -28,6 +28,10 @@ Result<LoginUser> LoginService::authenticate(const QString &email, const QString
         return Error{Error::Kind::InvalidInput, Tr::tr("The email is missing."), u"email"_s};
     if (password.isEmpty())
         return Error{Error::Kind::InvalidInput, Tr::tr("The password is missing."), u"password"_s};
+    // Before the lookup: a known and an unknown account get the same answer.
+    if (password.toUtf8().size() > PasswordHasher::MaxPasswordBytes)
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("The password is longer than %1 bytes.").arg(PasswordHasher::MaxPasswordBytes), u"password"_s};
     const Error wrong{Error::Kind::InvalidInput, Tr::tr("Invalid email or password."), u"credentials"_s};
     const std::optional<LoginUser> user = m_lookup ? m_lookup(email.trimmed()) : std::nullopt;
     if (!user) {

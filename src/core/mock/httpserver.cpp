@@ -5,8 +5,10 @@
 #include "mock/problem.h"
 
 #include <QCoreApplication>
+#include <QThreadPool>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -37,9 +39,42 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(HttpServer)
 };
 
+/// A bounded pool for slow handlers: `threads` run, `queue` more wait, and tryRun() refuses the rest.
+class WorkerPool
+{
+public:
+    WorkerPool(int threads, int queue) : m_capacity(threads + queue) { m_pool.setMaxThreadCount(threads); }
+    ~WorkerPool() { stop(); }
+    bool tryRun(std::function<void()> job)
+    {
+        if (m_pending.fetch_add(1) >= m_capacity) {
+            m_pending.fetch_sub(1);
+            return false;
+        }
+        m_pool.start([this, job = std::move(job)] {
+            job();
+            m_pending.fetch_sub(1);
+        });
+        return true;
+    }
+    /// Drops the jobs that have not started and waits for the running ones.
+    void stop()
+    {
+        m_pool.clear();
+        m_pool.waitForDone();
+    }
+
+private:
+    QThreadPool m_pool;
+    std::atomic<int> m_pending{0};
+    const int m_capacity;
+};
+
 struct Shared {
     HttpServer::Handler handler;
     HttpServer::RejectionObserver rejected;
+    HttpServer::OffloadPredicate offload;
+    std::shared_ptr<WorkerPool> workers;
     ServerOptions options;
 };
 
@@ -261,12 +296,37 @@ private:
         const bool keepAlive = message.keep_alive();
         const bool head = message.method() == http::verb::head;
 
-        Response response = m_shared->handler(request);
+        if (m_shared->offload && m_shared->offload(request)) {
+            // Off the network thread; the answer comes back to this connection's executor.
+            auto job = [self = this->shared_from_this(), request, keepAlive, head]() mutable {
+                Response response = self->m_shared->handler(request);
+                asio::post(self->m_stream.get_executor(), [self, response = std::move(response), version = request.version,
+                                                           keepAlive, head]() mutable {
+                    self->respond(std::move(response), version, keepAlive, head);
+                });
+            };
+            if (!m_shared->workers->tryRun(std::move(job))) {
+                Problem p{503, Tr::tr("Server busy"),
+                          Tr::tr("Too many password checks are waiting; try again in a second."), {}, {}};
+                Response busy = p.toResponse();
+                busy.setHeader("Retry-After", "1");
+                if (m_shared->rejected)
+                    m_shared->rejected(request, busy, u"worker queue full (%1 running, %2 waiting)"_s
+                                                          .arg(opts().workerThreads).arg(opts().workerQueue));
+                respond(std::move(busy), request.version, keepAlive, head);
+            }
+            return;
+        }
+        respond(m_shared->handler(request), request.version, keepAlive, head);
+    }
+
+    void respond(Response response, int version, bool keepAlive, bool head)
+    {
         if (response.dropConnection)
             return close();
         if (response.delayMs > 0) {
             m_delay.expires_after(std::chrono::milliseconds(response.delayMs));
-            m_delay.async_wait([self = this->shared_from_this(), response = std::move(response), version = request.version,
+            m_delay.async_wait([self = this->shared_from_this(), response = std::move(response), version,
                                 keepAlive, head](beast::error_code ec) mutable {
                 if (ec)
                     return self->close();
@@ -274,7 +334,7 @@ private:
             });
             return;
         }
-        write(std::move(response), request.version, keepAlive && !response.closeConnection, false, head);
+        write(std::move(response), version, keepAlive && !response.closeConnection, false, head);
     }
 
     void write(Response response, int version, bool keepAlive, bool linger, bool head = false)
@@ -437,6 +497,8 @@ private:
 struct HttpServer::Impl {
     Handler handler;
     RejectionObserver rejected;
+    OffloadPredicate offload;
+    std::shared_ptr<WorkerPool> workers;
     std::unique_ptr<asio::io_context> ioc;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> threads;
@@ -460,6 +522,11 @@ void HttpServer::setRejectionObserver(RejectionObserver observer)
     d->rejected = std::move(observer);
 }
 
+void HttpServer::setOffload(OffloadPredicate predicate)
+{
+    d->offload = std::move(predicate);
+}
+
 Result<quint16> HttpServer::start(const ServerOptions &options)
 {
     if (d->running)
@@ -479,6 +546,11 @@ Result<quint16> HttpServer::start(const ServerOptions &options)
     shared->rejected = d->rejected;
     shared->options = options;
     shared->options.threads = std::max(1, options.threads);
+    shared->options.workerThreads = std::max(1, options.workerThreads);
+    shared->options.workerQueue = std::max(0, options.workerQueue);
+    shared->offload = d->offload;
+    d->workers = std::make_shared<WorkerPool>(shared->options.workerThreads, shared->options.workerQueue);
+    shared->workers = d->workers;
 
     d->ioc = std::make_unique<asio::io_context>(shared->options.threads);
     d->listener = std::make_shared<Listener>(*d->ioc, shared);
@@ -505,6 +577,8 @@ void HttpServer::stop()
     for (auto &t : d->threads)
         t.join();
     d->threads.clear();
+    // Running jobs post their answers to the stopped io_context, which destroys them below.
+    d->workers->stop();
     d->listener.reset();
     // Destroying the io_context destroys the pending handlers, which own the sessions: every
     // connection is closed here, after the threads are gone, so nothing races with it.

@@ -22,6 +22,10 @@ struct QUARRY_CORE_EXPORT ServerOptions {
     int headerTimeoutMs = 10000;                   ///< a new connection must send its headers within this
     int bodyTimeoutMs = 30000;                     ///< the body must arrive within this after the headers
     int idleTimeoutMs = 15000;                     ///< a kept-alive connection may sit idle this long
+    /// Slow requests (see HttpServer::setOffload: password checks) run on this many worker threads,
+    /// never on the network threads; at most `workerQueue` more wait, the rest get 503 + Retry-After.
+    int workerThreads = 2;
+    int workerQueue = 64;
 };
 
 /// The HTTP/1.1 engine (Boost.Beast on Asio, kept out of this header).
@@ -49,6 +53,12 @@ public:
     HttpServer &operator=(const HttpServer &) = delete;
 
     void setRejectionObserver(RejectionObserver observer);   ///< before start()
+    /// Says, on a network thread, which requests are slow to answer (an argon2id password check):
+    /// their handler runs on the worker pool so the network threads keep serving others. When the
+    /// pool and its queue are full the engine answers 503 with Retry-After and tells the
+    /// rejection observer. Before start(); must be thread-safe and cheap.
+    using OffloadPredicate = std::function<bool(const Request &request)>;
+    void setOffload(OffloadPredicate predicate);
 
     /// Binds and starts the network threads. Returns the bound port (the chosen one for port 0).
     /// An address in use, a bad host or a refused bind is an Error, and nothing keeps running.

@@ -58,6 +58,11 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
     c.server.headerTimeoutMs = limits.value(u"headerTimeoutMs"_s).toInt(c.server.headerTimeoutMs);
     c.server.bodyTimeoutMs = limits.value(u"bodyTimeoutMs"_s).toInt(c.server.bodyTimeoutMs);
     c.server.idleTimeoutMs = limits.value(u"idleTimeoutMs"_s).toInt(c.server.idleTimeoutMs);
+    c.server.workerThreads = limits.value(u"workerThreads"_s).toInt(c.server.workerThreads);
+    c.server.workerQueue = limits.value(u"workerQueue"_s).toInt(c.server.workerQueue);
+    if (c.server.workerThreads < 1 || c.server.workerThreads > 64 || c.server.workerQueue < 0)
+        return Error{Error::Kind::InvalidInput, Tr::tr("workerThreads must be 1 to 64 and workerQueue 0 or more."),
+                     u"mock.server.limits"_s};
     if (c.server.maxHeaderBytes < 256 || c.server.maxBodyBytes < 0 || c.server.headerTimeoutMs < 1
         || c.server.bodyTimeoutMs < 1 || c.server.idleTimeoutMs < 1)
         return Error{Error::Kind::InvalidInput, Tr::tr("Limits must be positive (headers at least 256 bytes)."),

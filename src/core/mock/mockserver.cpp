@@ -89,6 +89,19 @@ MockServer::MockServer(QObject *parent)
     m_http->setRejectionObserver([this](const Request &r, const Response &res, const QString &reason) {
         logRejected(r, res, reason);
     });
+    // Password checks (argon2id, tens of ms each) run on the engine's worker pool.
+    m_http->setOffload([this](const Request &r) {
+        const auto snap = snapshot();
+        if (snap->logins.isEmpty() && snap->tokenEndpoints.isEmpty())
+            return false;
+        const QStringList segments = Route::splitPath(r.path);
+        auto matches = [&](const Route *route) {
+            QHash<QString, QString> params;
+            return route->matchesMethod(r.method) && route->matchPath(segments, params);
+        };
+        return std::any_of(snap->logins.keyBegin(), snap->logins.keyEnd(), matches)
+               || std::any_of(snap->tokenEndpoints.keyBegin(), snap->tokenEndpoints.keyEnd(), matches);
+    });
     rebuild();
 }
 
@@ -487,6 +500,8 @@ Response MockServer::handle(Request &request)
                                       {}, {}}
                                   .toResponse();
             }
+        } else if ((!ex.route->oauth.isEmpty() || !ex.route->login.isEmpty()) && !admitLogin(ex, nullptr)) {
+            // over the per-client limit: ex.response is the 429
         } else if (!ex.route->oauth.isEmpty()) {
             const auto endpoint = snap->tokenEndpoints.value(ex.route);
             if (!endpoint) {
@@ -506,8 +521,19 @@ Response MockServer::handle(Request &request)
             if (!endpoint) {
                 ex.response = Problem{500, u"Login not available"_s, snap->loginErrors.value(ex.route), {}, {}}.toResponse();
             } else {
-                // Blocks this network thread for one argon2id verification (tens of ms), by design.
-                const auth::EndpointResponse answer = endpoint->handle(request.body);
+                // On a worker thread (see the offload in the constructor): one argon2id verification.
+                const auth::EndpointResponse answer =
+                    endpoint->handle(request.body, 0, [&](const QString &account) -> std::optional<auth::EndpointResponse> {
+                        if (admitLogin(ex, &account))
+                            return std::nullopt;
+                        auth::EndpointResponse refused;
+                        refused.status = ex.response.status;
+                        for (const auto &h : std::as_const(ex.response.headers))
+                            refused.headers.append({h.first, h.second});
+                        refused.body = ex.response.body;
+                        refused.note = u"rate limited before the password check"_s;
+                        return refused;
+                    });
                 ex.response = Response{};
                 ex.response.status = answer.status;
                 for (const auto &h : answer.headers)
@@ -597,6 +623,30 @@ Response MockServer::handle(Request &request)
     e.steps = std::move(ex.steps);
     m_log->post(std::move(e));
     return std::move(ex.response);
+}
+
+bool MockServer::admitLogin(Exchange &ex, const QString *account)
+{
+    const LoginLimits &limits = ex.route->loginLimits;
+    const RateLimitPolicy &policy = account ? limits.perAccount : limits.perClient;
+    if (!policy.enabled)
+        return true;
+    const QString who = account ? u"account "_s + account->left(100) : u"client "_s + ex.request.clientAddress;
+    // The account's bucket is shared by every client: spreading guesses over addresses does not help.
+    const QString key = u"login:"_s + ex.route->id + (account ? u"|account:"_s + *account : u"|ip:"_s + ex.request.clientAddress);
+    const auto d = m_rateState->take(key, policy);
+    if (d.allowed)
+        return true;
+    ex.note(u"rateLimit"_s, u"%1 is over the login limit of %2 attempts per %3 s: 429, retry after %4 s"_s.arg(who)
+                                .arg(d.limit).arg(policy.perSeconds).arg(d.retryAfterSeconds));
+    Problem p{429, u"Too many login attempts"_s,
+              u"%1 may try to log in %2 times per %3 seconds. Wait %4 seconds before trying again."_s
+                  .arg(account ? u"This account"_s : u"This client"_s).arg(d.limit).arg(policy.perSeconds)
+                  .arg(d.retryAfterSeconds),
+              {}, QJsonObject{{u"retryAfter"_s, d.retryAfterSeconds}}};
+    ex.response = p.toResponse();
+    ex.response.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
+    return false;
 }
 
 void MockServer::logRejected(const Request &request, const Response &response, const QString &reason)

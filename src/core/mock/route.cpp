@@ -327,6 +327,20 @@ Result<Route> Route::fromJson(const QJsonObject &o, int index)
     if ((!r.login.isEmpty() || !r.oauth.isEmpty()) && (r.resource || !r.responses.isEmpty()))
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("A login route answers by itself: remove its responses and resource."), where + u".login"_s};
+    if (!r.login.isEmpty() || !r.oauth.isEmpty()) {
+        const QString key = r.login.isEmpty() ? u"oauth"_s : u"login"_s;
+        const QJsonObject limits = (r.login.isEmpty() ? r.oauth : r.login).value(u"rateLimit"_s).toObject();
+        for (const auto &[name, policy] : {std::pair{u"perClient"_s, &r.loginLimits.perClient},
+                                           std::pair{u"perAccount"_s, &r.loginLimits.perAccount}}) {
+            if (!limits.contains(name))
+                continue;
+            auto parsed = RateLimitPolicy::fromJson(limits.value(name).toObject(),
+                                                    u"%1.%2.rateLimit.%3"_s.arg(where, key, name));
+            if (!parsed)
+                return parsed.error();
+            *policy = parsed.value();
+        }
+    }
     if (o.contains(u"cors"_s)) {
         auto p = CorsPolicy::fromJson(o.value(u"cors"_s).toObject(), where + u".cors"_s);
         if (!p)

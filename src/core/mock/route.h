@@ -58,6 +58,15 @@ struct QUARRY_CORE_EXPORT ResourceSpec {
     QString idColumn;
 };
 
+/// `login.rateLimit` / `oauth.rateLimit` of a password-checking route, both on by default:
+/// {"perClient": {"requests": 30, "perSeconds": 60}, "perAccount": {"requests": 10, "perSeconds": 60}}
+/// (token buckets as in RateLimitPolicy; {"enabled": false} turns one off). perAccount counts the
+/// submitted account name, whether or not the account exists.
+struct QUARRY_CORE_EXPORT LoginLimits {
+    RateLimitPolicy perClient{true, 30, 60};
+    RateLimitPolicy perAccount{true, 10, 60};
+};
+
 /// One route of the `mock.routes` array. See docs in mockconfig.h for the whole shape.
 struct QUARRY_CORE_EXPORT Route {
     enum class Mode { Rules, Sequential, Random };
@@ -82,6 +91,7 @@ struct QUARRY_CORE_EXPORT Route {
     /// {"profile", and for the password grant the same user-table keys as `login`}. The client id,
     /// secret and roles come from the auth profile. Empty: not a token endpoint.
     QJsonObject oauth;
+    LoginLimits loginLimits;   ///< for login and oauth routes
     std::optional<CorsPolicy> cors;
     std::optional<RateLimitPolicy> rateLimit;
     std::optional<LatencyPolicy> latency;

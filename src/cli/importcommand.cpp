@@ -142,6 +142,7 @@ int importCommand(const QStringList &args, Io &io)
             environments = http::RequestImport::mergeEnvironment(environments, e);
         workspace.setSection(workspace::Section::Environments, environments);
         warnings = in.warnings;
+        secrets = in.secrets;   // RequestImport took them out of the collection and its environments
         summary = u"%1 the collection \"%2\" (%3 requests) and %4 environments from the %5."_s
                       .arg(replaced ? u"Replaced"_s : u"Imported"_s, in.collection->name)
                       .arg(in.collection->requests().size())

@@ -63,6 +63,21 @@ QString RequestImport::kindName() const
 }
 
 namespace {
+/// What every import goes through before it is handed out: its secrets taken out (SecretScrubber).
+Result<RequestImport> scrubbed(Result<RequestImport> read)
+{
+    if (!read)
+        return read;
+    RequestImport out = std::move(read).value();
+    if (out.collection)
+        out.secrets = SecretScrubber::scrub(*out.collection);
+    if (out.environment)
+        out.secrets += SecretScrubber::scrub(*out.environment);
+    for (Environment &e : out.environments)
+        out.secrets += SecretScrubber::scrub(e);
+    return out;
+}
+
 Result<RequestImport> bruno(const QString &directory)
 {
     RequestImport out;
@@ -96,7 +111,7 @@ Result<RequestImport> RequestImport::readFile(const QString &path)
     if (given.isDir() || given.fileName() == u"bruno.json"_s) {
         QFile manifest(brunoJson);
         if (manifest.open(QIODevice::ReadOnly) && BrunoFormat::recognises(manifest.readAll()))
-            return bruno(QFileInfo(brunoJson).absolutePath());
+            return scrubbed(bruno(QFileInfo(brunoJson).absolutePath()));
         if (given.isDir())
             return Error{Error::Kind::InvalidInput, Tr::tr("The folder %1 holds no Bruno collection (no bruno.json).").arg(path), path};
     }
@@ -177,15 +192,7 @@ static Result<RequestImport> recognise(const QByteArray &text, const QString &or
 
 Result<RequestImport> RequestImport::fromText(const QByteArray &text, const QString &origin, const QString &baseName)
 {
-    auto read = recognise(text, origin, baseName);
-    if (!read)
-        return read;
-    RequestImport out = std::move(read).value();
-    if (out.collection)
-        out.secrets = SecretScrubber::scrub(*out.collection);
-    if (out.environment)
-        out.secrets += SecretScrubber::scrub(*out.environment);
-    return out;
+    return scrubbed(recognise(text, origin, baseName));
 }
 
 QJsonArray RequestImport::mergeCollection(QJsonArray list, const Collection &collection, bool *replaced)

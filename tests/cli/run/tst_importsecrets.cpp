@@ -6,7 +6,9 @@
 
 #include "../quarryrun.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,6 +104,33 @@ void TestImportSecrets::plantedSecretsNeverReachTheFile_data()
                                         u"PLANTED-har-json-password"_s, u"PLANTED-har-form-password"_s}
                          << QStringList{u"application/json"_s, u"\"ada\""_s};
 
+    const QByteArray insomnia = R"json({"_type": "export", "__export_format": 4, "resources": [
+      {"_id": "wrk_1", "_type": "workspace", "name": "Shop", "scope": "collection"},
+      {"_id": "env_base", "_type": "environment", "parentId": "wrk_1", "name": "Base Environment",
+       "data": {"baseUrl": "https://shop.example.com"}},
+      {"_id": "env_local", "_type": "environment", "parentId": "env_base", "name": "Local",
+       "data": {"token": "PLANTED-ins-env-token", "apiKey": "PLANTED-ins-env-key", "region": "eu-west"}},
+      {"_id": "req_1", "_type": "request", "parentId": "wrk_1", "name": "Me", "method": "POST",
+       "url": "{{ _.baseUrl }}/me", "parameters": [],
+       "headers": [{"name": "Cookie", "value": "sid=PLANTED-ins-cookie"}, {"name": "Accept", "value": "application/json"}],
+       "authentication": {"type": "basic", "username": "ada", "password": "PLANTED-ins-basic"},
+       "body": {"mimeType": "application/json", "text": "{\"password\": \"PLANTED-ins-json\"}"}}]})json";
+    QTest::newRow("insomnia") << u"insomnia"_s << insomnia
+                              << QStringList{u"PLANTED-ins-env-token"_s, u"PLANTED-ins-env-key"_s, u"PLANTED-ins-cookie"_s,
+                                             u"PLANTED-ins-basic"_s, u"PLANTED-ins-json"_s}
+                              << QStringList{u"eu-west"_s, u"\"ada\""_s};
+    // Bruno is a folder: "file\n---\ncontent" blocks, written below.
+    const QByteArray bruno = "bruno.json\n---\n{\"version\": \"1\", \"name\": \"Shop\", \"type\": \"collection\"}\n===\n"
+                             "Me.bru\n---\nmeta {\n  name: Me\n  type: http\n  seq: 1\n}\n\n"
+                             "post {\n  url: https://shop.example.com/me\n  body: json\n  auth: bearer\n}\n\n"
+                             "headers {\n  X-Api-Key: PLANTED-bru-apikey\n  Accept: text/plain\n}\n\n"
+                             "auth:bearer {\n  token: PLANTED-bru-bearer\n}\n\n"
+                             "body:json {\n  {\"password\": \"PLANTED-bru-json\"}\n}\n===\n"
+                             "environments/Local.bru\n---\nvars {\n  baseUrl: https://shop.example.com\n  accessToken: PLANTED-bru-env\n}\n";
+    QTest::newRow("bruno") << u"bruno"_s << bruno
+                           << QStringList{u"PLANTED-bru-apikey"_s, u"PLANTED-bru-bearer"_s, u"PLANTED-bru-json"_s, u"PLANTED-bru-env"_s}
+                           << QStringList{u"text/plain"_s, u"https://shop.example.com"_s};
+
     QTest::newRow("curl -u, Bearer, cookie")
         << u"curl"_s
         << QByteArray("curl -u ada:PLANTED-curl-basic -H 'Authorization: Bearer PLANTED-curl-bearer' -b 'sid=PLANTED-curl-cookie' "
@@ -123,12 +152,23 @@ void TestImportSecrets::plantedSecretsNeverReachTheFile()
     QFETCH(QStringList, secrets);
     QFETCH(QStringList, kept);
     const QString name = QString::fromLatin1(QTest::currentDataTag()).replace(QRegularExpression(u"[^a-z]+"_s), u"-"_s);
-    const QString in = m_dir.filePath(name + u".input"_s);
+    QString in = m_dir.filePath(name + u".input"_s);
     const QString ws = m_dir.filePath(name + u".quarry"_s);
-    QFile f(in);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(input);
-    f.close();
+    if (kind == u"bruno"_s) {
+        in = m_dir.filePath(name);
+        for (const QByteArray &file : QByteArray(input).replace("\n===\n", "\x1e").split('\x1e')) {
+            const qsizetype cut = file.indexOf("\n---\n");
+            const QString path = in + u'/' + QString::fromUtf8(file.left(cut));
+            QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(file.mid(cut + 5));
+        }
+    } else {
+        QFile f(in);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(input);
+    }
 
     const auto r = runQuarry({u"import"_s, kind, in, u"--into"_s, ws});
     QVERIFY2(r.code == 0, qPrintable(r.err));

@@ -19,7 +19,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools libgl-dev
     # libraries
-    libpqxx-dev libpg-query-dev nlohmann-json3-dev libboost-dev libssl-dev libsodium-dev
+    libpqxx-dev libpq-dev libpg-query-dev nlohmann-json3-dev libboost-dev libssl-dev libsodium-dev
     libkainjow-mustache-dev libqscintilla2-qt6-dev libgraphviz-dev qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
     # the script sandbox: Qt's JavaScript engine, and the libraries Postman scripts require (browser builds)
     qt6-declarative-dev libjs-chai libjs-lodash libjs-moment

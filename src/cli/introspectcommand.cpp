@@ -4,7 +4,7 @@
 
 #include "sqlimportcommand.h"
 
-#include "db/introspect.h"
+#include "schema/introspect.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -55,7 +55,7 @@ int runIntrospect(const QStringList &args, Io &io)
         return usage(u"unsupported URL \"%1\"; use sqlite:path/to/file.db or postgresql://user@host:port/db."_s
                          .arg(db::maskedUrl(url)));
 
-    const auto read = db::introspect(url);
+    const auto read = schema::introspect(url);
     if (!read) {
         io.err << "quarry introspect: " << read.error().message << " (" << read.error().where << ")\n";
         return Failure;

@@ -7,7 +7,7 @@
 namespace quarry::cli {
 
 /// `quarry introspect URL [--into WORKSPACE] [--json]`: the design of a live database
-/// (sqlite:path/to/file.db, postgresql://user@host:port/db) read by db::introspect. Without
+/// (sqlite:path/to/file.db, postgresql://user@host:port/db) read by schema::introspect. Without
 /// --into it prints the workspace's `schema` section as JSON (keys sorted, as the workspace writes
 /// them); with --into it merges the design into the workspace (created when missing) as
 /// `quarry import sql` does, same-named tables, enums and views replaced, and says so in one line

@@ -2,40 +2,36 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
-#include "quarry_core_export.h"
-#include "result.h"
-
-#include <QList>
-#include <QString>
-#include <QStringList>
-#include <QVariant>
-
-#include <memory>
+#include "db/connection.h"
 
 namespace quarry::db {
 
-/// Rows of a query result, every value as text (NULL as an invalid QVariant).
-struct Rows {
-    QStringList columns;
-    QList<QVariantList> rows;
-};
-
-/// A PostgreSQL connection through libpqxx. Every libpqxx exception is caught here and returned
-/// as an Error; nothing throws out of this class. Blocks the calling thread: use it from a
-/// worker thread, never the GUI thread. One connection per thread.
-class QUARRY_CORE_EXPORT PgConnection
+/// A PostgreSQL connection through libpq (see docs/ARCHITECTURE.md, "Database layer"). Rows
+/// stream in single-row mode; errors carry the server's SQLSTATE, primary message and constraint
+/// name; cancel() sends a cancel request. Statements outside begin()/commit() run in their own
+/// implicit transaction.
+class QUARRY_CORE_EXPORT PgConnection : public Connection
 {
 public:
-    ~PgConnection();
-    PgConnection(const PgConnection &) = delete;
-    PgConnection &operator=(const PgConnection &) = delete;
+    ~PgConnection() override;
 
-    /// `url` in libpq syntax: postgresql://user@host:port/db or "host=... dbname=...".
-    static Result<std::unique_ptr<PgConnection>> open(const QString &url);
+    /// `url` in libpq syntax: postgresql://user@host:port/db or "host=... dbname=...". An
+    /// unreachable server is an Error of kind Network within options.timeout.
+    static DbResult<std::unique_ptr<PgConnection>> open(const QString &url, const OpenOptions &options = {});
 
-    /// Runs one statement with `params` bound as $1, $2, ... (never interpolated).
-    Result<Rows> query(const QString &sql, const QVariantList &params = {});
-    QString serverVersion() const;
+    Engine engine() const override { return Engine::Postgres; }
+    QString displayName() const override;
+    /// "15.4".
+    QString serverVersion() const override;
+    /// PQserverVersion(): 150004 for 15.4.
+    int serverVersionNumber() const;
+    DbResult<Rows> stream(const QString &sql, const QVariantList &params, const RowHandler &onRow) override;
+    DbResult<void> executeScript(const QString &sql) override;
+    void cancel() override;
+    bool isExecuting() const override;
+
+    /// The libpq client library's version ("15.5").
+    static QString libraryVersion();
 
 private:
     PgConnection();

@@ -244,13 +244,13 @@ SqlOutcome PgStore::run(const QString &sql, const QVariantList &params, const Ta
     const auto result = c->query(params.isEmpty() ? sql : numberPlaceholders(sql), params);
     out.micros = timer.nsecsElapsed() / 1000;
     if (!result) {
-        const QString state = result.error().where;
+        const QString state = result.error().sqlState;
         if (result.error().kind == Error::Kind::Network || state.startsWith(u"08"_s) || state.startsWith(u"57P"_s)) {
             // The server went away (restart, idle kill): this thread reconnects on its next request.
             std::lock_guard lock(m_mutex);
             m_connections.erase(std::this_thread::get_id());
         }
-        describeFailure(out, result.error().where, result.error().message);
+        describeFailure(out, result.error().sqlState, result.error().message);
         out.code = 1;
         out.error = result.error().message.section(u'\n', 0, 0);
         return out;

@@ -16,7 +16,7 @@ namespace quarry::db { class PgConnection; }
 
 namespace quarry::mock {
 
-/// CRUD resources on a PostgreSQL database (through db::PgConnection, libpqxx).
+/// CRUD resources on a PostgreSQL database (through db::PgConnection).
 ///
 /// The database is the user's: its missing tables are created by applyDesignChange() only where
 /// the user agreed (`createTables`). Columns are read from information_schema in the current

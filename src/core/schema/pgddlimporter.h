@@ -36,7 +36,7 @@ public:
     /// The portable type of a PostgreSQL built-in type by its internal name ("int4", "varchar",
     /// "bpchar", "timestamptz", as libpg_query and pg_type spell them) and type modifiers (length;
     /// precision, scale; fractional seconds); nullopt for a type the model does not know. Shared
-    /// with db::PgIntrospector so a live database and its DDL give the same model.
+    /// with PgIntrospector so a live database and its DDL give the same model.
     static std::optional<ColumnType> builtinType(const QString &name, const QList<int> &mods, bool array);
 };
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "db/introspect.h"
+#include "schema/introspect.h"
 #include "db/pgconnection.h"
 #include "schema/dialectregistry.h"
 #include "schema/pgddlimporter.h"
@@ -21,8 +21,8 @@ using quarry::Error;
 using quarry::db::PgConnection;
 
 namespace {
-template <typename T>
-QByteArray why(const quarry::Result<T> &result)
+template <typename R>
+QByteArray why(const R &result)
 {
     return result.ok() ? QByteArray() : result.error().toString().toUtf8();
 }
@@ -89,7 +89,7 @@ QStringList describeKeys(const Table &t)
 }
 } // namespace
 
-/// quarry::db::introspect against real databases: pagila loaded into the test PostgreSQL by psql
+/// quarry::schema::introspect against real databases: pagila loaded into the test PostgreSQL by psql
 /// gives the model PgDdlImporter makes of the same file; what PostgreSQL deparses differently
 /// (defaults with casts, index expressions, view text) is named in the test. Chinook, made a SQLite
 /// file by the sqlite3 shell, gives what SqliteDdlImporter makes of its SQL. The PostgreSQL DDL of
@@ -177,7 +177,7 @@ QString TestIntrospect::createDatabase(const QString &name)
 
 void TestIntrospect::pagilaMatchesTheImporter()
 {
-    const auto live = quarry::db::introspect(m_pagilaUrl);
+    const auto live = quarry::schema::introspect(m_pagilaUrl);
     QVERIFY2(live, why(live).constData());
     const auto file = PgDdlImporter::import(readAll(sharedData(u"pagila/pagila-schema.sql"_s)));
     QVERIFY2(file, why(file).constData());
@@ -226,7 +226,7 @@ void TestIntrospect::pagilaMatchesTheImporter()
 
 void TestIntrospect::pagilaRoundTrip()
 {
-    const auto first = quarry::db::introspect(m_pagilaUrl);
+    const auto first = quarry::schema::introspect(m_pagilaUrl);
     QVERIFY2(first, why(first).constData());
     const Dialect *pg = DialectRegistry::instance().dialect(u"postgres"_s);
     QVERIFY(pg);
@@ -244,7 +244,7 @@ void TestIntrospect::pagilaRoundTrip()
         const auto done = conn.value()->query(statement);
         QVERIFY2(done, qPrintable(statement + u"\n=> "_s + QString::fromUtf8(why(done))));
     }
-    const auto second = quarry::db::introspect(url);
+    const auto second = quarry::schema::introspect(url);
     QVERIFY2(second, why(second).constData());
     const QByteArray a = QJsonDocument(design.toJson()).toJson();
     const QByteArray b = QJsonDocument(second.value().schema.toJson()).toJson();
@@ -288,7 +288,7 @@ void TestIntrospect::typesKeysAndIndexes()
             continue;   // contrib not installed: the rest still counts
         QVERIFY2(done, qPrintable(statement + u" => "_s + QString::fromUtf8(why(done))));
     }
-    const auto got = quarry::db::introspect(url);
+    const auto got = quarry::schema::introspect(url);
     QVERIFY2(got, why(got).constData());
     const Schema &s = got.value().schema;
     QCOMPARE(s.namespaces.size(), 1);
@@ -361,7 +361,7 @@ void TestIntrospect::deparsedTextIsTheOnlyDifference()
     QVERIFY2(file, why(file).constData());
     const QString url = createDatabase(u"quarry_introspect_deparsed"_s);
     QVERIFY(psql(u"-"_s, ddl, url));
-    const auto live = quarry::db::introspect(url);
+    const auto live = quarry::schema::introspect(url);
     QVERIFY2(live, why(live).constData());
     Schema a = live.value().schema;
     Schema b = file.value().schema;
@@ -399,7 +399,7 @@ void TestIntrospect::chinookMatchesTheImporter()
     shell.start(u"sqlite3"_s, {u"-bail"_s, db});
     QVERIFY(shell.waitForFinished(60000));
     QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
-    const auto live = quarry::db::introspect(u"sqlite:"_s + db);
+    const auto live = quarry::schema::introspect(u"sqlite:"_s + db);
     QVERIFY2(live, why(live).constData());
     const auto file = SqliteDdlImporter::import(readAll(sharedData(u"chinook/Chinook_Sqlite.sql"_s)));
     QVERIFY2(file, why(file).constData());
@@ -428,7 +428,7 @@ void TestIntrospect::badUrls()
     QFETCH(QString, url);
     QFETCH(int, kind);
     QFETCH(QString, where);
-    const auto r = quarry::db::introspect(url);
+    const auto r = quarry::schema::introspect(url);
     QVERIFY(!r);
     QCOMPARE(int(r.error().kind), kind);
     QCOMPARE(r.error().where, where);

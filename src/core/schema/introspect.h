@@ -4,18 +4,16 @@
 
 #include "quarry_core_export.h"
 #include "result.h"
+#include "db/connection.h"
 #include "schema/pgddlimporter.h"
 
-namespace quarry::db {
+namespace quarry::schema {
 
 /// The design of the live database at `url`: `sqlite:path/to/file.db` (read by
 /// SqliteDdlImporter::importDatabase, the file opened read-only) or
 /// `postgresql://user@host:port/db` / `postgres://...` (read by PgIntrospector).
 /// A bad URL is InvalidInput, a missing SQLite file NotFound, an unreachable server Network; every
 /// error's `where` is the URL with its password masked.
-QUARRY_CORE_EXPORT Result<schema::SqlImport> introspect(const QString &url);
+QUARRY_CORE_EXPORT Result<SqlImport> introspect(const QString &url);
 
-/// `url` with its password replaced by "***", for messages.
-QUARRY_CORE_EXPORT QString maskedUrl(const QString &url);
-
-} // namespace quarry::db
+} // namespace quarry::schema

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "db/pgintrospector.h"
+#include "schema/pgintrospector.h"
 
 #include "db/pgconnection.h"
 
@@ -14,14 +14,13 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace quarry::db {
+namespace quarry::schema {
 
 namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(PgIntrospector)
 };
 
-using namespace quarry::schema;
 
 // System schemas; pg_toast, pg_temp_N and the like are caught by the "pg_" prefix.
 const QString kSystemSchemas = u"{pg_catalog,information_schema}"_s;
@@ -111,7 +110,7 @@ QStringList jsonNames(const QVariant &text)
     return out;
 }
 
-bool isTrue(const QVariant &v) { return v.toString() == u"t"_s; }
+bool isTrue(const QVariant &v) { return v.toBool(); }
 
 ReferentialAction action(const QString &code)
 {
@@ -194,7 +193,7 @@ struct Relation {
 
 } // namespace
 
-Result<SqlImport> PgIntrospector::read(PgConnection &connection, const QString &location)
+Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QString &location)
 {
     const auto failed = [&](const Error &e, const QString &step) {
         return Error{e.kind, Tr::tr("Cannot read the %1: %2").arg(step, e.message),
@@ -424,4 +423,4 @@ Result<SqlImport> PgIntrospector::read(PgConnection &connection, const QString &
     return out;
 }
 
-} // namespace quarry::db
+} // namespace quarry::schema

@@ -7,8 +7,10 @@
 #include "schema/pgddlimporter.h"
 
 namespace quarry::db {
-
 class PgConnection;
+}
+
+namespace quarry::schema {
 
 /// Reads the design of a live PostgreSQL database from pg_catalog into the model PgDdlImporter
 /// makes of the same schema's DDL: the same portable types (PgDdlImporter::builtinType), domains
@@ -24,7 +26,7 @@ class QUARRY_CORE_EXPORT PgIntrospector
 {
 public:
     /// `where` of an error: `location` (the masked URL) plus the step that failed.
-    static Result<schema::SqlImport> read(PgConnection &connection, const QString &location = {});
+    static Result<SqlImport> read(db::PgConnection &connection, const QString &location = {});
 };
 
-} // namespace quarry::db
+} // namespace quarry::schema

@@ -449,7 +449,11 @@ void MockServer::stop()
 
 bool MockServer::isRunning() const { return m_http->isRunning(); }
 quint16 MockServer::port() const { return m_http->port(); }
-QString MockServer::url() const { return u"http://%1:%2"_s.arg(m_http->host()).arg(m_http->port()); }
+QString MockServer::url() const
+{
+    const QString host = m_http->host();   // an IPv6 address goes in brackets (RFC 3986): http://[::1]:3000
+    return u"http://%1:%2"_s.arg(host.contains(u':') ? u'[' + host + u']' : host).arg(m_http->port());
+}
 RequestLog *MockServer::requestLog() const { return m_log; }
 
 Response MockServer::handle(Request &request)

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::mock {
@@ -151,10 +153,16 @@ Result<ResponseSpec> ResponseSpec::fromJson(const QJsonObject &o, const QString 
 {
     ResponseSpec r;
     r.label = o.value(u"label"_s).toString();
-    r.status = o.value(u"status"_s).toInt(200);
-    if (r.status < 100 || r.status > 599)
-        return Error{Error::Kind::InvalidInput, Tr::tr("A status must be between 100 and 599, not %1.").arg(r.status),
-                     where + u".status"_s};
+    // "x", 200.5 or 1e308 used to be served as 200: a status is a whole number or nothing.
+    const QJsonValue status = o.value(u"status"_s);
+    if (!status.isUndefined()) {
+        const double number = status.toDouble();
+        if (!status.isDouble() || number != std::floor(number) || number < 100 || number > 599)
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("A status must be a whole number between 100 and 599, not %1.").arg(jsonText(status)),
+                         where + u".status"_s};
+        r.status = int(number);
+    }
     const QJsonObject headers = o.value(u"headers"_s).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it)
         r.headers.append({it.key(), it.value().toString()});

@@ -58,6 +58,7 @@ private slots:
     void editsApplyWithoutRestart();
     void killNineKeepsAcknowledgedWrites();
     void sampleAuthFlow();
+    void ipv6HostPrintedWithBrackets();
     void malformedProtectionRefusesToStart_data();
     void malformedProtectionRefusesToStart();
 
@@ -429,6 +430,28 @@ void TestServe::sampleAuthFlow()
 
     // The password hashes stay out of the users resource: credentials live in accounts.
     QVERIFY(!curl({base + u"/api/users"_s}).body.contains("password_hash"));
+}
+
+void TestServe::ipv6HostPrintedWithBrackets()
+{
+    // "http://::1:18090" is not a URL; the printed one must work when pasted into curl.
+    QProcess serve;
+    serve.start(m_bin, {u"serve"_s, workspacePath(), u"--host"_s, u"::1"_s, u"--port"_s, u"0"_s});
+    QVERIFY(serve.waitForStarted(5000));
+    const QRegularExpression listening(u"Listening on (http://\\[::1\\]:\\d+)"_s);
+    QByteArray err;
+    QRegularExpressionMatch m;
+    QElapsedTimer t;
+    t.start();
+    while (!m.hasMatch() && t.elapsed() < 10000 && serve.state() == QProcess::Running) {
+        serve.waitForReadyRead(100);
+        err += serve.readAllStandardError();
+        m = listening.match(QString::fromUtf8(err));
+    }
+    QVERIFY2(m.hasMatch(), err.constData());
+    QCOMPARE(curl({u"-g"_s, m.captured(1) + u"/api/users"_s}).status, 200);
+    serve.kill();
+    serve.waitForFinished(5000);
 }
 
 void TestServe::malformedProtectionRefusesToStart_data()

@@ -304,6 +304,10 @@ void TestRouter::invalidConfigIsAnError_data()
     QTest::newRow("unknown method") << QByteArray(R"({"routes": [{"id": "x", "method": "FETCH", "path": "/a"}]})") << u"route x.method"_s;
     QTest::newRow("bad regex") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "responses": [{"rules": [{"source": "query", "name": "q", "operator": "regex", "value": "("}]}]}]})") << u"route x.responses[0].rules[0]"_s;
     QTest::newRow("bad status") << QByteArray(R"({"routes": [{"path": "/a", "responses": [{"status": 99}]}]})") << u"mock.routes[0].responses[0].status"_s;
+    QTest::newRow("status as text") << QByteArray(R"({"routes": [{"path": "/a", "responses": [{"status": "x"}]}]})") << u"mock.routes[0].responses[0].status"_s;
+    QTest::newRow("status with a fraction") << QByteArray(R"({"routes": [{"path": "/a", "responses": [{"status": 200.5}]}]})") << u"mock.routes[0].responses[0].status"_s;
+    QTest::newRow("status 1e308") << QByteArray(R"({"routes": [{"path": "/a", "responses": [{"status": 1e308}]}]})") << u"mock.routes[0].responses[0].status"_s;
+    QTest::newRow("status null") << QByteArray(R"({"routes": [{"path": "/a", "responses": [{"status": null}]}]})") << u"mock.routes[0].responses[0].status"_s;
     QTest::newRow("duplicate id") << QByteArray(R"({"routes": [{"id": "a", "path": "/a"}, {"id": "a", "path": "/b"}]})") << u"mock.routes[1].id"_s;
     QTest::newRow("auth true") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": true}]})") << u"mock.routes[0].auth"_s;
     QTest::newRow("auth text") << QByteArray(R"({"routes": [{"id": "x", "path": "/a", "auth": "x"}]})") << u"mock.routes[0].auth"_s;

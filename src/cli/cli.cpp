@@ -103,9 +103,10 @@ const QList<Command> &commands()
          u"Run a request collection and its checks."_s, runCommand},
         {u"jwt"_s, u"jwt sign|verify|decode|keygen|jwks|hash-password ..."_s,
          u"Sign, verify or decode JSON Web Tokens; make keys and password hashes."_s, runJwt},
-        {u"import"_s, u"import openapi|postman|curl|har|dbml|sql FILE --into WORKSPACE"_s,
+        {u"import"_s, u"import openapi|postman|curl|har|insomnia|bruno|dbml|sql FILE --into WORKSPACE"_s,
          u"Import routes, requests or a schema into a workspace; sql reads PostgreSQL or SQLite DDL and SQLite\n"
-         u"      database files (quarry import sql --help says how it tells them apart)."_s, importCommand},
+         u"      database files (quarry import sql --help says how it tells them apart); bruno reads a collection folder."_s,
+         importCommand},
         {u"export"_s, u"export openapi|postman|dbml|sql WORKSPACE [-o FILE]"_s, u"Export part of a workspace."_s, exportCommand},
     };
     return list;

@@ -433,6 +433,12 @@ void TestSandbox::endlessLoopIsStoppedAndTheNextScriptRuns()
     const ScriptOutcome timer = test(u"setTimeout(function spin() { for (;;) {} }, 1);"_s);
     QVERIFY(timer.error);
     QVERIFY(timer.error->message.contains(u"budget"_s));
+    // Logging in a loop: the run keeps a bounded number of lines and says how many it left out.
+    const ScriptOutcome chatty = test(u"for (;;) console.log('again');"_s);
+    QVERIFY(chatty.error);
+    QCOMPARE(chatty.console.size(), 1001);
+    QVERIFY2(chatty.console.last().text.endsWith(u"more console lines were left out (at most 1000 per script)"_s),
+             qPrintable(chatty.console.last().text));
     const ScriptOutcome next = test(u"pm.test('after', () => pm.response.to.have.status(200));"_s);
     QVERIFY2(!next.error, qPrintable(next.error ? next.error->toString() : QString()));
     QCOMPARE(names(next, true), QStringList{u"after"_s});

@@ -184,12 +184,22 @@
         if (typeof v === 'function') return '[Function' + (v.name ? ': ' + v.name : '') + ']';
         try { var s = JSON.stringify(v); return s === undefined ? String(v) : s; } catch (e) { return String(v); }
     }
-    var lines = [];
+    // A script that logs in a loop is stopped by its budget; what it logged is kept only up to a limit.
+    var MaxLines = 1000, lines = [], dropped = 0;
     function logger(level) {
-        return function () { lines.push({ level: level, text: Array.prototype.map.call(arguments, show).join(' ') }); };
+        return function () {
+            if (lines.length >= MaxLines) { ++dropped; return; }
+            lines.push({ level: level, text: Array.prototype.map.call(arguments, show).join(' ') });
+        };
     }
     g.console = { log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'), debug: logger('log') };
-    g.__quarryTakeConsole = function () { var l = lines; lines = []; return l; };
+    g.__quarryTakeConsole = function () {
+        var l = lines;
+        if (dropped) l.push({ level: 'warn', text: dropped + ' more console lines were left out (at most ' + MaxLines + ' per script)' });
+        lines = [];
+        dropped = 0;
+        return l;
+    };
 
     // require(): the libraries Postman preloads, loaded on first use from Quarry's resources.
     var modules = {};

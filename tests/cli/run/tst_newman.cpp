@@ -243,8 +243,11 @@ void TestNewmanVerdict::insomniaAndBrunoImportedAndRun_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("requests");
-    QTest::newRow("insomnia v4") << u"insomnia"_s << u"importers/insomnia-v4.json"_s << 4;
-    QTest::newRow("bruno") << u"bruno"_s << u"importers/bruno"_s << 4;
+    // The values of the environment's secrets, which the import moves out of the workspace into env: references.
+    QTest::addColumn<QStringList>("secrets");
+    QTest::newRow("insomnia v4") << u"insomnia"_s << u"importers/insomnia-v4.json"_s << 4
+                                 << QStringList{u"token=local-token"_s, u"password=quarry-demo"_s, u"apiKey=k-123"_s};
+    QTest::newRow("bruno") << u"bruno"_s << u"importers/bruno"_s << 4 << QStringList{u"token=local-dev-token"_s};   // adminPassword has no value to move
 }
 
 void TestNewmanVerdict::insomniaAndBrunoImportedAndRun()
@@ -252,6 +255,7 @@ void TestNewmanVerdict::insomniaAndBrunoImportedAndRun()
     QFETCH(QString, kind);
     QFETCH(QString, path);
     QFETCH(int, requests);
+    QFETCH(QStringList, secrets);
     const QString source = m_source + u"/tests/core/http/"_s + path;
     const QString workspace = m_dir.filePath(kind + u".quarry"_s);
     const Process imported = start(qEnvironmentVariable("QUARRY_BIN"), {u"import"_s, kind, source, u"--into"_s, workspace}, m_env);
@@ -262,12 +266,37 @@ void TestNewmanVerdict::insomniaAndBrunoImportedAndRun()
                                 {u"import"_s, kind == u"bruno"_s ? u"insomnia"_s : u"bruno"_s, source, u"--into"_s, workspace}, m_env);
     QCOMPARE(wrong.exitCode, 1);
 
+    // As a user would after reading the import's "set these environment variables" lines.
+    QProcessEnvironment env = m_env;
+    QHash<QString, QString> values;
+    for (const QString &pair : std::as_const(secrets))
+        values.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
+    QFile saved(workspace);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    int moved = 0;
+    const QJsonArray environments = QJsonDocument::fromJson(saved.readAll()).object().value(u"environments"_s).toArray();
+    for (const QJsonValue &e : environments) {
+        if (e.toObject().value(u"name"_s).toString() != u"Local"_s)
+            continue;
+        const QJsonArray variables = e.toObject().value(u"variables"_s).toArray();
+        for (const QJsonValue &v : variables) {
+            const QString value = v.toObject().value(u"value"_s).toString();
+            if (v.toObject().value(u"secret"_s).toBool() && value.startsWith(u"env:"_s)) {
+                const QString name = v.toObject().value(u"name"_s).toString();
+                QVERIFY2(values.contains(name), qPrintable(name));
+                env.insert(value.mid(4), values.value(name));
+                ++moved;
+            }
+        }
+    }
+    QCOMPARE(moved, int(secrets.size()));   // every secret of the environment left the file
+
     const QString report = m_dir.filePath(kind + u".json"_s);
     QStringList args{u"run"_s, workspace, u"--env"_s, u"Local"_s, u"--var"_s, u"baseUrl="_s + m_server.baseUrl(),
                      u"--reporter"_s, u"json"_s, u"--out"_s, report};
     if (kind == u"insomnia"_s)   // its last request chains with an Insomnia template tag only Insomnia runs
         args << u"--folder"_s << u"Users"_s;
-    const Process run = start(qEnvironmentVariable("QUARRY_BIN"), args, m_env);
+    const Process run = start(qEnvironmentVariable("QUARRY_BIN"), args, env);
     QFile file(report);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject totals = QJsonDocument::fromJson(file.readAll()).object().value(u"totals"_s).toObject();

@@ -3,9 +3,10 @@
 #include "mock/httpserver.h"
 
 #include "mock/problem.h"
+#include "mock/requestframing.h"
+#include "mock/workerpool.h"
 
 #include <QCoreApplication>
-#include <QThreadPool>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -18,7 +19,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -39,37 +39,6 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(HttpServer)
 };
 
-/// A bounded pool for slow handlers: `threads` run, `queue` more wait, and tryRun() refuses the rest.
-class WorkerPool
-{
-public:
-    WorkerPool(int threads, int queue) : m_capacity(threads + queue) { m_pool.setMaxThreadCount(threads); }
-    ~WorkerPool() { stop(); }
-    bool tryRun(std::function<void()> job)
-    {
-        if (m_pending.fetch_add(1) >= m_capacity) {
-            m_pending.fetch_sub(1);
-            return false;
-        }
-        m_pool.start([this, job = std::move(job)] {
-            job();
-            m_pending.fetch_sub(1);
-        });
-        return true;
-    }
-    /// Drops the jobs that have not started and waits for the running ones.
-    void stop()
-    {
-        m_pool.clear();
-        m_pool.waitForDone();
-    }
-
-private:
-    QThreadPool m_pool;
-    std::atomic<int> m_pending{0};
-    const int m_capacity;
-};
-
 struct Shared {
     HttpServer::Handler handler;
     HttpServer::RejectionObserver rejected;
@@ -79,64 +48,6 @@ struct Shared {
 };
 
 QByteArray toQt(beast::string_view v) { return QByteArray(v.data(), qsizetype(v.size())); }
-
-/// RFC 9110 token: what a header name may consist of.
-bool isToken(const QByteArray &name)
-{
-    if (name.isEmpty())
-        return false;
-    for (const char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-        if (!ok || c == '\0')
-            return false;
-    }
-    return true;
-}
-
-/// Why a request's message framing cannot be trusted (RFC 9112 §6), as {status, detail}; status 0
-/// when it can. Beast frames a request whose last transfer coding is not `chunked` by its
-/// Content-Length or as bodiless, and accepts repeated equal lengths: the bytes a client sent as
-/// body would then run as the next request on the connection (request smuggling). Every answer
-/// here is sent with the connection closed.
-template <class Fields>
-std::pair<int, QString> framingError(const Fields &fields, unsigned version)
-{
-    int lengths = 0;
-    bool hasCodings = false;
-    QList<QByteArray> codings;
-    for (const auto &field : fields) {
-        if (field.name() == http::field::content_length) {
-            ++lengths;
-            if (lengths > 1 || toQt(field.value()).contains(','))
-                return {400, Tr::tr("The request carries more than one Content-Length.")};
-        } else if (field.name() == http::field::transfer_encoding) {
-            hasCodings = true;
-            // A list of codings, possibly split over several fields; OWS around the commas.
-            for (const QByteArray &coding : toQt(field.value()).split(','))
-                codings << coding.trimmed().toLower();
-        }
-    }
-    if (!hasCodings)
-        return {0, {}};
-    if (version < 11)
-        return {400, Tr::tr("HTTP/1.0 has no Transfer-Encoding; send the body with a Content-Length.")};
-    if (lengths > 0)
-        return {400, Tr::tr("The request carries both Transfer-Encoding and Content-Length.")};
-    for (const QByteArray &coding : std::as_const(codings)) {
-        if (!isToken(coding))
-            return {400, Tr::tr("\"%1\" is not a transfer coding.").arg(QString::fromLatin1(coding))};
-    }
-    if (codings.last() != "chunked")
-        return {400, Tr::tr("The last transfer coding must be chunked, so the end of the body is known; it is \"%1\".")
-                         .arg(QString::fromLatin1(codings.last()))};
-    if (codings.count(QByteArray("chunked")) > 1)
-        return {400, Tr::tr("The chunked coding may be applied only once.")};
-    if (codings.size() > 1)
-        return {501, Tr::tr("This server decodes only the chunked transfer coding, not \"%1\".")
-                         .arg(QString::fromLatin1(codings.first()))};
-    return {0, {}};
-}
 
 /// One connection: read headers, maybe body, hand over, maybe wait, write; then the next request.
 /// `Executor` is the io_context's own executor with one network thread, a strand with several
@@ -190,9 +101,14 @@ private:
                               .arg(req.version() / 10).arg(req.version() % 10),
                           u"unsupported HTTP version"_s);
         }
-        if (const auto [status, detail] = framingError(req, req.version()); status != 0) {
-            return reject(status, status == 501 ? Tr::tr("Transfer coding not implemented") : Tr::tr("Ambiguous message framing"),
-                          detail, u"request framing: %1"_s.arg(detail));
+        QList<std::pair<QByteArray, QByteArray>> framing;
+        for (const auto &field : req) {
+            if (field.name() == http::field::content_length || field.name() == http::field::transfer_encoding)
+                framing.append({toQt(field.name_string()), toQt(field.value())});
+        }
+        if (const FramingVerdict v = FramingVerdict::check(framing, int(req.version())); v.status != 0) {
+            return reject(v.status, v.status == 501 ? Tr::tr("Transfer coding not implemented") : Tr::tr("Ambiguous message framing"),
+                          v.detail, u"request framing: %1"_s.arg(v.detail));
         }
         if (!m_parser->is_done() && beast::iequals(req[http::field::expect], "100-continue")) {
             auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
@@ -346,7 +262,7 @@ private:
         for (const HeaderField &h : std::as_const(response.headers)) {
             if (h.first.compare("content-length", Qt::CaseInsensitive) == 0
                 || h.first.compare("connection", Qt::CaseInsensitive) == 0
-                || h.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0 || !isToken(h.first))
+                || h.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0 || !isHttpToken(h.first))
                 continue;
             // A templated header value must not be able to end the header block (response splitting).
             QByteArray value = h.second;

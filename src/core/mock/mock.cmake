@@ -7,7 +7,8 @@ find_package(SQLite3 REQUIRED)
 target_sources(quarry-core PRIVATE
     mock/request.cpp mock/request.h mock/response.cpp mock/response.h
     mock/problem.cpp mock/problem.h
-    mock/httpserver.cpp mock/httpserver.h
+    mock/httpserver.cpp mock/httpserver.h mock/requestframing.cpp mock/requestframing.h
+    mock/workerpool.cpp mock/workerpool.h mock/loginlimiter.cpp mock/loginlimiter.h
     mock/policies.cpp mock/policies.h
     mock/route.cpp mock/route.h
     mock/mockconfig.cpp mock/mockconfig.h

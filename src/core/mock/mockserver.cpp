@@ -14,6 +14,7 @@
 #include "mock/fakedata.h"
 #include "mock/faultmiddleware.h"
 #include "mock/latencymiddleware.h"
+#include "mock/loginlimiter.h"
 #include "mock/pgstore.h"
 #include "mock/problem.h"
 #include "mock/ratelimitmiddleware.h"
@@ -504,7 +505,7 @@ Response MockServer::handle(Request &request)
                                       {}, {}}
                                   .toResponse();
             }
-        } else if ((!ex.route->oauth.isEmpty() || !ex.route->login.isEmpty()) && !admitLogin(ex, nullptr)) {
+        } else if ((!ex.route->oauth.isEmpty() || !ex.route->login.isEmpty()) && !admitLogin(*m_rateState, ex, nullptr)) {
             // over the per-client limit: ex.response is the 429
         } else if (!ex.route->oauth.isEmpty()) {
             const auto endpoint = snap->tokenEndpoints.value(ex.route);
@@ -528,7 +529,7 @@ Response MockServer::handle(Request &request)
                 // On a worker thread (see the offload in the constructor): one argon2id verification.
                 const auth::EndpointResponse answer =
                     endpoint->handle(request.body, 0, [&](const QString &account) -> std::optional<auth::EndpointResponse> {
-                        if (admitLogin(ex, &account))
+                        if (admitLogin(*m_rateState, ex, &account))
                             return std::nullopt;
                         auth::EndpointResponse refused;
                         refused.status = ex.response.status;
@@ -627,30 +628,6 @@ Response MockServer::handle(Request &request)
     e.steps = std::move(ex.steps);
     m_log->post(std::move(e));
     return std::move(ex.response);
-}
-
-bool MockServer::admitLogin(Exchange &ex, const QString *account)
-{
-    const LoginLimits &limits = ex.route->loginLimits;
-    const RateLimitPolicy &policy = account ? limits.perAccount : limits.perClient;
-    if (!policy.enabled)
-        return true;
-    const QString who = account ? u"account "_s + account->left(100) : u"client "_s + ex.request.clientAddress;
-    // The account's bucket is shared by every client: spreading guesses over addresses does not help.
-    const QString key = u"login:"_s + ex.route->id + (account ? u"|account:"_s + *account : u"|ip:"_s + ex.request.clientAddress);
-    const auto d = m_rateState->take(key, policy);
-    if (d.allowed)
-        return true;
-    ex.note(u"rateLimit"_s, u"%1 is over the login limit of %2 attempts per %3 s: 429, retry after %4 s"_s.arg(who)
-                                .arg(d.limit).arg(policy.perSeconds).arg(d.retryAfterSeconds));
-    Problem p{429, u"Too many login attempts"_s,
-              u"%1 may try to log in %2 times per %3 seconds. Wait %4 seconds before trying again."_s
-                  .arg(account ? u"This account"_s : u"This client"_s).arg(d.limit).arg(policy.perSeconds)
-                  .arg(d.retryAfterSeconds),
-              {}, QJsonObject{{u"retryAfter"_s, d.retryAfterSeconds}}};
-    ex.response = p.toResponse();
-    ex.response.setHeader("Retry-After", QByteArray::number(d.retryAfterSeconds));
-    return false;
 }
 
 void MockServer::logRejected(const Request &request, const Response &response, const QString &reason)

@@ -111,9 +111,6 @@ private:
     Result<void> applyDesign(const QString &url, ResourceStore &store, const MockConfig &config, bool reused);
     void postNotice(const QString &text);
     void logRejected(const Request &request, const Response &response, const QString &reason);
-    /// The login route's rate limit per client (`account` null) or per submitted account name;
-    /// false with a 429 in ex.response when over it.
-    bool admitLogin(Exchange &ex, const QString *account);
 
     MockConfig m_config;
     std::unique_ptr<HttpServer> m_http;

@@ -122,12 +122,21 @@ int usageError(Io &io, const QString &message)
     return UsageError;
 }
 
+/// A key file: a PEM, a JWK or a JWKS is far below this; /dev/zero or a wrong path must not exhaust memory.
+constexpr qint64 MaxKeyFileBytes = 1024 * 1024;
+
 Result<QByteArray> readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{Error::Kind::Io, u"Cannot read %1: %2."_s.arg(path, f.errorString()), path};
-    return f.readAll();
+    QByteArray bytes = f.read(MaxKeyFileBytes + 1);
+    if (bytes.size() > MaxKeyFileBytes)
+        return Error{Error::Kind::InvalidInput,
+                     u"%1 is larger than %2 bytes; a key file holds a PEM key or certificate, a JWK or a JWKS."_s
+                         .arg(path).arg(MaxKeyFileBytes),
+                     path};
+    return bytes;
 }
 
 /// The token argument, or stdin for "-".

@@ -36,6 +36,7 @@ private slots:
     void decodeMalformed();
     void keygenSignVerifyJwks();
     void tokenFromStdin();
+    void keyFileReadIsBounded();
     void hashPassword();
     void usageErrors_data();
     void usageErrors();
@@ -240,6 +241,22 @@ void TestJwtCli::tokenFromStdin()
     const Run v = quarry({u"verify"_s, u"-"_s, u"--secret-env"_s, u"OTHER_SECRET"_s}, s.out);
     QCOMPARE(v.code, 0);
     QCOMPARE(v.json().value(u"sub"_s).toString(), u"piped"_s);
+}
+
+void TestJwtCli::keyFileReadIsBounded()
+{
+    // /dev/zero used to end in bad_alloc (a crash); a large file is refused with a reason.
+    QTemporaryDir dir;
+    const QString big = dir.filePath(u"big.pem"_s);
+    QFile f(big);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(2 * 1024 * 1024, 'A'));
+    f.close();
+    for (const QString &path : {u"/dev/zero"_s, big}) {
+        const Run v = quarry({u"verify"_s, u"a.b.c"_s, u"--key-file"_s, path});
+        QCOMPARE(v.code, 2);   // like any other key that cannot be used, not a crash (-1)
+        QVERIFY2(v.err.contains("larger than 1048576 bytes"), v.err.constData());
+    }
 }
 
 void TestJwtCli::hashPassword()

@@ -20,6 +20,7 @@ namespace quarry::app {
 
 class JsonHighlighter;
 class JsonTreeModel;
+class ResponseDetails;
 struct RenderedBody;
 
 /// Shows one exchange's response: status with its meaning for learners (coloured by class), the
@@ -113,9 +114,6 @@ signals:
     void bodyReady();
 
 private:
-    void showResponse(const http::Response &response);
-    void showAuth(const http::Exchange &exchange);
-    void showChecks(const http::Exchange &exchange);
     void startBody(const http::Response &response);
     /// `complete` false: the JSON is parsed (Tree, Raw) and Pretty is still being formatted.
     void applyBody(std::shared_ptr<const RenderedBody> body, bool complete);
@@ -130,6 +128,7 @@ private:
     const QString &currentText() const;
 
     std::unique_ptr<Ui::ResponseView> m_ui;
+    std::unique_ptr<ResponseDetails> m_details;   // the status row and the tabs other than Body
     JsonTreeModel *m_treeModel;
     JsonHighlighter *m_highlighter = nullptr;
     QThreadPool m_pool;   // one worker; waited for in the destructor

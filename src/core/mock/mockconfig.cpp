@@ -213,4 +213,19 @@ QString MockConfig::databaseFor(const ResourceSpec &resource) const
     return databases.value(resource.database, resource.database);
 }
 
+QHash<QString, QStringList> MockConfig::servedTables() const
+{
+    QHash<QString, QStringList> out;
+    for (const Route &route : routes) {
+        if (route.resource)
+            out[databaseFor(*route.resource)] << route.resource->table;
+        for (const QJsonObject &login : {route.login, route.oauth}) {
+            if (!login.isEmpty())
+                out[databaseFor(ResourceSpec{{}, login.value(u"database"_s).toString(), {}})]
+                    << login.value(u"table"_s).toString(u"users"_s);
+        }
+    }
+    return out;
+}
+
 } // namespace quarry::mock

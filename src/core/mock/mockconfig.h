@@ -70,6 +70,9 @@ struct QUARRY_CORE_EXPORT MockConfig {
                                        const QString &baseDir, const QString &defaultDbName = QStringLiteral("mock.db"));
     /// The URL a resource uses: its own `database` (id or URL), else the default.
     QString databaseFor(const ResourceSpec &resource) const;
+    /// Each database the routes use (resources, login and token endpoints) -> the tables they name.
+    QHash<QString, QStringList> servedTables() const;
+    QStringList tablesServedFrom(const QString &url) const { return servedTables().value(url); }
 };
 
 } // namespace quarry::mock

@@ -127,7 +127,9 @@ Result<void> MockServer::applyDesign(const QString &url, ResourceStore &store, c
     const bool owned = url.startsWith(u"sqlite:"_s);
     const bool mayCreate = owned || m_createTables || config.createTables.contains(url);
     const std::shared_ptr<const schema::Schema> previous = reused ? m_appliedDesigns.value(url) : nullptr;
-    auto change = applyDesignChange(store, config.design, previous.get(), mayCreate);
+    // A PostgreSQL database is asked for the tables its routes serve, Quarry's file for the design.
+    const QStringList served = owned ? QStringList() : config.tablesServedFrom(url);
+    auto change = applyDesignChange(store, config.design, previous.get(), mayCreate, served);
     if (!change) {
         postNotice(Tr::tr("The design did not reach the served database: %1").arg(change.error().message));
         return change.error();
@@ -158,15 +160,8 @@ Result<void> MockServer::applyDesign(const QString &url, ResourceStore &store, c
 
 Result<void> MockServer::configure(const MockConfig &config)
 {
-    QSet<QString> urls;
-    for (const Route &route : config.routes) {
-        if (route.resource)
-            urls.insert(config.databaseFor(*route.resource));
-        if (!route.login.isEmpty())
-            urls.insert(config.databaseFor(ResourceSpec{{}, route.login.value(u"database"_s).toString(), {}}));
-        if (!route.oauth.isEmpty())
-            urls.insert(config.databaseFor(ResourceSpec{{}, route.oauth.value(u"database"_s).toString(), {}}));
-    }
+    const QStringList urlList = config.servedTables().keys();
+    const QSet<QString> urls(urlList.begin(), urlList.end());
     QHash<QString, std::shared_ptr<ResourceStore>> stores;
     QHash<QString, QString> errors;
     for (const QString &url : std::as_const(urls)) {

@@ -115,10 +115,28 @@ QStringList tablesNotFromTheDesign(ResourceStore &store, const schema::Schema &d
     return out;
 }
 
+/// `tables` and, transitively, the tables their foreign keys reference.
+QSet<QString> withParents(const schema::Schema &design, const QStringList &tables)
+{
+    QSet<QString> out;
+    QStringList pending = tables;
+    while (!pending.isEmpty()) {
+        const QString name = pending.takeLast();
+        if (out.contains(name))
+            continue;
+        out.insert(name);
+        if (const schema::Table *t = design.table(name)) {
+            for (const schema::ForeignKey &fk : t->foreignKeys)
+                pending << fk.refTable;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 Result<DesignChange> applyDesignChange(ResourceStore &store, const std::shared_ptr<const schema::Schema> &designPtr,
-                                       const schema::Schema *previous, bool mayCreateTables)
+                                       const schema::Schema *previous, bool mayCreateTables, const QStringList &tables)
 {
     const schema::Schema &design = *designPtr;
     DesignChange change;
@@ -131,8 +149,11 @@ Result<DesignChange> applyDesignChange(ResourceStore &store, const std::shared_p
     auto served = std::make_shared<schema::Schema>(design);
     QStringList toCreate;
     QList<std::pair<const schema::Table *, const schema::Column *>> toAdd;
+    const QSet<QString> wanted = withParents(design, tables);
     for (qsizetype ti = 0; ti < design.tables.size(); ++ti) {
         const schema::Table &t = design.tables.at(ti);
+        if (!tables.isEmpty() && !wanted.contains(t.name))
+            continue;
         const schema::Table *before = previous ? previous->tableById(t.id) : nullptr;
         if (!existing.contains(t.name)) {
             if (before && before->name != t.name && existing.contains(before->name)) {

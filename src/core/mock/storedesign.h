@@ -41,9 +41,12 @@ struct QUARRY_CORE_EXPORT DesignChange {
 /// dialect writes for the design (SQLite keeps it as it ran). Afterwards the store's metadata is re-read with the design's types laid over it.
 /// Returns an error when the dialect is not loaded or a table could not be created (nothing of
 /// the transaction stays). Call it from the server's owner thread.
+/// `tables`, when not empty, limits it to those tables and the ones they reference (a PostgreSQL
+/// database serves the routes that name it, not the whole design).
 QUARRY_CORE_EXPORT Result<DesignChange> applyDesignChange(ResourceStore &store,
                                                           const std::shared_ptr<const schema::Schema> &design,
-                                                          const schema::Schema *previous, bool mayCreateTables);
+                                                          const schema::Schema *previous, bool mayCreateTables,
+                                                          const QStringList &tables = {});
 
 /// Inserts the fixture rows (`mock.fixtures`) of each empty table, each table in one transaction.
 /// Returns the first problem, or an empty string.

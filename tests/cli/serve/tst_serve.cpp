@@ -5,6 +5,7 @@
 
 #include "../../core/mock/rawhttp.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -61,6 +62,7 @@ private slots:
     void ipv6HostPrintedWithBrackets();
     void malformedProtectionRefusesToStart_data();
     void malformedProtectionRefusesToStart();
+    void createTablesOnPostgresOnlyWhenAsked();
 
 private:
     QString workspacePath() const { return m_dir->filePath(u"seed.quarry"_s); }
@@ -531,6 +533,67 @@ void TestServe::malformedProtectionRefusesToStart()
         QVERIFY2(err.contains(dropProfiles ? u"auth-demo"_s : u"GET /api/"_s), qPrintable(err));
     else
         QVERIFY2(err.contains(u"\"auth-demo\""_s), qPrintable(err));   // the broken profile is named
+}
+
+/// A PostgreSQL database is the user's: `quarry serve` creates the design's tables there only with
+/// --create-tables (or "createTables": true on its entry), and says what is missing otherwise.
+void TestServe::createTablesOnPostgresOnlyWhenAsked()
+{
+    const QString pg = qEnvironmentVariable("QUARRY_TEST_PG_URL");
+    if (pg.isEmpty())
+        QFAIL("QUARRY_TEST_PG_URL is not set. Run the suite with scripts/test.sh.");
+    const QString schemaName = u"quarry_serve_%1"_s.arg(QCoreApplication::applicationPid());
+    auto psql = [&pg](const QString &sql) {
+        QProcess p;
+        p.start(u"psql"_s, {pg, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-Atc"_s, sql});
+        return p.waitForFinished(15000) && p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()).trimmed()
+                                                            : u"psql failed: "_s + QString::fromUtf8(p.readAllStandardError());
+    };
+    QCOMPARE(psql(u"DROP SCHEMA IF EXISTS %1 CASCADE; CREATE SCHEMA %1"_s.arg(schemaName)), QString());
+    const QString url = pg + (pg.contains(u'?') ? u"&"_s : u"?"_s) + u"options=-csearch_path%3D"_s + schemaName;
+    editWorkspace([&url](QJsonObject &root) {
+        QJsonArray dbs = root.value(u"databases"_s).toArray();
+        dbs.append(QJsonObject{{u"id"_s, u"pg"_s}, {u"name"_s, u"PostgreSQL"_s}, {u"url"_s, url}});
+        root.insert(u"databases"_s, dbs);
+        QJsonObject schema = root.value(u"schema"_s).toObject();
+        QJsonArray tables = schema.value(u"tables"_s).toArray();
+        tables.append(QJsonObject{
+            {u"id"_s, u"tbl-notes"_s}, {u"name"_s, u"notes"_s},
+            {u"columns"_s, QJsonArray{QJsonObject{{u"id"_s, u"n1"_s}, {u"name"_s, u"id"_s}, {u"type"_s, u"serial"_s},
+                                                  {u"primaryKey"_s, true}, {u"nullable"_s, false}},
+                                      QJsonObject{{u"id"_s, u"n2"_s}, {u"name"_s, u"body"_s}, {u"type"_s, u"text"_s},
+                                                  {u"nullable"_s, false}}}}});
+        schema.insert(u"tables"_s, tables);
+        root.insert(u"schema"_s, schema);
+        QJsonObject mock = root.value(u"mock"_s).toObject();
+        QJsonArray routes = mock.value(u"routes"_s).toArray();
+        routes.append(QJsonObject{{u"id"_s, u"notes"_s}, {u"method"_s, u"ANY"_s}, {u"path"_s, u"/api/notes"_s},
+                                  {u"resource"_s, QJsonObject{{u"table"_s, u"notes"_s}, {u"database"_s, u"pg"_s}}}});
+        mock.insert(u"routes"_s, routes);
+        root.insert(u"mock"_s, mock);
+    });
+    const QString notes = u"http://127.0.0.1:%1/api/notes"_s;
+
+    QVERIFY(startServer());
+    CurlResult r = curl({notes.arg(m_port)});
+    QCOMPARE(r.status, 500);
+    QVERIFY2(r.body.contains("--create-tables"), r.body.constData());
+    QTRY_VERIFY2((m_stderr += m_proc->readAllStandardError()).contains("lacks the design's notes. "), m_stderr.constData());
+    QVERIFY(m_stderr.contains("note: "));
+    QCOMPARE(psql(u"SELECT count(*) FROM information_schema.tables WHERE table_schema = '%1'"_s.arg(schemaName)), u"0"_s);
+    m_proc->terminate();
+    QVERIFY(m_proc->waitForFinished(10000));
+
+    QVERIFY(startServer({u"--create-tables"_s}));
+    r = curl({notes.arg(m_port)});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body.trimmed(), QByteArray("[]"));
+    r = curl({u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"-d"_s, u"{}"_s, notes.arg(m_port)});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(QJsonDocument::fromJson(r.body).object().value(u"errors"_s).toArray().at(0).toObject().value(u"pointer"_s).toString(),
+             u"/body"_s);
+    QCOMPARE(psql(u"SELECT count(*) FROM information_schema.tables WHERE table_schema = '%1'"_s.arg(schemaName)), u"1"_s);
+    QCOMPARE(psql(u"DROP SCHEMA %1 CASCADE"_s.arg(schemaName)), QString());
 }
 
 QTEST_GUILESS_MAIN(TestServe)

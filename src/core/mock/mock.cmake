@@ -26,7 +26,7 @@ target_sources(quarry-core PRIVATE
     mock/crudrules.cpp mock/crudrules.h
     mock/sqlitestore.cpp mock/sqlitestore.h mock/pgstore.cpp mock/pgstore.h
     mock/crudhandler.cpp mock/crudhandler.h
-    mock/mockserver.cpp mock/mockserver.h
+    mock/mockserver.cpp mock/mockserver.h mock/mockserverdesign.cpp
     mock/authmiddleware.cpp mock/authmiddleware.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

@@ -20,11 +20,11 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools libgl-dev
     # libraries
     libpqxx-dev libpq-dev libpg-query-dev nlohmann-json3-dev libboost-dev libssl-dev libsodium-dev
-    libkainjow-mustache-dev libqscintilla2-qt6-dev libgraphviz-dev qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
+    libvalijson-dev libkainjow-mustache-dev libqscintilla2-qt6-dev libgraphviz-dev qtkeychain-qt6-dev libyaml-cpp-dev libsqlite3-dev
     # the script sandbox: Qt's JavaScript engine, and the libraries Postman scripts require (browser builds)
     qt6-declarative-dev libjs-chai libjs-lodash libjs-moment
     # test servers, display and clients
-    postgresql postgresql-15-hypopg xvfb xauth fonts-dejavu-core imagemagick wrk curl sqlite3 python3
+    postgresql postgresql-15-hypopg json-schema-test-suite xvfb xauth fonts-dejavu-core imagemagick wrk curl sqlite3 python3
     # fuzzing (libFuzzer, sanitizers)
     clang libclang-rt-14-dev
     # AppStream metainfo validation for the installer

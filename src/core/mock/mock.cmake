@@ -28,5 +28,7 @@ target_sources(quarry-core PRIVATE
     mock/crudhandler.cpp mock/crudhandler.h
     mock/mockserver.cpp mock/mockserver.h mock/mockserverdesign.cpp
     mock/authmiddleware.cpp mock/authmiddleware.h
+    mock/requestvalidator.cpp mock/requestvalidator.h
+    mock/validationmiddleware.cpp mock/validationmiddleware.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)

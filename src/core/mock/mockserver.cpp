@@ -23,6 +23,7 @@
 #include "mock/sqlitestore.h"
 #include "mock/storedesign.h"
 #include "mock/templaterenderer.h"
+#include "mock/validationmiddleware.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -250,6 +251,7 @@ void MockServer::rebuild()
     s->chain.push_back(std::make_shared<RateLimitMiddleware>(m_config.rateLimit, m_rateState));
     s->chain.push_back(std::make_shared<LatencyMiddleware>(m_config.latency, m_chaos));
     s->chain.push_back(std::make_shared<FaultMiddleware>(m_config.faults, m_chaos));
+    s->chain.push_back(std::make_shared<ValidationMiddleware>());
     s->stores = m_stores;
     s->storeErrors = m_storeErrors;
     for (const Route &route : s->table->routes()) {

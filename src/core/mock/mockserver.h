@@ -28,7 +28,7 @@ class RequestLog;
 class ResourceStore;
 
 /// The workspace's mock API: the HTTP engine, the route table, the middleware chain
-/// (cors → auth → rateLimit → latency → faults), the response rules and templates, CRUD resources
+/// (cors → auth → rateLimit → latency → faults → validate), the response rules and templates, CRUD resources
 /// on SQLite (default) or PostgreSQL, and the request log.
 ///
 /// Lives in its owner's thread (the GUI's or the CLI's); requests run on the engine's network

@@ -329,6 +329,7 @@ Result<Route> Route::fromJson(const QJsonObject &o, int index)
     }
     r.login = o.value(u"login"_s).toObject();
     r.oauth = o.value(u"oauth"_s).toObject();
+    r.validation = o.value(u"validation"_s).toObject();
     if (!r.login.isEmpty() && !r.oauth.isEmpty())
         return Error{Error::Kind::InvalidInput, Tr::tr("A route is a login endpoint or an OAuth token endpoint, not both."),
                      where + u".oauth"_s};
@@ -411,6 +412,8 @@ QJsonObject Route::toJson() const
         o.insert(u"login"_s, login);
     if (!oauth.isEmpty())
         o.insert(u"oauth"_s, oauth);
+    if (!validation.isEmpty())
+        o.insert(u"validation"_s, validation);
     if (cors)
         o.insert(u"cors"_s, cors->toJson());
     if (rateLimit)

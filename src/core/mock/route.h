@@ -96,6 +96,9 @@ struct QUARRY_CORE_EXPORT Route {
     std::optional<RateLimitPolicy> rateLimit;
     std::optional<LatencyPolicy> latency;
     std::optional<FaultPolicy> faults;
+    /// Request schemas checked by the validate step: {"dialect", "components", "body",
+    /// "parameters", "enabled"}; see RequestValidator. Empty: requests are not checked.
+    QJsonObject validation;
 
     /// Compiled path segments.
     QStringList segments;

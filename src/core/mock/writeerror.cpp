@@ -23,6 +23,10 @@ Problem WriteError::toProblem() const
         QJsonObject o{{u"pointer"_s, e.pointer}, {u"message"_s, e.message}};
         if (!e.constraint.isEmpty())
             o.insert(u"constraint"_s, e.constraint);
+        if (!e.in.isEmpty())
+            o.insert(u"in"_s, e.in);
+        if (!e.name.isEmpty())
+            o.insert(u"name"_s, e.name);
         list.append(o);
     }
     p.extra.insert(u"errors"_s, list);

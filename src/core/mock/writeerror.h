@@ -17,6 +17,10 @@ struct QUARRY_CORE_EXPORT FieldError {
     QString pointer;
     QString constraint;
     QString message;
+    /// For a request parameter rather than the body (request validation): "path", "query" or
+    /// "header", and its name; the pointer is then into the parameter's value.
+    QString in = {};
+    QString name = {};
     /// The pointer to a top-level member of the body: "/price".
     static QString pointerTo(const QString &member);
 };
@@ -26,10 +30,11 @@ struct QUARRY_CORE_EXPORT FieldError {
 ///                  the wrong type;
 ///   422 Rule:      a value breaks a rule of the design (NOT NULL, CHECK) or of a schema;
 ///   409 Conflict:  the row conflicts with other rows (UNIQUE, FOREIGN KEY, rows that still refer
-///                  to the one being deleted).
+///                  to the one being deleted);
+///   415 MediaType: the body's Content-Type is not one the operation accepts (request validation).
 /// Each is an application/problem+json body with `errors: [{pointer, constraint, message}]`.
 struct QUARRY_CORE_EXPORT WriteError {
-    enum class Kind { Malformed = 400, Rule = 422, Conflict = 409 };
+    enum class Kind { Malformed = 400, Rule = 422, Conflict = 409, MediaType = 415 };
     Kind kind = Kind::Malformed;
     QString title;
     QString detail;

@@ -10,6 +10,7 @@ target_sources(quarry-core PRIVATE
     openapi/openapidocument.cpp openapi/openapidocument.h
     openapi/openapisampler.cpp openapi/openapisampler.h
     openapi/openapiimporter.cpp openapi/openapiimporter.h
+    openapi/openapirequestschema.cpp openapi/openapirequestschema.h
     openapi/openapiexporter.cpp openapi/openapiexporter.h
     http/openapicollection.cpp http/openapicollection.h
 )

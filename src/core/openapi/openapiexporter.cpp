@@ -3,6 +3,7 @@
 #include "openapi/openapiexporter.h"
 
 #include "httpstatus.h"
+#include "openapi/openapirequestschema.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -237,6 +238,7 @@ QString OpenApiExporter::openApiPath(const QString &routePath)
 QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Options &options, QStringList *warnings)
 {
     QJsonObject paths;
+    QJsonObject components;   // what the routes' request schemas refer to
     bool bearer = false;
     QSet<QString> operationIds;
     QHash<QString, QString> shapes;   // "/a/{}" -> the OpenAPI path that has it
@@ -308,6 +310,8 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
         }
         if (!parameters.isEmpty())
             op.insert(u"parameters"_s, parameters);
+        if (!route.validation.isEmpty())
+            OpenApiRequestSchema::applyTo(op, route.validation, components);
         op.insert(u"responses"_s, responsesOf(route));
         if (!route.login.isEmpty() && route.method == u"POST"_s)
             op.insert(u"requestBody"_s,
@@ -422,11 +426,12 @@ QJsonObject OpenApiExporter::exportRoutes(const QList<Route> &routes, const Opti
     if (!options.serverUrl.isEmpty())
         doc.insert(u"servers"_s, QJsonArray{QJsonObject{{u"url"_s, options.serverUrl}}});
     if (bearer)
-        doc.insert(u"components"_s,
-                   QJsonObject{{u"securitySchemes"_s,
-                                QJsonObject{{u"bearerAuth"_s, QJsonObject{{u"type"_s, u"http"_s},
-                                                                          {u"scheme"_s, u"bearer"_s},
-                                                                          {u"bearerFormat"_s, u"JWT"_s}}}}}});
+        components.insert(u"securitySchemes"_s,
+                          QJsonObject{{u"bearerAuth"_s, QJsonObject{{u"type"_s, u"http"_s},
+                                                                   {u"scheme"_s, u"bearer"_s},
+                                                                   {u"bearerFormat"_s, u"JWT"_s}}}});
+    if (!components.isEmpty())
+        doc.insert(u"components"_s, components);
     return doc;
 }
 

@@ -4,6 +4,7 @@
 
 #include "jsonpointer.h"
 #include "openapi/openapidocument.h"
+#include "openapi/openapirequestschema.h"
 #include "openapi/openapisampler.h"
 
 #include <QCoreApplication>
@@ -308,6 +309,13 @@ void Importer::importOperation(const QString &rawPath, const QString &method, co
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         if (!json.contains(it.key()))
             json.insert(it.key(), it.value());
+    }
+
+    // A route Quarry exported carries its own in x-quarry-route; its parameters only document the path.
+    if (!json.contains(u"validation"_s) && !op.contains(u"x-quarry-position"_s)) {
+        const QJsonObject validation = OpenApiRequestSchema::of(m_doc, op, pathItem, label, m_warnings);
+        if (!validation.isEmpty())
+            json.insert(u"validation"_s, validation);
     }
 
     QList<PendingResponse> responses = responsesOf(op, pointer, label);

@@ -32,6 +32,8 @@ struct QUARRY_CORE_EXPORT OpenApiMerge {
 /// Each operation becomes a route: `{param}` -> `:param` (a segment with text around a parameter,
 /// such as `{name}.json`, becomes `*`), the method, the summary (else description) as its
 /// description, and the operationId as its id (else "get-pets-petId" from method and path).
+/// The operation's parameters and request body become the route's `validation`
+/// (OpenApiRequestSchema), so the mock server checks requests against them.
 /// Each documented status becomes a ResponseSpec with the response's description as label, its
 /// headers (their example or a value from their schema) and a body from the preferred media type
 /// (application/json, else a +json type, else the first): the media type's `example`, else the

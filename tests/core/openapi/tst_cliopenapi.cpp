@@ -314,10 +314,13 @@ void TestCliOpenApi::servesTheImportedExamples()
     QVERIFY(QJsonDocument::fromJson(r.body).isArray());
     QVERIFY2(r.headers.toLower().contains("x-next: "), r.headers.constData());
 
-    // POST /pets: 201 without a body.
-    r = curl(u"/pets"_s, {u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"-d"_s, u"{\"name\":\"Rex\"}"_s});
+    // POST /pets: 201 without a body, for a body the Pet schema accepts (id and name required).
+    r = curl(u"/pets"_s, {u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"-d"_s, u"{\"id\":1,\"name\":\"Rex\"}"_s});
     QCOMPARE(r.status, 201);
     QVERIFY(r.body.isEmpty());
+    r = curl(u"/pets"_s, {u"-X"_s, u"POST"_s, u"-H"_s, u"Content-Type: application/json"_s, u"-d"_s, u"{\"name\":\"Rex\"}"_s});
+    QCOMPARE(r.status, 422);
+    QVERIFY2(r.body.contains("'id'"), r.body.constData());
 
     // api-with-examples: the named example, and the 300 answer on request.
     r = curl(u"/"_s);

@@ -182,6 +182,17 @@ void TestOpenApiExport::swaggerParserAcceptsExports()
     const QJsonObject u = results.value(undescribedFile).toObject();
     QVERIFY(!u.value(u"ok"_s).toBool());
     QVERIFY2(u.value(u"error"_s).toString().contains(u"description"_s), qPrintable(u.value(u"error"_s).toString()));
+
+    // The imported operations' request schemas are written back, with the components they use.
+    const QJsonObject expanded = exportOf(u"petstore-expanded.yaml"_s);
+    const QJsonObject addPet = expanded.value(u"paths"_s).toObject().value(u"/pets"_s).toObject().value(u"post"_s).toObject();
+    QCOMPARE(addPet.value(u"requestBody"_s).toObject().value(u"content"_s).toObject().value(u"application/json"_s).toObject()
+                 .value(u"schema"_s).toObject().value(u"$ref"_s).toString(),
+             u"#/components/schemas/NewPet"_s);
+    QVERIFY(expanded.value(u"components"_s).toObject().value(u"schemas"_s).toObject().contains(u"NewPet"_s));
+    const QJsonObject find = expanded.value(u"paths"_s).toObject().value(u"/pets/{id}"_s).toObject().value(u"get"_s).toObject();
+    QCOMPARE(find.value(u"parameters"_s).toArray().first().toObject().value(u"schema"_s).toObject().value(u"type"_s).toString(),
+             u"integer"_s);
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiExport)

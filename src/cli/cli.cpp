@@ -6,6 +6,7 @@
 #include "buildinfo.h"
 #include "jwtcommand.h"
 #include "exportcommand.h"
+#include "fakecommand.h"
 #include "importcommand.h"
 #include "introspectcommand.h"
 #include "runcommand.h"
@@ -108,6 +109,8 @@ const QList<Command> &commands()
          u"      database files (quarry import sql --help says how it tells them apart); bruno reads a collection folder."_s,
          importCommand},
         {u"export"_s, u"export openapi|postman|dbml|sql WORKSPACE [-o FILE]"_s, u"Export part of a workspace."_s, exportCommand},
+        {u"fake"_s, u"fake WORKSPACE --table NAME [--rows N] [--seed S] [--locale L]"_s,
+         u"Rows of a designed table that satisfy its constraints, as mock.fixtures JSON."_s, runFake},
     };
     return list;
 }

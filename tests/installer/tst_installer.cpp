@@ -181,7 +181,8 @@ void TestInstaller::package()
     for (const QString &file : {u"share/applications/quarry.desktop"_s,
                                 u"share/icons/hicolor/scalable/apps/quarry.svg"_s,
                                 u"share/metainfo/org.quarry.Quarry.metainfo.xml"_s,
-                                u"share/mime/packages/quarry.xml"_s}) {
+                                u"share/mime/packages/quarry.xml"_s,
+                                u"share/doc/quarry/fakedata/LICENSE"_s}) {
         QVERIFY2(QFileInfo::exists(top + u'/' + file), qPrintable(u"missing "_s + file));
     }
     bool hasCore = false;

@@ -19,7 +19,8 @@ target_sources(quarry-core PRIVATE
     mock/ratelimitmiddleware.cpp mock/ratelimitmiddleware.h
     mock/latencymiddleware.cpp mock/latencymiddleware.h
     mock/faultmiddleware.cpp mock/faultmiddleware.h
-    mock/fakedata.cpp mock/fakedata.h
+    mock/fakedata.cpp mock/fakedata.h mock/fakelocale.cpp mock/fakelocale.h
+    mock/fixturegenerator.cpp mock/fixturegenerator.h
     mock/templaterenderer.cpp mock/templaterenderer.h
     mock/writeerror.cpp mock/writeerror.h
     mock/resourcestore.cpp mock/resourcestore.h mock/storedesign.cpp mock/storedesign.h
@@ -32,3 +33,10 @@ target_sources(quarry-core PRIVATE
     mock/validationmiddleware.cpp mock/validationmiddleware.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)
+# Fake-data locales: a compact subset of @faker-js/faker's data (MIT, LICENSE beside it), made by
+# scripts/extract-fakedata.js at development time; read by mock/fakelocale.cpp as :/fakedata/*.json.
+set(QUARRY_FAKEDATA_LOCALES de en en_GB es fr it ja nl pl pt_BR sv)
+list(TRANSFORM QUARRY_FAKEDATA_LOCALES APPEND .json)
+list(TRANSFORM QUARRY_FAKEDATA_LOCALES PREPEND ${PROJECT_SOURCE_DIR}/resources/fakedata/)
+qt_add_resources(quarry-core fakedata PREFIX /fakedata BASE ${PROJECT_SOURCE_DIR}/resources/fakedata
+    FILES ${QUARRY_FAKEDATA_LOCALES})

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/mockconfig.h"
 
+#include "mock/fakelocale.h"
 #include "schema/schema.h"
 #include "auth/authprofile.h"
 #include "workspace/workspace.h"
@@ -51,6 +52,12 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
     c.server.port = quint16(port);
     c.server.threads = std::clamp(server.value(u"threads"_s).toInt(2), 1, 64);
     c.seed = quint64(server.value(u"seed"_s).toInteger(1));
+    c.locale = server.value(u"locale"_s).toString(u"en"_s);
+    if (!FakeLocale::named(c.locale))
+        return Error{Error::Kind::InvalidInput,
+                     Tr::tr("Quarry has no fake data for the locale \"%1\"; it has %2.")
+                         .arg(c.locale, FakeLocale::available().join(u", "_s)),
+                     u"mock.server.locale"_s};
     c.durableWrites = server.value(u"durableWrites"_s).toBool(false);
     const QJsonObject limits = server.value(u"limits"_s).toObject();
     c.server.maxHeaderBytes = limits.value(u"maxHeaderBytes"_s).toInteger(c.server.maxHeaderBytes);

@@ -23,7 +23,7 @@ namespace quarry::mock {
 /// The parsed `mock` section of a workspace:
 /// ```
 /// "mock": {
-///   "server": { "host": "127.0.0.1", "port": 3000, "threads": 2, "seed": 1, "durableWrites": false,
+///   "server": { "host": "127.0.0.1", "port": 3000, "threads": 2, "seed": 1, "locale": "en", "durableWrites": false,
 ///               "database": "db-local" | "sqlite:file.db",
 ///               "limits": { "maxHeaderBytes", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs",
 ///                           "workerThreads", "workerQueue" },   // see ServerOptions
@@ -39,6 +39,8 @@ namespace quarry::mock {
 struct QUARRY_CORE_EXPORT MockConfig {
     ServerOptions server;
     quint64 seed = 1;
+    /// `mock.server.locale`: the fake data's ("en", "de", "fr", "ja", ...; see FakeLocale).
+    QString locale = QStringLiteral("en");
     /// `mock.server.durableWrites`: SQLite syncs every commit to disk (synchronous=FULL), so an
     /// acknowledged write survives power loss too, at a cost in write speed. Default false: WAL with
     /// synchronous=NORMAL, which survives the server being killed (tested) but not power loss.

@@ -161,6 +161,7 @@ Result<void> MockServer::configure(const MockConfig &config)
     }
     m_stores = stores;
     m_storeErrors = errors;
+    m_fake->setLocale(config.locale);
     if (config.seed != m_seed) {
         m_seed = config.seed;
         m_fake->reseed(config.seed);

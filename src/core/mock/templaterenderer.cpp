@@ -8,8 +8,11 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <kainjow/mustache.hpp>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 namespace mstch = kainjow::mustache;
@@ -71,25 +74,63 @@ std::pair<qint64, qint64> range(const std::string &text, qint64 lo, qint64 hi)
     return {lo, hi};
 }
 
+/// "a,b,c" arguments of a section lambda, as numbers; missing ones keep their default.
+QList<double> numbers(const std::string &text, QList<double> defaults)
+{
+    const QStringList parts = QString::fromStdString(text).split(u',');
+    for (qsizetype i = 0; i < parts.size() && i < defaults.size(); ++i) {
+        bool ok = false;
+        const double v = parts.at(i).trimmed().toDouble(&ok);
+        if (ok)
+            defaults[i] = v;
+    }
+    return defaults;
+}
+
 mstch::data fakeHelpers(FakeData &fake)
 {
     mstch::data f{mstch::data::type::object};
     FakeData *p = &fake;
-    f.set("name", mstch::lambda{[p](const std::string &) { return s(p->name()); }});
-    f.set("firstName", mstch::lambda{[p](const std::string &) { return s(p->firstName()); }});
-    f.set("lastName", mstch::lambda{[p](const std::string &) { return s(p->lastName()); }});
-    f.set("email", mstch::lambda{[p](const std::string &) { return s(p->email()); }});
-    f.set("uuid", mstch::lambda{[p](const std::string &) { return s(p->uuid()); }});
-    f.set("date", mstch::lambda{[p](const std::string &) { return s(p->date()); }});
+    using Plain = QString (FakeData::*)();
+    static const std::pair<const char *, Plain> plain[] = {
+        {"name", &FakeData::name},          {"firstName", &FakeData::firstName},   {"lastName", &FakeData::lastName},
+        {"jobTitle", &FakeData::jobTitle},  {"email", &FakeData::email},           {"userName", &FakeData::userName},
+        {"url", &FakeData::url},            {"ipv4", &FakeData::ipv4},             {"uuid", &FakeData::uuid},
+        {"date", &FakeData::date},          {"dateTime", &FakeData::dateTime},     {"month", &FakeData::month},
+        {"weekday", &FakeData::weekday},    {"streetAddress", &FakeData::streetAddress}, {"city", &FakeData::city},
+        {"postcode", &FakeData::postcode},  {"zip", &FakeData::postcode},          {"state", &FakeData::state},
+        {"country", &FakeData::country},    {"phone", &FakeData::phone},           {"company", &FakeData::company},
+        {"catchPhrase", &FakeData::catchPhrase}, {"productName", &FakeData::productName},
+        {"department", &FakeData::department}, {"word", &FakeData::word},
+    };
+    for (const auto &[key, method] : plain)
+        f.set(key, mstch::lambda{[p, method = method](const std::string &) { return s((p->*method)()); }});
     f.set("bool", mstch::lambda{[p](const std::string &) { return std::string(p->boolean() ? "true" : "false"); }});
     f.set("int", mstch::lambda{[p](const std::string &text) {
               const auto [lo, hi] = range(text, 0, 1000);
               return std::to_string(p->integer(lo, hi));
           }});
+    f.set("float", mstch::lambda{[p](const std::string &text) {
+              const QList<double> a = numbers(text, {0, 1000, 2});
+              return s(QString::number(p->number(a[0], a[1], int(a[2])), 'f', std::clamp(int(a[2]), 0, 6)));
+          }});
+    f.set("price", mstch::lambda{[p](const std::string &text) {
+              const QList<double> a = numbers(text, {1, 1000});
+              return s(p->price(a[0], a[1]));
+          }});
+    f.set("image", mstch::lambda{[p](const std::string &text) {
+              const QList<double> a = numbers(text, {640, 480});
+              return s(p->imageUrl(int(a[0]), int(a[1])));
+          }});
     f.set("lorem", mstch::lambda{[p](const std::string &text) {
               bool ok = false;
               const int words = QString::fromStdString(text).trimmed().toInt(&ok);
               return s(p->lorem(ok ? words : 8));
+          }});
+    f.set("paragraph", mstch::lambda{[p](const std::string &text) {
+              bool ok = false;
+              const int sentences = QString::fromStdString(text).trimmed().toInt(&ok);
+              return s(p->paragraph(ok ? sentences : 3));
           }});
     return f;
 }
@@ -122,7 +163,10 @@ std::string TemplateRenderer::escapeJson(const std::string &text)
 
 Result<QString> TemplateRenderer::render(const QString &templateText, const Exchange &ex, FakeData &fake)
 {
-    mstch::mustache tmpl{s(templateText)};
+    auto expanded = expandRepeats(templateText, fake);
+    if (!expanded)
+        return expanded.error();
+    mstch::mustache tmpl{s(expanded.value())};
     if (!tmpl.is_valid())
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("The response template is invalid: %1.").arg(QString::fromStdString(tmpl.error_message())),
@@ -175,6 +219,49 @@ Result<QString> TemplateRenderer::render(const QString &templateText, const Exch
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("The response template failed: %1.").arg(QString::fromStdString(tmpl.error_message())), {}};
     return QString::fromStdString(out);
+}
+
+Result<QString> TemplateRenderer::expandRepeats(const QString &text, FakeData &fake)
+{
+    static const QString open = u"{{#repeat"_s, close = u"{{/repeat}}"_s;
+    if (!text.contains(open))
+        return text;
+    static const QRegularExpression header(u"^\\{\\{#repeat\\s+(\\d+)(?:\\s+(\\d+))?(?:\\s+comma=(true|false))?\\s*\\}\\}"_s);
+    static const QRegularExpression index(u"\\{\\{\\s*@index\\s*\\}\\}"_s);
+    QString out = text;
+    // The innermost block first: the last opening before the first closing.
+    for (qsizetype end = out.indexOf(close); end >= 0; end = out.indexOf(close)) {
+        const qsizetype start = out.lastIndexOf(open, end);
+        if (start < 0)
+            return Error{Error::Kind::InvalidInput, Tr::tr("A {{/repeat}} closes no {{#repeat N}} block."), {}};
+        const QRegularExpressionMatch m = header.match(QStringView(out).mid(start, end - start));
+        if (!m.hasMatch())
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("A repeat block starts {{#repeat N}}, {{#repeat MIN MAX}} or {{#repeat N comma=false}}."), {}};
+        qint64 count = m.captured(1).toLongLong();
+        if (!m.captured(2).isEmpty())
+            count = fake.integer(count, m.captured(2).toLongLong());
+        if (count > MaxRepeat)
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("{{#repeat %1}} asks for more than %2 copies.").arg(count).arg(MaxRepeat), {}};
+        const bool comma = m.captured(3) != u"false"_s;
+        const QString body = out.mid(start + m.capturedLength(), end - start - m.capturedLength());
+        if (qint64(out.size()) + count * (body.size() + 1) > MaxExpandedChars)
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("The template's repeat blocks make more than %1 characters.").arg(MaxExpandedChars), {}};
+        QString items;
+        for (qint64 i = 0; i < count; ++i) {
+            if (i > 0 && comma)
+                items += u',';
+            QString copy = body;
+            copy.replace(index, QString::number(i));
+            items += copy;
+        }
+        out.replace(start, end + close.size() - start, items);
+    }
+    if (out.contains(open))
+        return Error{Error::Kind::InvalidInput, Tr::tr("A {{#repeat N}} block is not closed by {{/repeat}}."), {}};
+    return out;
 }
 
 } // namespace quarry::mock

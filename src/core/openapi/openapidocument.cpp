@@ -137,6 +137,31 @@ Result<QJsonValue> OpenApiDocument::resolve(const QString &ref) const
     return found;
 }
 
+QJsonValue OpenApiDocument::inlineExampleRefs(const QJsonValue &value, int depth) const
+{
+    if (depth > 16)
+        return value;
+    if (value.isArray()) {
+        QJsonArray list = value.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i)
+            list[i] = inlineExampleRefs(list.at(i), depth);
+        return list;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject o = value.toObject();
+    const QString ref = o.value(u"$ref"_s).toString();
+    if (o.size() == 1 && ref.startsWith(u"#/components/examples/"_s)) {
+        auto example = resolve(ref);
+        if (example && example.value().toObject().contains(u"value"_s))
+            return inlineExampleRefs(example.value().toObject().value(u"value"_s), depth + 1);
+        return value;
+    }
+    for (auto it = o.begin(); it != o.end(); ++it)
+        it.value() = inlineExampleRefs(it.value(), depth);
+    return o;
+}
+
 Result<QJsonObject> OpenApiDocument::dereference(const QJsonValue &value, QString *pointer) const
 {
     QJsonValue current = value;

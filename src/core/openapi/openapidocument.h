@@ -42,6 +42,10 @@ public:
     /// The value a local reference ("#/components/schemas/Pet") points at, or an error naming
     /// the reference when it is external or leads nowhere.
     Result<QJsonValue> resolve(const QString &ref) const;
+    /// `value` (an example) with each {"$ref": "#/components/examples/X"} inside it replaced by X's
+    /// `value`, as GitHub's description means them (OpenAPI itself takes example values literally);
+    /// a reference that leads nowhere, or round, stays as it is.
+    QJsonValue inlineExampleRefs(const QJsonValue &value, int depth = 0) const;
     /// Follows `$ref` chains of `value` (at most 32 steps; a cycle is an error) and returns the
     /// object reached; `pointer` is updated to where that object lives.
     Result<QJsonObject> dereference(const QJsonValue &value, QString *pointer = nullptr) const;

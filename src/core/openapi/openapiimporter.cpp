@@ -349,7 +349,7 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
         }
         const QJsonValue v = exampleOf(m_doc, m_sampler, header.value(), at, m_warnings, label);
         if (!v.isUndefined() && !v.isNull())
-            headers.insert(name, headerText(v));
+            headers.insert(name, headerText(m_doc.inlineExampleRefs(v)));
     }
 
     const QJsonObject content = response.value(u"content"_s).toObject();
@@ -368,7 +368,7 @@ void Importer::addResponse(QList<PendingResponse> &out, int status, bool isDefau
         r.isDefault = isDefault;
         r.json.insert(u"status"_s, status);
         r.json.insert(u"headers"_s, marks.value(u"x-quarry-headers"_s).isObject() ? marks.value(u"x-quarry-headers"_s).toObject() : headers);
-        r.json.insert(u"body"_s, bodyText(body));
+        r.json.insert(u"body"_s, bodyText(m_doc.inlineExampleRefs(body)));
         QString text = response.value(u"description"_s).toString().section(u'\n', 0, 0).trimmed();
         if (fromQuarry || marks.contains(u"x-quarry-position"_s))
             text = marks.value(u"x-quarry-label"_s).toString();

@@ -57,6 +57,36 @@ void collect(const OpenApiDocument &doc, const QJsonValue &value, QJsonObject &c
     }
 }
 
+/// A schema without its `example`/`examples` annotations: validation does not read them, and
+/// GitHub's hold references into components the route does not carry.
+QJsonValue withoutExamples(const QJsonValue &value, bool mapOfSchemas = false)
+{
+    if (value.isArray()) {
+        QJsonArray list = value.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i)
+            list[i] = withoutExamples(list.at(i));
+        return list;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject o = value.toObject();
+    if (mapOfSchemas) {   // {"Pet": schema, ...}: the keys are names
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = withoutExamples(it.value());
+        return o;
+    }
+    o.remove(u"example"_s);
+    o.remove(u"examples"_s);
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString &key = it.key();
+        if (key == u"enum"_s || key == u"const"_s || key == u"default"_s)
+            continue;   // values, not schemas
+        it.value() = withoutExamples(it.value(), key == u"properties"_s || key == u"patternProperties"_s
+                                                     || key == u"definitions"_s || key == u"$defs"_s);
+    }
+    return o;
+}
+
 bool isJsonType(const QString &mediaType)
 {
     const QString base = mediaType.section(u';', 0, 0).trimmed().toLower();
@@ -88,7 +118,7 @@ QJsonObject OpenApiRequestSchema::of(const OpenApiDocument &doc, const QJsonObje
                                         .arg(label, in, name));
                 continue;
             }
-            QJsonObject kept{{u"in"_s, in}, {u"name"_s, name}, {u"schema"_s, declared.value(u"schema"_s)}};
+            QJsonObject kept{{u"in"_s, in}, {u"name"_s, name}, {u"schema"_s, withoutExamples(declared.value(u"schema"_s))}};
             if (declared.value(u"required"_s).toBool() || in == u"path"_s)
                 kept.insert(u"required"_s, true);
             if (declared.contains(u"explode"_s))
@@ -122,7 +152,7 @@ QJsonObject OpenApiRequestSchema::of(const OpenApiDocument &doc, const QJsonObje
                     json = it.key();
             }
             if (!json.isEmpty()) {
-                kept.insert(u"schema"_s, content.value(json).toObject().value(u"schema"_s));
+                kept.insert(u"schema"_s, withoutExamples(content.value(json).toObject().value(u"schema"_s)));
                 collect(doc, kept.value(u"schema"_s), components, seen);
             }
             validation.insert(u"body"_s, kept);
@@ -131,6 +161,8 @@ QJsonObject OpenApiRequestSchema::of(const OpenApiDocument &doc, const QJsonObje
     if (validation.isEmpty())
         return validation;
     validation.insert(u"dialect"_s, doc.isVersion31() ? u"openapi-3.1"_s : u"openapi-3.0"_s);
+    for (auto section = components.begin(); section != components.end(); ++section)
+        section.value() = withoutExamples(section.value(), true);   // each section maps names to objects
     if (!components.isEmpty())
         validation.insert(u"components"_s, components);
     return validation;

@@ -12,6 +12,7 @@
 #include "openapi/openapiimporter.h"
 
 #include "../mock/rawhttp.h"
+#include "serveroutes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,13 +81,8 @@ void TestOpenApiValidation::initTestCase()
     auto more = OpenApiImporter::importRoutes(simple.value(), {u"/simple"_s});
     QVERIFY(more);
     m_routes += more.value().routes;
-    QJsonArray routes;
-    for (const Route &r : std::as_const(m_routes))
-        routes.append(r.toJson());
-    auto config = MockConfig::fromJson(QJsonObject{{u"routes"_s, routes}}, {}, {}, m_dir.path());
-    QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
-    QVERIFY(m_server.configure(config.value()));
-    QVERIFY(m_server.start(ServerOptions{}));
+    const QString failed = test::serveRoutes(m_server, m_routes, m_dir.path());
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 void TestOpenApiValidation::routesCarryTheirSchemas()

@@ -29,7 +29,7 @@ cat > "$work/include/quarry_core_export.h" <<'H'
 H
 
 sources=(
-    "$src/src/core/auth/algorithm.cpp" "$src/src/core/auth/base64url.cpp" "$src/src/core/auth/key.cpp"
+    "$src/src/core/auth/algorithm.cpp" "$src/src/core/auth/base64url.cpp" "$src/src/core/auth/key.cpp" "$src/src/core/auth/keyjwk.cpp"
     "$src/src/core/auth/keyset.cpp" "$src/src/core/auth/signature.cpp" "$src/src/core/auth/jws.cpp"
     "$src/src/core/auth/jwt.cpp" "$src/src/core/auth/jwtverifier.cpp" "$here/jwt_fuzzer.cpp"
 )

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "collectionimportaction.h"
 
+#include "savefile.h"
 #include "setsectioncommand.h"
 
 #include "http/collection.h"
@@ -16,7 +17,6 @@
 #include <QInputDialog>
 #include <QRegularExpression>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUndoStack>
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,15 +24,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace quarry::app {
 
 namespace {
-
-Result<void> writeFile(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{Error::Kind::Io,
-                     CollectionImportAction::tr("Cannot write %1: %2.").arg(path, file.errorString()), path};
-    return {};
-}
 
 QString safeFileName(QString name)
 {
@@ -140,7 +131,7 @@ bool CollectionImportAction::exportCollection(const QString &collection, const Q
         if (c.id != collection && c.name != collection)
             continue;
         const QByteArray json = QJsonDocument(http::PostmanFormat::exportCollection(c)).toJson(QJsonDocument::Indented);
-        if (auto written = writeFile(path, json); !written) {
+        if (auto written = saveFile(path, json); !written) {
             emit problem(written.error(), true);
             return false;
         }
@@ -168,7 +159,7 @@ bool CollectionImportAction::exportEnvironment(const QString &environment, const
         return false;
     }
     const QByteArray json = QJsonDocument(http::PostmanFormat::exportEnvironment(*env)).toJson(QJsonDocument::Indented);
-    if (auto written = writeFile(path, json); !written) {
+    if (auto written = saveFile(path, json); !written) {
         emit problem(written.error(), true);
         return false;
     }

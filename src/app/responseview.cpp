@@ -4,6 +4,7 @@
 #include "responsedetails.h"
 #include "ui_responseview.h"
 
+#include "savefile.h"
 #include "jsonhighlighter.h"
 #include "jsontreemodel.h"
 #include "responsebody.h"
@@ -18,7 +19,6 @@
 #include <QMessageBox>
 #include <QPixmap>
 #include <QQueue>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -723,10 +723,8 @@ void ResponseView::saveBody()
 
 QString ResponseView::saveBodyTo(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_bodyBytes) != m_bodyBytes.size() || !file.commit())
-        return tr("The body could not be saved to %1: %2.").arg(path, file.errorString());
-    return {};
+    const auto saved = saveFile(path, m_bodyBytes);
+    return saved ? QString() : tr("The body was not saved. %1").arg(saved.error().message);
 }
 
 } // namespace quarry::app

@@ -3,6 +3,7 @@
 #include "runnerdialog.h"
 #include "ui_runnerdialog.h"
 
+#include "savefile.h"
 #include "environmentcombo.h"
 
 #include "http/cancelflag.h"
@@ -17,7 +18,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -332,10 +332,8 @@ QString RunnerDialog::exportReport(const QString &path, ReportFormat format) con
     if (!m_report)
         return tr("There is no finished run to export.");
     const QByteArray bytes = format == ReportFormat::Json ? m_report->toJson() : m_report->toJUnit();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Cannot write %1: %2.").arg(path, file.errorString());
-    return {};
+    const auto saved = saveFile(path, bytes);
+    return saved ? QString() : saved.error().message;
 }
 
 void RunnerDialog::exportWithDialog(ReportFormat format)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "dbmlcommand.h"
 
+#include "savefile.h"
 #include "sqlimportcommand.h"
 
 #include "schema/dbmlexporter.h"
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -102,10 +102,8 @@ int exportDbml(const QStringList &args, Io &io)
     if (out.isEmpty()) {
         io.out << dbml;
     } else {
-        QSaveFile file(out);
-        const QByteArray bytes = dbml.toUtf8();
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            io.err << "quarry export dbml: cannot write " << out << ": " << file.errorString() << '\n';
+        if (const auto saved = saveFile(out, dbml.toUtf8()); !saved) {
+            io.err << "quarry export dbml: " << saved.error().message << '\n';
             return Failure;
         }
     }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapicommand.h"
 
+#include "savefile.h"
 #include "http/requestimport.h"
 #include "http/openapicollection.h"
 #include "openapi/openapidocument.h"
@@ -12,7 +13,6 @@
 
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -174,9 +174,8 @@ int exportOpenApi(const QStringList &args, Io &io)
         io.out << QString::fromUtf8(bytes);
         return Success;
     }
-    QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        io.err << "quarry export: cannot write " << out << ": " << file.errorString() << '\n';
+    if (const auto saved = saveFile(out, bytes); !saved) {
+        io.err << "quarry export: " << saved.error().message << '\n';
         return Failure;
     }
     io.err << "Wrote " << document.value().value(u"paths"_s).toObject().size() << " paths to " << out << ".\n";

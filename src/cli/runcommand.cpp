@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "runcommand.h"
 
+#include "savefile.h"
 #include "http/collection.h"
 #include "http/environment.h"
 #include "http/postmanformat.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -76,12 +76,10 @@ Result<Input> loadInput(const QString &path)
 
 bool writeFile(const QString &path, const QByteArray &bytes, Io &io)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        io.err << "quarry run: cannot write " << path << ": " << file.errorString() << '\n';
-        return false;
-    }
-    return true;
+    const auto saved = saveFile(path, bytes);
+    if (!saved)
+        io.err << "quarry run: " << saved.error().message << '\n';
+    return saved.ok();
 }
 
 int usage(Io &io, const QString &message)

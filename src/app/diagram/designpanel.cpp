@@ -14,6 +14,7 @@ namespace quarry::app {
 
 using schema::DesignEdits;
 using schema::ReferentialAction;
+using schema::ReferentialActions;
 
 namespace {
 enum ColumnField { NameField, TypeField, NotNullField, PkField, UniqueField, DefaultField };
@@ -46,13 +47,9 @@ DesignPanel::DesignPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::DesignPanel>())
 {
     m_ui->setupUi(this);
-    const QList<std::pair<ReferentialAction, QString>> actions = {
-        {ReferentialAction::NoAction, u"NO ACTION"_s}, {ReferentialAction::Restrict, u"RESTRICT"_s},
-        {ReferentialAction::Cascade, u"CASCADE"_s},    {ReferentialAction::SetNull, u"SET NULL"_s},
-        {ReferentialAction::SetDefault, u"SET DEFAULT"_s}};
-    for (const auto &[action, label] : actions) {
-        m_ui->onDeleteCombo->addItem(label, int(action));
-        m_ui->onUpdateCombo->addItem(label, int(action));
+    for (const ReferentialAction action : ReferentialActions::All) {
+        m_ui->onDeleteCombo->addItem(ReferentialActions::sql(action), int(action));
+        m_ui->onUpdateCombo->addItem(ReferentialActions::sql(action), int(action));
     }
     QHeaderView *header = m_ui->columnsTable->horizontalHeader();
     header->setSectionResizeMode(NameField, QHeaderView::ResizeToContents);

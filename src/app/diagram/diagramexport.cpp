@@ -3,13 +3,14 @@
 #include "diagram/diagramexport.h"
 
 #include "diagram/diagramscene.h"
+#include "savefile.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -63,24 +64,24 @@ Result<void> DiagramExport::png(DiagramScene *scene, const QString &path, qreal 
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         scene->render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), source);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return writeError(path, file.errorString());
-    if (!image.save(&file, "PNG"))
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG"))
         return writeError(path, Tr::tr("PNG encoding failed."));
-    if (!file.commit())
-        return writeError(path, file.errorString());
+    if (const auto saved = saveFile(path, png); !saved)
+        return writeError(path, saved.error().message);
     return {};
 }
 
 Result<void> DiagramExport::svg(DiagramScene *scene, const QString &path, const QString &title)
 {
     const QRectF source = scene->drawingRect();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return writeError(path, file.errorString());
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setOutputDevice(&file);
+    generator.setOutputDevice(&buffer);
     generator.setSize(source.size().toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
     generator.setTitle(title.isEmpty() ? QFileInfo(path).completeBaseName() : title);
@@ -91,8 +92,8 @@ Result<void> DiagramExport::svg(DiagramScene *scene, const QString &path, const 
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
         scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     }
-    if (!file.commit())
-        return writeError(path, file.errorString());
+    if (const auto saved = saveFile(path, svg); !saved)
+        return writeError(path, saved.error().message);
     return {};
 }
 

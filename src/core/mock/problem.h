@@ -21,8 +21,6 @@ struct QUARRY_CORE_EXPORT Problem {
 
     QByteArray toJson() const;
     Response toResponse() const;
-    /// The reason phrase of a status code ("Not Found"), or "Unknown Status".
-    static QString reasonPhrase(int status);
 };
 
 } // namespace quarry::mock

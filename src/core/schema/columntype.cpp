@@ -38,8 +38,10 @@ const QHash<QString, TypeKind> &lookup()
         QHash<QString, TypeKind> m;
         for (const KindName &k : kindNames())
             m.insert(k.name, k.kind);
-        // Aliases people (and importers) write.
+        // Aliases people (and importers) write. The one alias table: DBML, the PostgreSQL and SQLite
+        // importers and the workspace JSON all read type names through kindFromName().
         m.insert(u"int2"_s, TypeKind::SmallInt);
+        m.insert(u"tinyint"_s, TypeKind::SmallInt);
         m.insert(u"int"_s, TypeKind::Integer);
         m.insert(u"int4"_s, TypeKind::Integer);
         m.insert(u"int8"_s, TypeKind::BigInt);
@@ -52,6 +54,9 @@ const QHash<QString, TypeKind> &lookup()
         m.insert(u"double precision"_s, TypeKind::Double);
         m.insert(u"bool"_s, TypeKind::Boolean);
         m.insert(u"character"_s, TypeKind::Char);
+        m.insert(u"bpchar"_s, TypeKind::Char);
+        m.insert(u"nvarchar"_s, TypeKind::Varchar);
+        m.insert(u"string"_s, TypeKind::Text);
         m.insert(u"character varying"_s, TypeKind::Varchar);
         m.insert(u"timestamp without time zone"_s, TypeKind::Timestamp);
         m.insert(u"timestamp with time zone"_s, TypeKind::TimestampTz);

@@ -117,18 +117,6 @@ QString defaultText(const ColumnDefault &d)
     return u"null"_s;
 }
 
-QString actionText(ReferentialAction a)
-{
-    switch (a) {
-    case ReferentialAction::NoAction: return u"no action"_s;
-    case ReferentialAction::Restrict: return u"restrict"_s;
-    case ReferentialAction::Cascade: return u"cascade"_s;
-    case ReferentialAction::SetNull: return u"set null"_s;
-    case ReferentialAction::SetDefault: return u"set default"_s;
-    }
-    return {};
-}
-
 QString columnList(const QString &table, const QStringList &columns)
 {
     QStringList names;
@@ -274,9 +262,9 @@ QString DbmlExporter::write(const Schema &schema, QStringList *notes)
                 relation = u">"_s;
             QStringList settings;
             if (fk.onDelete != ReferentialAction::NoAction)
-                settings << u"delete: "_s + actionText(fk.onDelete);
+                settings << u"delete: "_s + ReferentialActions::sql(fk.onDelete).toLower();
             if (fk.onUpdate != ReferentialAction::NoAction)
-                settings << u"update: "_s + actionText(fk.onUpdate);
+                settings << u"update: "_s + ReferentialActions::sql(fk.onUpdate).toLower();
             refs << u"Ref"_s + (fk.name.isEmpty() ? QString() : u' ' + name(fk.name)) + u": "_s + from + u' ' + relation + u' '
                         + to + (settings.isEmpty() ? QString() : u" ["_s + settings.join(u", "_s) + u']');
             Q_UNUSED(target);

@@ -132,7 +132,7 @@ private:
             if (n.name == ns)
                 return;
         }
-        m_schema.namespaces.append(Namespace{u"ns-"_s + ns, ns, {}, {}});
+        m_schema.namespaces.append(Namespace{ObjectIds::nameSpace(ns), ns, {}, {}});
     }
 
     // name or schema.name
@@ -207,16 +207,8 @@ private:
     static ReferentialAction action(const Setting &s)
     {
         const QString a = settingText(s).toLower();
-        if (a == u"cascade"_s)
-            return ReferentialAction::Cascade;
-        if (a == u"restrict"_s)
-            return ReferentialAction::Restrict;
-        if (a == u"set null"_s)
-            return ReferentialAction::SetNull;
-        if (a == u"set default"_s)
-            return ReferentialAction::SetDefault;
-        if (a == u"no action"_s)
-            return ReferentialAction::NoAction;
+        if (const auto action = ReferentialActions::fromText(a))
+            return *action;
         failAt(s.value.first(), Tr::tr("Unknown %1 action \"%2\" (cascade, restrict, set null, set default, no action).").arg(s.key, a));
     }
 
@@ -249,32 +241,14 @@ private:
                 args << a.trimmed().toInt();
         }
         const QString lower = base.toLower();
-        static const QHash<QString, TypeKind> kinds = {
-            {u"int"_s, TypeKind::Integer}, {u"integer"_s, TypeKind::Integer}, {u"int4"_s, TypeKind::Integer},
-            {u"smallint"_s, TypeKind::SmallInt}, {u"int2"_s, TypeKind::SmallInt}, {u"tinyint"_s, TypeKind::SmallInt},
-            {u"bigint"_s, TypeKind::BigInt}, {u"int8"_s, TypeKind::BigInt},
-            {u"serial"_s, TypeKind::Serial}, {u"bigserial"_s, TypeKind::BigSerial},
-            {u"decimal"_s, TypeKind::Decimal}, {u"numeric"_s, TypeKind::Decimal},
-            {u"real"_s, TypeKind::Real}, {u"float4"_s, TypeKind::Real}, {u"float"_s, TypeKind::Double},
-            {u"double"_s, TypeKind::Double}, {u"double precision"_s, TypeKind::Double}, {u"float8"_s, TypeKind::Double},
-            {u"bool"_s, TypeKind::Boolean}, {u"boolean"_s, TypeKind::Boolean},
-            {u"char"_s, TypeKind::Char}, {u"character"_s, TypeKind::Char}, {u"bpchar"_s, TypeKind::Char},
-            {u"varchar"_s, TypeKind::Varchar}, {u"character varying"_s, TypeKind::Varchar}, {u"nvarchar"_s, TypeKind::Varchar},
-            {u"text"_s, TypeKind::Text}, {u"string"_s, TypeKind::Text},
-            {u"date"_s, TypeKind::Date}, {u"time"_s, TypeKind::Time},
-            {u"timestamp"_s, TypeKind::Timestamp}, {u"datetime"_s, TypeKind::Timestamp},
-            {u"timestamptz"_s, TypeKind::TimestampTz}, {u"timestamp with time zone"_s, TypeKind::TimestampTz},
-            {u"interval"_s, TypeKind::Interval}, {u"uuid"_s, TypeKind::Uuid}, {u"json"_s, TypeKind::Json},
-            {u"jsonb"_s, TypeKind::Jsonb}, {u"bytea"_s, TypeKind::Binary}, {u"blob"_s, TypeKind::Binary},
-            {u"binary"_s, TypeKind::Binary}};
-        const auto it = kinds.constFind(lower);
-        if (it == kinds.constEnd()) {
+        TypeKind kind = TypeKind::Custom;
+        if (!ColumnType::kindFromName(lower, &kind) || kind == TypeKind::Enum) {
             ty.kind = TypeKind::Custom; // an enum (resolved at the end) or a type the model does not know
             ty.custom = base;
             Q_UNUSED(at);
             return ty;
         }
-        ty.kind = it.value();
+        ty.kind = kind;
         if (ty.kind == TypeKind::Char || ty.kind == TypeKind::Varchar)
             ty.length = args.value(0);
         else if (ty.kind == TypeKind::Decimal) {
@@ -424,7 +398,7 @@ private:
         Table tb;
         tb.name = name;
         tb.nameSpace = ns;
-        tb.id = u"tbl-"_s + (ns.isEmpty() ? QString() : ns + u'-') + name;
+        tb.id = ObjectIds::table(ns, name);
         QJsonObject dbml;
         if (peek().is(u"as")) {
             next();
@@ -472,7 +446,7 @@ private:
             fail(Tr::tr("Expected a new line before the next column, found %1.").arg(describe(nameToken)));
         Column c;
         c.name = expectName(Tr::tr("a column name")).text;
-        c.id = u"col-%1-%2"_s.arg(tb.name, c.name);
+        c.id = ObjectIds::column(tb.name, c.name);
         if (tb.column(c.name))
             failAt(nameToken, Tr::tr("Column %1.%2 is defined twice.").arg(tb.name, c.name));
         if (peek().lineStart || peek().isPunct(u"}")) {
@@ -600,12 +574,12 @@ private:
                         failAt(at, Tr::tr("A primary key is made of columns, not expressions."));
                     cols << e.column;
                 }
-                tb.primaryKey = KeyConstraint{u"pk-"_s + tb.name, ix.name, cols, {}};
+                tb.primaryKey = KeyConstraint{ObjectIds::primaryKey(tb.name), ix.name, cols, {}};
                 for (const QString &c : cols)
                     tb.column(c)->nullable = false;
                 continue;
             }
-            ix.id = u"idx-%1-%2"_s.arg(tb.name, ix.name.isEmpty() ? QString::number(tb.indexes.size() + 1) : ix.name);
+            ix.id = ObjectIds::index(tb.name, ix.name.isEmpty() ? QString::number(tb.indexes.size() + 1) : ix.name);
             tb.indexes.append(ix);
         }
         next();
@@ -618,7 +592,7 @@ private:
         EnumType e;
         e.name = name;
         e.nameSpace = ns;
-        e.id = u"enum-"_s + (ns.isEmpty() ? QString() : ns + u'-') + name;
+        e.id = ObjectIds::enumType(ns, name);
         expectPunct(u"{");
         QJsonObject valueNotes;
         while (!peek().isPunct(u"}")) {
@@ -781,7 +755,7 @@ private:
             fk.onUpdate = r.onUpdate;
             if (r.relation == u"-"_s)
                 fk.extra.insert(u"dbml"_s, QJsonObject{{u"relation"_s, u"-"_s}});
-            fk.id = u"fk-%1-%2"_s.arg(owner->name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
+            fk.id = ObjectIds::foreignKey(owner->name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
             owner->foreignKeys.append(fk);
         }
         // Types that name an enum are enum columns.

@@ -4,7 +4,7 @@
 
 #include "quarry_core_export.h"
 #include "result.h"
-#include "schema/pgddlimporter.h"
+#include "schema/sqlimport.h"
 
 namespace quarry::schema {
 
@@ -22,7 +22,7 @@ namespace quarry::schema {
 /// decimal(p,s), json/jsonb, uuid, enum names), unknown ones are kept as written. What DBML has
 /// and the model has not (the alias, headercolor, the relation kind of a ref, the Project, table
 /// groups) is kept in the objects' `extra` under "dbml" so that DbmlExporter writes it back.
-/// Object ids are derived from names as in PgDdlImporter.
+/// Object ids are derived from names (ObjectIds), as by every importer.
 class QUARRY_CORE_EXPORT DbmlImporter
 {
 public:

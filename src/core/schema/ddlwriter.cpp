@@ -389,14 +389,7 @@ QString DdlWriter::tableOptions(const Table &)
 
 QString DdlWriter::referentialAction(ReferentialAction action) const
 {
-    switch (action) {
-    case ReferentialAction::NoAction: return u"NO ACTION"_s;
-    case ReferentialAction::Restrict: return u"RESTRICT"_s;
-    case ReferentialAction::Cascade: return u"CASCADE"_s;
-    case ReferentialAction::SetNull: return u"SET NULL"_s;
-    case ReferentialAction::SetDefault: return u"SET DEFAULT"_s;
-    }
-    return {};
+    return ReferentialActions::sql(action);
 }
 
 QString DdlWriter::foreignKeyClause(const Table &, const ForeignKey &fk)

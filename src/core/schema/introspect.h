@@ -5,7 +5,7 @@
 #include "quarry_core_export.h"
 #include "result.h"
 #include "db/connection.h"
-#include "schema/pgddlimporter.h"
+#include "schema/sqlimport.h"
 
 namespace quarry::schema {
 

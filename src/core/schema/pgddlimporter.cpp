@@ -23,6 +23,12 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(PgDdlImporter)
 };
 
+/// libpg_query's fk_del_action / fk_upd_action ("a", "r", "c", "n", "d").
+ReferentialAction pgAction(const std::string &code)
+{
+    return ReferentialActions::fromPgCode(QString::fromStdString(code));
+}
+
 QString str(const Json &j, const char *key)
 {
     const auto it = j.find(key);
@@ -214,7 +220,7 @@ private:
             if (n.name == ns)
                 return;
         }
-        s.namespaces.append(Namespace{u"ns-"_s + ns, ns, {}, {}});
+        s.namespaces.append(Namespace{ObjectIds::nameSpace(ns), ns, {}, {}});
     }
 
     ColumnType typeOf(const Json &typeName)
@@ -254,14 +260,14 @@ private:
         } else if (type == "CONSTR_UNIQUE") {
             c.unique = true;
         } else if (type == "CONSTR_CHECK") {
-            table.checks.append(CheckConstraint{u"ck-%1-%2"_s.arg(table.name).arg(table.checks.size() + 1),
+            table.checks.append(CheckConstraint{ObjectIds::check(table.name, QString::number(table.checks.size() + 1)),
                                                 str(con, "conname"), exprText(con["raw_expr"], false), {}});
         } else if (type == "CONSTR_FOREIGN") {
             ForeignKey fk = foreignKey(table, con);
             fk.columns = {c.name};
             if (fk.refColumns.isEmpty())
                 fk.refColumns = {u"id"_s}; // resolved against the target's primary key later
-            fk.id = u"fk-%1-%2"_s.arg(table.name, c.name);
+            fk.id = ObjectIds::foreignKey(table.name, c.name);
             table.foreignKeys.append(fk);
         } else if (type == "CONSTR_IDENTITY") {
             c.identity = con.value("generated_when", "a") == "a" ? Column::Identity::Always : Column::Identity::ByDefault;
@@ -300,19 +306,6 @@ private:
         c.defaultValue.expression = exprText(expr, true);
     }
 
-    static ReferentialAction action(const std::string &code)
-    {
-        if (code == "r")
-            return ReferentialAction::Restrict;
-        if (code == "c")
-            return ReferentialAction::Cascade;
-        if (code == "n")
-            return ReferentialAction::SetNull;
-        if (code == "d")
-            return ReferentialAction::SetDefault;
-        return ReferentialAction::NoAction;
-    }
-
     ForeignKey foreignKey(const Table &table, const Json &con)
     {
         ForeignKey fk;
@@ -321,9 +314,9 @@ private:
         fk.refTable = str(con["pktable"], "relname");
         fk.refNamespace = nsName(str(con["pktable"], "schemaname"));
         fk.refColumns = names(con.value("pk_attrs", Json::array()));
-        fk.onDelete = action(con.value("fk_del_action", "a"));
-        fk.onUpdate = action(con.value("fk_upd_action", "a"));
-        fk.id = u"fk-%1-%2"_s.arg(table.name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
+        fk.onDelete = pgAction(con.value("fk_del_action", "a"));
+        fk.onUpdate = pgAction(con.value("fk_upd_action", "a"));
+        fk.id = ObjectIds::foreignKey(table.name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
         return fk;
     }
 
@@ -339,14 +332,14 @@ private:
                 c->primaryKey = true;
                 c->nullable = false;
             } else {
-                table.primaryKey = KeyConstraint{u"pk-"_s + table.name, name, keys, {}};
+                table.primaryKey = KeyConstraint{ObjectIds::primaryKey(table.name), name, keys, {}};
             }
         } else if (type == "CONSTR_UNIQUE") {
-            table.uniques.append(KeyConstraint{u"uq-%1-%2"_s.arg(table.name, name.isEmpty() ? keys.join(u'-') : name), name, keys, {}});
+            table.uniques.append(KeyConstraint{ObjectIds::unique(table.name, name.isEmpty() ? keys.join(u'-') : name), name, keys, {}});
         } else if (type == "CONSTR_FOREIGN") {
             table.foreignKeys.append(foreignKey(table, con));
         } else if (type == "CONSTR_CHECK") {
-            table.checks.append(CheckConstraint{u"ck-%1-%2"_s.arg(table.name, name.isEmpty() ? QString::number(table.checks.size() + 1) : name),
+            table.checks.append(CheckConstraint{ObjectIds::check(table.name, name.isEmpty() ? QString::number(table.checks.size() + 1) : name),
                                                 name, exprText(con["raw_expr"], false), {}});
         } else {
             note(Tr::tr("a %1 constraint on %2 is not part of the model; skipped.")
@@ -360,7 +353,7 @@ private:
         Table t;
         t.name = str(rel, "relname");
         t.nameSpace = nsName(str(rel, "schemaname"));
-        t.id = u"tbl-"_s + (t.nameSpace.isEmpty() ? QString() : t.nameSpace + u'-') + t.name;
+        t.id = ObjectIds::table(t.nameSpace, t.name);
         ensureNamespace(t.nameSpace);
         if (node.contains("partbound")) {
             const QStringList parents = [&] {
@@ -377,7 +370,7 @@ private:
                 const Json &cd = el["ColumnDef"];
                 Column c;
                 c.name = str(cd, "colname");
-                c.id = u"col-%1-%2"_s.arg(t.name, c.name);
+                c.id = ObjectIds::column(t.name, c.name);
                 c.type = typeOf(cd["typeName"]);
                 for (const Json &con : cd.value("constraints", Json::array())) {
                     if (con.contains("Constraint"))
@@ -440,7 +433,7 @@ private:
         }
         Index ix;
         ix.name = str(node, "idxname");
-        ix.id = u"idx-%1-%2"_s.arg(t->name, ix.name);
+        ix.id = ObjectIds::index(t->name, ix.name);
         ix.unique = node.value("unique", false);
         const QString method = str(node, "accessMethod");
         ix.method = method == u"btree"_s ? QString() : method;
@@ -469,7 +462,7 @@ private:
         EnumType e;
         e.name = n.value(n.size() - 1);
         e.nameSpace = n.size() > 1 ? nsName(n.first()) : QString();
-        e.id = u"enum-"_s + e.name;
+        e.id = ObjectIds::enumType({}, e.name);
         e.values = names(node["vals"]);
         ensureNamespace(e.nameSpace);
         s.enums.append(e);
@@ -490,7 +483,7 @@ private:
         View v;
         v.name = str(rel, "relname");
         v.nameSpace = nsName(str(rel, "schemaname"));
-        v.id = u"view-"_s + v.name;
+        v.id = ObjectIds::view(v.name);
         // The query as written: everything after the first AS that follows the view's name.
         const int from = rel.value("location", stmtStart);
         static const QRegularExpression as(u"\\bAS\\s"_s, QRegularExpression::CaseInsensitiveOption);
@@ -572,7 +565,7 @@ private:
                         continue;
                     ForeignKey moved = fk;
                     moved.name = p->name + u'_' + fk.columns.join(u'_') + u"_fkey"_s;
-                    moved.id = u"fk-%1-%2"_s.arg(p->name, moved.name);
+                    moved.id = ObjectIds::foreignKey(p->name, moved.name);
                     p->foreignKeys.append(moved);
                 }
             }
@@ -621,21 +614,16 @@ private:
 
 std::optional<ColumnType> PgDdlImporter::builtinType(const QString &name, const QList<int> &mods, bool array)
 {
-    static const QHash<QString, TypeKind> builtin = {
-        {u"int2"_s, TypeKind::SmallInt}, {u"int4"_s, TypeKind::Integer}, {u"int8"_s, TypeKind::BigInt},
-        {u"serial"_s, TypeKind::Serial}, {u"serial4"_s, TypeKind::Serial}, {u"bigserial"_s, TypeKind::BigSerial},
-        {u"serial8"_s, TypeKind::BigSerial}, {u"numeric"_s, TypeKind::Decimal}, {u"float4"_s, TypeKind::Real},
-        {u"float8"_s, TypeKind::Double}, {u"bool"_s, TypeKind::Boolean}, {u"bpchar"_s, TypeKind::Char},
-        {u"varchar"_s, TypeKind::Varchar}, {u"text"_s, TypeKind::Text}, {u"date"_s, TypeKind::Date},
-        {u"time"_s, TypeKind::Time}, {u"timestamp"_s, TypeKind::Timestamp}, {u"timestamptz"_s, TypeKind::TimestampTz},
-        {u"interval"_s, TypeKind::Interval}, {u"uuid"_s, TypeKind::Uuid}, {u"json"_s, TypeKind::Json},
-        {u"jsonb"_s, TypeKind::Jsonb}, {u"bytea"_s, TypeKind::Binary}};
-    const auto it = builtin.constFind(name);
-    if (it == builtin.constEnd())
-        return std::nullopt;
+    // PostgreSQL's internal names of the types the model knows; their kinds come from ColumnType's
+    // alias table. Any other name (a user type called "string", the one-byte "char") is not built in.
+    static const QSet<QString> builtin = {
+        u"int2"_s, u"int4"_s, u"int8"_s, u"serial"_s, u"serial4"_s, u"bigserial"_s, u"serial8"_s, u"numeric"_s,
+        u"float4"_s, u"float8"_s, u"bool"_s, u"bpchar"_s, u"varchar"_s, u"text"_s, u"date"_s, u"time"_s,
+        u"timestamp"_s, u"timestamptz"_s, u"interval"_s, u"uuid"_s, u"json"_s, u"jsonb"_s, u"bytea"_s};
     ColumnType t;
+    if (!builtin.contains(name) || !ColumnType::kindFromName(name, &t.kind))
+        return std::nullopt;
     t.array = array;
-    t.kind = it.value();
     if ((t.kind == TypeKind::Char || t.kind == TypeKind::Varchar) && !mods.isEmpty())
         t.length = mods.first();
     if (t.kind == TypeKind::Decimal && !mods.isEmpty()) {

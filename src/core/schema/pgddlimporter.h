@@ -5,19 +5,13 @@
 #include "quarry_core_export.h"
 #include "result.h"
 #include "schema/schema.h"
+#include "schema/sqlimport.h"
 
 #include <QStringList>
 
 #include <optional>
 
 namespace quarry::schema {
-
-/// What an import produced: the design, and what was left out and why ("line 290: CREATE
-/// FUNCTION rewards_report is not part of a design; skipped").
-struct SqlImport {
-    Schema schema;
-    QStringList notes;
-};
 
 /// Reads PostgreSQL DDL (a pg_dump --schema-only file, a migration) into a Schema with
 /// PostgreSQL's own parser, libpg_query (PG 15 grammar): schemas, enums, domains (resolved to

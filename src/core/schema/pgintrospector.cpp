@@ -112,19 +112,6 @@ QStringList jsonNames(const QVariant &text)
 
 bool isTrue(const QVariant &v) { return v.toBool(); }
 
-ReferentialAction action(const QString &code)
-{
-    if (code == u"r"_s)
-        return ReferentialAction::Restrict;
-    if (code == u"c"_s)
-        return ReferentialAction::Cascade;
-    if (code == u"n"_s)
-        return ReferentialAction::SetNull;
-    if (code == u"d"_s)
-        return ReferentialAction::SetDefault;
-    return ReferentialAction::NoAction;
-}
-
 // The modifiers PgDdlImporter reads from the DDL, decoded from pg_attribute.atttypmod.
 QList<int> typeMods(const QString &typeName, int typmod)
 {
@@ -210,7 +197,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
     if (!namespaces)
         return failed(namespaces.error(), Tr::tr("schemas"));
     for (const QVariantList &r : namespaces.value().rows)
-        s.namespaces.append(Namespace{u"ns-"_s + r.at(0).toString(), r.at(0).toString(), r.at(1).toString(), {}});
+        s.namespaces.append(Namespace{ObjectIds::nameSpace(r.at(0).toString()), r.at(0).toString(), r.at(1).toString(), {}});
 
     auto enums = connection.query(QString::fromLatin1(kEnums), {kSystemSchemas});
     if (!enums)
@@ -219,7 +206,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         EnumType e;
         e.name = r.at(1).toString();
         e.nameSpace = nsName(r.at(0).toString());
-        e.id = u"enum-"_s + e.name;
+        e.id = ObjectIds::enumType({}, e.name);
         e.values = jsonNames(r.at(2));
         e.comment = r.at(3).toString();
         s.enums.append(e);
@@ -240,7 +227,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
             View v;
             v.name = rel.name;
             v.nameSpace = rel.nameSpace;
-            v.id = u"view-"_s + v.name;
+            v.id = ObjectIds::view(v.name);
             v.sql = rel.viewSql.trimmed();
             if (v.sql.endsWith(u';'))
                 v.sql.chop(1);
@@ -256,7 +243,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         Table t;
         t.name = rel.name;
         t.nameSpace = rel.nameSpace;
-        t.id = u"tbl-"_s + (t.nameSpace.isEmpty() ? QString() : t.nameSpace + u'-') + t.name;
+        t.id = ObjectIds::table(t.nameSpace, t.name);
         t.comment = rel.comment;
         tableAt.insert(rel.oid, s.tables.size());
         s.tables.append(t);
@@ -273,7 +260,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         Table &t = s.tables[at.value()];
         Column c;
         c.name = r.at(1).toString();
-        c.id = u"col-%1-%2"_s.arg(t.name, c.name);
+        c.id = ObjectIds::column(t.name, c.name);
         c.nullable = !isTrue(r.at(2));
         const QString typeName = r.at(5).toString();
         const bool array = isTrue(r.at(8));
@@ -330,8 +317,8 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
                 fk.refNamespace = nsName(r.at(4).toString());
                 fk.refTable = r.at(5).toString();
                 fk.refColumns = jsonNames(r.at(6));
-                fk.onDelete = action(r.at(7).toString());
-                fk.onUpdate = action(r.at(8).toString());
+                fk.onDelete = ReferentialActions::fromPgCode(r.at(7).toString());
+                fk.onUpdate = ReferentialActions::fromPgCode(r.at(8).toString());
                 const Relation rel = byOid.value(relOid);
                 partitionKeys.append({rel.nameSpace + u'.' + rel.parent, fk});
             }
@@ -344,10 +331,10 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
                 c->primaryKey = true;
                 c->nullable = false;
             } else {
-                t.primaryKey = KeyConstraint{u"pk-"_s + t.name, name, keys, {}};
+                t.primaryKey = KeyConstraint{ObjectIds::primaryKey(t.name), name, keys, {}};
             }
         } else if (type == u"u"_s) {
-            t.uniques.append(KeyConstraint{u"uq-%1-%2"_s.arg(t.name, name), name, keys, {}});
+            t.uniques.append(KeyConstraint{ObjectIds::unique(t.name, name), name, keys, {}});
         } else if (type == u"f"_s) {
             ForeignKey fk;
             fk.name = name;
@@ -355,9 +342,9 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
             fk.refNamespace = nsName(r.at(4).toString());
             fk.refTable = r.at(5).toString();
             fk.refColumns = jsonNames(r.at(6));
-            fk.onDelete = action(r.at(7).toString());
-            fk.onUpdate = action(r.at(8).toString());
-            fk.id = u"fk-%1-%2"_s.arg(t.name, name);
+            fk.onDelete = ReferentialActions::fromPgCode(r.at(7).toString());
+            fk.onUpdate = ReferentialActions::fromPgCode(r.at(8).toString());
+            fk.id = ObjectIds::foreignKey(t.name, name);
             t.foreignKeys.append(fk);
         } else if (type == u"c"_s) {
             // pg_get_constraintdef: "CHECK (expr)" perhaps followed by " NOT VALID".
@@ -366,7 +353,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
                                                   QRegularExpression::DotMatchesEverythingOption);
             if (const auto m = check.match(expr); m.hasMatch())
                 expr = m.captured(1);
-            t.checks.append(CheckConstraint{u"ck-%1-%2"_s.arg(t.name, name), name, expr, {}});
+            t.checks.append(CheckConstraint{ObjectIds::check(t.name, name), name, expr, {}});
         }
     }
     for (const auto &[parentKey, fk] : std::as_const(partitionKeys)) {
@@ -380,7 +367,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
             continue;
         ForeignKey moved = fk;
         moved.name = p->name + u'_' + fk.columns.join(u'_') + u"_fkey"_s;
-        moved.id = u"fk-%1-%2"_s.arg(p->name, moved.name);
+        moved.id = ObjectIds::foreignKey(p->name, moved.name);
         p->foreignKeys.append(moved);
     }
 
@@ -394,7 +381,7 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         Table &t = s.tables[at.value()];
         Index ix;
         ix.name = r.at(1).toString();
-        ix.id = u"idx-%1-%2"_s.arg(t.name, ix.name);
+        ix.id = ObjectIds::index(t.name, ix.name);
         ix.unique = isTrue(r.at(2));
         const QString method = r.at(3).toString();
         ix.method = method == u"btree"_s ? QString() : method;

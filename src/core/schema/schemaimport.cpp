@@ -3,6 +3,7 @@
 #include "schema/schemaimport.h"
 
 #include "schema/dbmlimporter.h"
+#include "schema/pgddlimporter.h"
 #include "schema/sqliteddlimporter.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 
 #include "quarry_core_export.h"
 #include "result.h"
-#include "schema/pgddlimporter.h"
+#include "schema/sqlimport.h"
 
 #include <QJsonObject>
 #include <QStringList>

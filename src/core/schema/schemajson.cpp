@@ -17,15 +17,6 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(Schema)
 };
 
-const QList<std::pair<ReferentialAction, QString>> &actionNames()
-{
-    static const QList<std::pair<ReferentialAction, QString>> names = {
-        {ReferentialAction::NoAction, u"noAction"_s}, {ReferentialAction::Restrict, u"restrict"_s},
-        {ReferentialAction::Cascade, u"cascade"_s},   {ReferentialAction::SetNull, u"setNull"_s},
-        {ReferentialAction::SetDefault, u"setDefault"_s}};
-    return names;
-}
-
 // Reads one JSON object, remembering which keys it consumed so that the rest lands in `extra`.
 // The first error wins; later reads become no-ops so the code can stay straight-line.
 class Reader
@@ -133,10 +124,8 @@ public:
         const QString name = o.string(key);
         if (name.isEmpty())
             return ReferentialAction::NoAction;
-        for (const auto &[a, n] : actionNames()) {
-            if (n.compare(name, Qt::CaseInsensitive) == 0)
-                return a;
-        }
+        if (const auto a = ReferentialActions::fromText(name))
+            return *a;
         fail(o.path + u'.' + key,
              Tr::tr("Unknown referential action \"%1\"; use noAction, restrict, cascade, setNull or setDefault.").arg(name));
         return ReferentialAction::NoAction;
@@ -337,15 +326,6 @@ QJsonObject writeKey(const KeyConstraint &k)
     return merged(k.extra, o);
 }
 
-QString actionName(ReferentialAction a)
-{
-    for (const auto &[action, name] : actionNames()) {
-        if (action == a)
-            return name;
-    }
-    return {};
-}
-
 QJsonObject writeColumn(const Column &c)
 {
     QJsonObject o{{u"id"_s, c.id}, {u"name"_s, c.name}, {u"nullable"_s, c.nullable}};
@@ -428,9 +408,9 @@ QJsonObject writeTable(const Table &t)
             QJsonObject fo{{u"id"_s, fk.id}, {u"columns"_s, toArray(fk.columns)}, {u"references"_s, ref}};
             putString(fo, u"name"_s, fk.name);
             if (fk.onDelete != ReferentialAction::NoAction)
-                fo.insert(u"onDelete"_s, actionName(fk.onDelete));
+                fo.insert(u"onDelete"_s, ReferentialActions::jsonName(fk.onDelete));
             if (fk.onUpdate != ReferentialAction::NoAction)
-                fo.insert(u"onUpdate"_s, actionName(fk.onUpdate));
+                fo.insert(u"onUpdate"_s, ReferentialActions::jsonName(fk.onUpdate));
             a.append(merged(fk.extra, fo));
         }
         o.insert(u"foreignKeys"_s, a);

@@ -66,15 +66,11 @@ ColumnType declaredType(const QString &declared)
         t.scale = params.value(1);
         return set(TypeKind::Decimal);
     }
-    static const QHash<QString, TypeKind> named = {
-        {u"BOOLEAN"_s, TypeKind::Boolean},       {u"BOOL"_s, TypeKind::Boolean},
-        {u"DATE"_s, TypeKind::Date},             {u"TIME"_s, TypeKind::Time},
-        {u"DATETIME"_s, TypeKind::Timestamp},    {u"TIMESTAMP"_s, TypeKind::Timestamp},
-        {u"TIMESTAMPTZ"_s, TypeKind::TimestampTz}, {u"INTERVAL"_s, TypeKind::Interval},
-        {u"JSON"_s, TypeKind::Json},             {u"JSONB"_s, TypeKind::Jsonb},
-        {u"UUID"_s, TypeKind::Uuid}};
-    if (const auto it = named.constFind(base); it != named.constEnd())
-        return set(it.value());
+    // Other names through the shared alias table; SQLite has no serial or enum types, so those
+    // names stay as written.
+    if (TypeKind kind; ColumnType::kindFromName(base, &kind) && kind != TypeKind::Serial
+                       && kind != TypeKind::BigSerial && kind != TypeKind::Enum)
+        return set(kind);
     t.kind = TypeKind::Custom;
     t.custom = declared.trimmed();
     return t;
@@ -103,20 +99,6 @@ ColumnDefault defaultOf(const QString &text)
     d.kind = ColumnDefault::Kind::Expression;
     d.expression = v;
     return d;
-}
-
-ReferentialAction actionOf(const QString &text)
-{
-    const QString a = text.toUpper();
-    if (a == u"CASCADE"_s)
-        return ReferentialAction::Cascade;
-    if (a == u"RESTRICT"_s)
-        return ReferentialAction::Restrict;
-    if (a == u"SET NULL"_s)
-        return ReferentialAction::SetNull;
-    if (a == u"SET DEFAULT"_s)
-        return ReferentialAction::SetDefault;
-    return ReferentialAction::NoAction;
 }
 
 class Reader
@@ -180,7 +162,7 @@ private:
         const TableText text = readTableText(sql);
         Table t;
         t.name = name;
-        t.id = u"tbl-"_s + name;
+        t.id = ObjectIds::table({}, name);
         if (text.withoutRowid) {
             t.extra.insert(u"sqliteWithoutRowid"_s, true);
             m_notes << Tr::tr("%1 is a WITHOUT ROWID table; the design keeps that only as a SQLite option.").arg(name);
@@ -194,7 +176,7 @@ private:
                 continue;
             Column c;
             c.name = r.at(0);
-            c.id = u"col-%1-%2"_s.arg(name, c.name);
+            c.id = ObjectIds::column(name, c.name);
             c.type = declaredType(r.at(1));
             c.nullable = r.at(2).toInt() == 0;
             c.defaultValue = defaultOf(r.at(3));
@@ -217,14 +199,14 @@ private:
                 c->nullable = false;
             }
         } else if (pk.size() > 1) {
-            t.primaryKey = KeyConstraint{u"pk-"_s + name, text.primaryKeyName, pk, {}};
+            t.primaryKey = KeyConstraint{ObjectIds::primaryKey(name), text.primaryKeyName, pk, {}};
         }
         uniques(t, text);
         foreignKeys(t, text);
         int n = 0;
         for (const TableText::Check &ck : text.checks) {
             ++n;
-            t.checks.append(CheckConstraint{u"ck-%1-%2"_s.arg(name, ck.name.isEmpty() ? QString::number(n) : ck.name),
+            t.checks.append(CheckConstraint{ObjectIds::check(name, ck.name.isEmpty() ? QString::number(n) : ck.name),
                                             ck.name, ck.expression, {}});
         }
         m_schema.tables.append(t);
@@ -250,7 +232,7 @@ private:
                     c->unique = true;
                 continue;
             }
-            t.uniques.append(KeyConstraint{u"uq-%1-%2"_s.arg(t.name, name.isEmpty() ? cols.join(u'-') : name), name, cols, {}});
+            t.uniques.append(KeyConstraint{ObjectIds::unique(t.name, name.isEmpty() ? cols.join(u'-') : name), name, cols, {}});
         }
     }
 
@@ -265,12 +247,12 @@ private:
             fk.columns << r.at(2);
             if (!r.at(3).isNull())
                 fk.refColumns << r.at(3);
-            fk.onUpdate = actionOf(r.at(4));
-            fk.onDelete = actionOf(r.at(5));
+            fk.onUpdate = ReferentialActions::fromText(r.at(4)).value_or(ReferentialAction::NoAction);
+            fk.onDelete = ReferentialActions::fromText(r.at(5)).value_or(ReferentialAction::NoAction);
         }
         for (ForeignKey fk : std::as_const(byId)) {
             fk.name = text.foreignKeyNames.value(columnsKey(fk.columns));
-            fk.id = u"fk-%1-%2"_s.arg(t.name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
+            fk.id = ObjectIds::foreignKey(t.name, fk.name.isEmpty() ? fk.columns.join(u'-') : fk.name);
             if (fk.refColumns.isEmpty()) { // REFERENCES t: its primary key
                 for (const QStringList &r : rows("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk",
                                                  fk.refTable))
@@ -288,7 +270,7 @@ private:
         const IndexText text = readIndexText(sql);
         Index ix;
         ix.name = name;
-        ix.id = u"idx-%1-%2"_s.arg(tableName, name);
+        ix.id = ObjectIds::index(tableName, name);
         ix.where = text.where;
         const QList<Token> head = tokenize(sql, 2);
         ix.unique = head.size() == 2 && head.at(1).is(u"UNIQUE");
@@ -309,7 +291,7 @@ private:
     {
         View v;
         v.name = name;
-        v.id = u"view-"_s + name;
+        v.id = ObjectIds::view(name);
         v.sql = viewQuery(sql);
         m_schema.views.append(v);
     }

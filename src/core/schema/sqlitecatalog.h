@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
-#include "schema/pgddlimporter.h"
+#include "schema/sqlimport.h"
 
 #include <QStringList>
 

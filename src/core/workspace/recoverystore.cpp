@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "workspace/recoverystore.h"
 
+#include "savefile.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -118,10 +118,8 @@ Result<void> RecoveryStore::autosaveNow()
         {u"savedAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {u"document"_s, QString::fromUtf8(m_workspace->toJson())},
     };
-    QSaveFile file(m_currentFile);
-    const QByteArray bytes = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{Error::Kind::Io, Tr::tr("Autosave failed: %1.").arg(file.errorString()), m_currentFile};
+    if (const auto saved = saveFile(m_currentFile, QJsonDocument(envelope).toJson(QJsonDocument::Compact)); !saved)
+        return Error{Error::Kind::Io, Tr::tr("Autosave failed. %1").arg(saved.error().message), m_currentFile};
     return {};
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "workspace/workspace.h"
 
+#include "savefile.h"
 #include "workspace/secretref.h"
 
 #include "jsontext.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -193,12 +193,8 @@ Result<void> Workspace::save()
     const QList<Error> secrets = plainSecrets();
     if (!secrets.isEmpty())
         return secrets.first();
-    QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{Error::Kind::Io, Tr::tr("Cannot write the workspace: %1.").arg(file.errorString()), m_filePath};
-    const QByteArray bytes = toJson();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{Error::Kind::Io, Tr::tr("Saving failed, the previous file is intact: %1.").arg(file.errorString()),
+    if (const auto saved = saveFile(m_filePath, toJson()); !saved)
+        return Error{Error::Kind::Io, Tr::tr("Saving failed, the previous file is intact. %1").arg(saved.error().message),
                      m_filePath};
     setModified(false);
     return {};

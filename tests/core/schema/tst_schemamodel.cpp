@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "schema/dbmlimporter.h"
+#include "schema/pgddlimporter.h"
 #include "schema/schema.h"
+#include "schema/sqliteddlimporter.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -25,6 +28,8 @@ private slots:
     void badJsonHasPath();
     void renameColumnRewritesReferences();
     void renameTableRewritesReferences();
+    void referentialActionText();
+    void importersMakeTheSameIds();
 
 private:
     static QJsonObject load(const QString &path)
@@ -236,6 +241,56 @@ void TestSchemaModel::renameTableRewritesReferences()
     QVERIFY(s.renameTable(u"t-c"_s, u"clients"_s));
     QCOMPARE(s.tableById(u"t-c"_s)->name, u"clients"_s);
     QCOMPARE(s.table(u"orders"_s)->foreignKeys.first().refTable, u"clients"_s);
+}
+
+void TestSchemaModel::referentialActionText()
+{
+    // One mapping for the JSON names, SQL's words (DDL, DBML, the designer) and PostgreSQL's codes.
+    for (const ReferentialAction a : ReferentialActions::All) {
+        QCOMPARE(ReferentialActions::fromText(ReferentialActions::jsonName(a)), a);
+        QCOMPARE(ReferentialActions::fromText(ReferentialActions::sql(a)), a);
+        QCOMPARE(ReferentialActions::fromText(ReferentialActions::sql(a).toLower()), a);
+    }
+    QCOMPARE(ReferentialActions::sql(ReferentialAction::SetNull), u"SET NULL"_s);
+    QCOMPARE(ReferentialActions::jsonName(ReferentialAction::SetDefault), u"setDefault"_s);
+    QCOMPARE(ReferentialActions::fromText(u" Set   Null "_s), ReferentialAction::SetNull);
+    QCOMPARE(ReferentialActions::fromText(u"NOACTION"_s), ReferentialAction::NoAction);
+    QVERIFY(!ReferentialActions::fromText(u"delete"_s));
+    QVERIFY(!ReferentialActions::fromText(QString()));
+    QCOMPARE(ReferentialActions::fromPgCode(u"n"), ReferentialAction::SetNull);
+    QCOMPARE(ReferentialActions::fromPgCode(u"c"), ReferentialAction::Cascade);
+    QCOMPARE(ReferentialActions::fromPgCode(u"a"), ReferentialAction::NoAction);
+}
+
+void TestSchemaModel::importersMakeTheSameIds()
+{
+    QCOMPARE(ObjectIds::table(u"sales"_s, u"order"_s), u"tbl-sales-order"_s);
+    QCOMPARE(ObjectIds::table({}, u"order"_s), u"tbl-order"_s);
+    QCOMPARE(ObjectIds::column(u"order"_s, u"id"_s), u"col-order-id"_s);
+    QCOMPARE(ObjectIds::foreignKey(u"order"_s, u"customer_id"_s), u"fk-order-customer_id"_s);
+
+    // The same design read from PostgreSQL DDL, SQLite DDL and DBML gets the same ids, so an
+    // import can replace what an earlier import of another format made.
+    const QString ddl = u"CREATE TABLE authors (id integer PRIMARY KEY, name text NOT NULL);\n"
+                        u"CREATE TABLE books (id integer PRIMARY KEY, author_id integer REFERENCES authors (id));\n"
+                        u"CREATE INDEX books_author ON books (author_id);\n"_s;
+    const QString dbml = u"Table authors {\n  id integer [pk]\n  name text [not null]\n}\n"
+                         u"Table books {\n  id integer [pk]\n  author_id integer [ref: > authors.id]\n"
+                         u"  indexes {\n    author_id [name: 'books_author']\n  }\n}\n"_s;
+    const auto pg = PgDdlImporter::import(ddl);
+    const auto sqlite = SqliteDdlImporter::import(ddl);
+    const auto fromDbml = DbmlImporter::import(dbml);
+    QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().toString()));
+    QVERIFY2(sqlite, qPrintable(sqlite ? QString() : sqlite.error().toString()));
+    QVERIFY2(fromDbml, qPrintable(fromDbml ? QString() : fromDbml.error().toString()));
+    for (const SqlImport *in : {&pg.value(), &sqlite.value(), &fromDbml.value()}) {
+        const Table *books = in->schema.table(u"books"_s);
+        QVERIFY(books);
+        QCOMPARE(books->id, u"tbl-books"_s);
+        QCOMPARE(books->columns.value(1).id, u"col-books-author_id"_s);
+        QCOMPARE(books->foreignKeys.value(0).id, u"fk-books-author_id"_s);
+        QCOMPARE(books->indexes.value(0).id, u"idx-books-books_author"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSchemaModel)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
+#include "mockcall.h"
 #include "mock/mockconfig.h"
 #include "mock/mockserver.h"
 #include "mock/requestlog.h"
@@ -72,13 +73,7 @@ private slots:
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
     {
-        Request r;
-        r.method = method;
-        r.setTarget(target);
-        r.body = body;
-        r.headers.append({QByteArray("Host"), QByteArray("127.0.0.1:3000")});
-        r.clientAddress = u"127.0.0.1"_s;
-        return m_server->handle(r);
+        return mockCall(*m_server, method, target, body);
     }
     QJsonObject json(const Response &r) { return QJsonDocument::fromJson(r.body).object(); }
     QJsonArray jsonArray(const Response &r) { return QJsonDocument::fromJson(r.body).array(); }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 // Served tables follow the design (keys, foreign keys with their actions, checks, defaults) and
 // refuse writes by one contract; a design edit reaches the running server's SQLite file.
+#include "mockcall.h"
 #include "mock/mockconfig.h"
 #include "mock/mockserver.h"
 #include "mock/requestlog.h"
@@ -86,13 +87,7 @@ private slots:
 private:
     Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
     {
-        Request r;
-        r.method = method;
-        r.setTarget(target);
-        r.body = body;
-        r.headers.append({QByteArray("Host"), QByteArray("127.0.0.1:3000")});
-        r.clientAddress = u"127.0.0.1"_s;
-        return m_server->handle(r);
+        return mockCall(*m_server, method, target, body);
     }
     static QJsonObject json(const Response &r) { return QJsonDocument::fromJson(r.body).object(); }
     static QJsonObject firstError(const Response &r)

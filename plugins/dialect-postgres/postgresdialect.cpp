@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "postgresdialect.h"
 
+#include "db/connection.h"
 #include "postgresddlwriter.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,9 +20,7 @@ QString PostgresDialect::displayName() const
 
 QString PostgresDialect::quoteIdentifier(const QString &name) const
 {
-    QString quoted = name;
-    quoted.replace(u'"', u"\"\""_s);
-    return u'"' + quoted + u'"';
+    return quarry::db::quoteIdentifier(name);
 }
 
 QStringList PostgresDialect::reservedWords() const

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "sqlitedialect.h"
 
+#include "db/connection.h"
 #include "sqliteddlwriter.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,10 +20,7 @@ QString SqliteDialect::displayName() const
 
 QString SqliteDialect::quoteIdentifier(const QString &name) const
 {
-    // SQLite's standard quoting: double quotes, an embedded quote doubled.
-    QString quoted = name;
-    quoted.replace(u'"', u"\"\""_s);
-    return u'"' + quoted + u'"';
+    return quarry::db::quoteIdentifier(name);
 }
 
 QStringList SqliteDialect::reservedWords() const

@@ -133,6 +133,13 @@ bool isCancelled(const DbError &error)
     return error.sqlState == u"57014"_s || (error.sqliteCode & 0xff) == 9 /* SQLITE_INTERRUPT */;
 }
 
+QString quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(u'"', u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
 QString maskedUrl(const QString &url)
 {
     QUrl u(url, QUrl::StrictMode);

@@ -167,6 +167,11 @@ protected:
 /// Whether `error` says that a statement was stopped by Connection::cancel().
 QUARRY_CORE_EXPORT bool isCancelled(const DbError &error);
 
+/// `name` as a quoted identifier the SQL standard's way, which SQLite and PostgreSQL share:
+/// "name" with every " doubled. The one implementation: the sqlite and postgres dialect plugins
+/// (schema::Dialect::quoteIdentifier) and the layer's own statements use it.
+QUARRY_CORE_EXPORT QString quoteIdentifier(const QString &name);
+
 /// `url` with its password replaced by "***", for messages.
 QUARRY_CORE_EXPORT QString maskedUrl(const QString &url);
 

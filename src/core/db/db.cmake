@@ -9,5 +9,6 @@ target_sources(quarry-core PRIVATE
     db/connection.cpp db/connection.h
     db/sqliteconnection.cpp db/sqliteconnection.h
     db/pgconnection.cpp db/pgconnection.h
+    db/sqliteplancapture.cpp db/sqliteplancapture.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3 PkgConfig::PQ)

@@ -113,6 +113,11 @@ SqliteStatement::~SqliteStatement()
     sqlite3_finalize(m_stmt);
 }
 
+int SqliteStatement::parameterCount() const
+{
+    return m_stmt ? sqlite3_bind_parameter_count(m_stmt) : 0;
+}
+
 DbResult<Rows> SqliteStatement::run(const QVariantList &params, const RowHandler &onRow)
 {
     Rows out;
@@ -143,7 +148,9 @@ DbResult<Rows> SqliteStatement::run(const QVariantList &params, const RowHandler
         values.clear();
         for (int i = 0; i < columns; ++i)
             values << columnValue(m_stmt, i);
-        if (onRow && !onRow(Row(out.columns, values))) {
+        if (!onRow) {
+            out.rows << values;
+        } else if (!onRow(Row(out.columns, values))) {
             rc = SQLITE_DONE;
             break;
         }

@@ -27,8 +27,11 @@ public:
     bool isEmpty() const { return m_stmt == nullptr; }
     /// Byte offset in the script where the text after this statement begins.
     qsizetype tail() const { return m_tail; }
-    /// Runs the statement to its end with `params` bound (see Connection::stream), then resets it
-    /// so it can run again.
+    /// How many values run() takes (the highest ?NNN, or the count of ? and :name).
+    int parameterCount() const;
+    /// Runs the statement to its end with `params` bound, then resets it so it can run again.
+    /// With `onRow`, each row goes to it as it arrives (see Connection::stream) and the result's
+    /// rows stay empty; without, the rows are collected into the result (as Connection::query).
     DbResult<Rows> run(const QVariantList &params = {}, const RowHandler &onRow = {});
 
 private:

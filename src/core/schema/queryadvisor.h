@@ -111,6 +111,8 @@ public:
     /// Parse errors carry "line L, column C" relative to the workload file.
     static Result<Output> generate(const WorkloadQuery &query, const TableColumns &columns,
                                    const IndexColumns &existing);
+    /// "ns.table", or "table" in the default (public) schema: the key of the maps above.
+    static QString tableKey(const QString &nameSpace, const QString &table);
     /// The columns and indexes of a design, keyed like the maps above.
     static TableColumns columnsOf(const Schema &design);
     static IndexColumns indexesOf(const Schema &design);

@@ -82,6 +82,7 @@ private slots:
     void sqliteDeadline();
     void sqliteNotADatabase();
     void sqliteReadOnly();
+    void sqlitePreparedStatementRows();
     void openByUrl();
     void pgDeadServer();
     void pgPasswordNotInMessages();
@@ -447,6 +448,42 @@ void TestConnection::sqliteReadOnly()
     const auto missing = SqliteConnection::open(m_dir.filePath(u"missing.db"_s), options);
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().kind, Error::Kind::Io);
+}
+
+// A prepared statement run without a row handler hands its rows back, as query() does; with a
+// handler they stream and are not kept. (The SQLite expert read EXPLAIN QUERY PLAN this way and
+// got no plan lines, so it never saw its candidates used.)
+void TestConnection::sqlitePreparedStatementRows()
+{
+    auto opened = SqliteConnection::openMemory();
+    QVERIFY2(opened.ok(), why(opened).constData());
+    SqliteConnection &db = *opened.value();
+    QVERIFY(db.execute(u"CREATE TABLE t (a INTEGER, b TEXT)"_s));
+    QVERIFY(db.execute(u"INSERT INTO t VALUES (1, 'x'), (2, NULL)"_s));
+    auto stmt = db.prepare("SELECT a, b FROM t WHERE a >= ?1 ORDER BY a");
+    QVERIFY2(stmt.ok(), why(stmt).constData());
+    QCOMPARE(stmt.value().parameterCount(), 1);
+    auto all = stmt.value().run({1});
+    QVERIFY2(all.ok(), why(all).constData());
+    QCOMPARE(all.value().columns, QStringList({u"a"_s, u"b"_s}));
+    QCOMPARE(all.value().rows.size(), 2);
+    QCOMPARE(all.value().rows.at(0), QVariantList({1LL, u"x"_s}));
+    QVERIFY(all.value().rows.at(1).at(1).isNull());
+    int streamed = 0;
+    auto handled = stmt.value().run({2}, [&](const Row &row) {
+        ++streamed;
+        return row.value(0).toLongLong() == 2;
+    });
+    QVERIFY2(handled.ok(), why(handled).constData());
+    QCOMPARE(streamed, 1);
+    QVERIFY(handled.value().rows.isEmpty());
+    auto plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM t WHERE a = 1");
+    QVERIFY2(plan.ok(), why(plan).constData());
+    auto lines = plan.value().run();
+    QVERIFY2(lines.ok(), why(lines).constData());
+    QVERIFY(!lines.value().rows.isEmpty());
+    QVERIFY2(lines.value().rows.first().at(3).toString().startsWith(u"SCAN t"_s),
+             qPrintable(lines.value().rows.first().at(3).toString()));
 }
 
 void TestConnection::openByUrl()

@@ -26,11 +26,6 @@ void TestDatabaseAccess::onlyTheDatabaseLayerTalksToEngines()
     // below, so it is removed as soon as its port lands.
     const QStringList allowed = {// The mock server's SQLite store (its own change moves it onto db::Connection).
                                  u"src/core/mock/sqlitestore.cpp"_s,
-                                 // The SQLite expert: its .expert capture module (a virtual table and
-                                 // a user function) has to move into db/ first.
-                                 u"src/core/schema/sqliteexpert.cpp"_s,
-                                 // The query advisor's HypoPG session (libpqxx).
-                                 u"src/core/schema/queryadvisor.cpp"_s,
                                  // The version strings: asking db/ from here would make an include
                                  // cycle between core/ and core/db/ (core.layering.cycles).
                                  u"src/core/buildinfo.cpp"_s};

@@ -21,10 +21,6 @@ namespace quarry::cli {
 
 namespace {
 
-const auto usage = u"Usage: quarry advise WORKSPACE [--queries FILE [--db URL]] [--dialect D] [--json]\n"
-                   "  URL: sqlite:path/to/file.db or postgresql://user@host:port/db; without --db the queries\n"
-                   "  are planned by SQLite on an empty in-memory copy of the design.\n"_s;
-
 enum class Engine { None, Sqlite, Postgres };
 
 /// For the usage check and the default dialect only; schema::adviseWorkload() dispatches.
@@ -130,52 +126,42 @@ void printQuery(const schema::QueryAdvice &a, int number, const QString &file, I
 
 } // namespace
 
+const OptionTable &adviseOptions()
+{
+    static const OptionTable table{
+        .command = u"advise"_s,
+        .summary = u"Index suggestions with their reasons."_s,
+        .operands = {{u"WORKSPACE"_s}},
+        .options = {{.name = u"--queries"_s, .value = u"FILE"_s, .help = u"a workload: SQL statements to find indexes for"_s},
+                    {.name = u"--db"_s, .value = u"URL"_s, .help = u"the database that plans the workload (with --queries)"_s},
+                    {.name = u"--dialect"_s, .value = u"D"_s, .help = u"the dialect of the CREATE INDEX statements"_s},
+                    {.name = u"--json"_s, .help = u"print the advice as JSON"_s}},
+        .details = u"URL: sqlite:path/to/file.db or postgresql://user@host:port/db; without --db the queries\n"
+                   u"are planned by SQLite on an empty in-memory copy of the design.\n"_s,
+    };
+    return table;
+}
+
 int runAdvise(const QStringList &args, Io &io)
 {
-    QString path;
-    QString dialectId;
-    QString dbUrl;
-    QString queriesFile;
-    bool json = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        auto value = [&](const QString &name, QString &target) {
-            if (a == name && i + 1 < args.size()) {
-                target = args.at(++i);
-                return true;
-            }
-            if (a.startsWith(name + u'=')) {
-                target = a.mid(name.size() + 1);
-                return true;
-            }
-            return false;
-        };
-        if (value(u"--dialect"_s, dialectId) || value(u"--db"_s, dbUrl) || value(u"--queries"_s, queriesFile)) {
-            continue;
-        } else if (a == u"--json"_s) {
-            json = true;
-        } else if (a.startsWith(u'-') || !path.isEmpty()) {
-            io.err << "quarry advise: unexpected argument \"" << a << "\".\n" << usage;
-            return UsageError;
-        } else {
-            path = a;
-        }
-    }
-    if (path.isEmpty()) {
-        io.err << usage;
-        return UsageError;
-    }
+    int exit = Success;
+    const auto parsed = parseCommandLine(adviseOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0);
+    QString dialectId = parsed->value(u"--dialect"_s);
+    const QString dbUrl = parsed->value(u"--db"_s);
+    const QString queriesFile = parsed->value(u"--queries"_s);
+    const bool json = parsed->isSet(u"--json"_s);
     const Engine engine = engineOf(dbUrl);
     if (!dbUrl.isEmpty() && engine == Engine::None) {
-        io.err << "quarry advise: --db \"" << dbUrl
-               << "\" is not a database URL Quarry knows; use sqlite:path/to/file.db or "
-                  "postgresql://user@host:port/db.\n";
-        return UsageError;
+        return usageError(adviseOptions(), io,
+                          u"--db \"%1\" is not a database URL Quarry knows; use sqlite:path/to/file.db or "
+                          "postgresql://user@host:port/db."_s.arg(dbUrl));
     }
     if (!dbUrl.isEmpty() && queriesFile.isEmpty()) {
-        io.err << "quarry advise: --db is the database that plans a workload; give the workload with --queries FILE.\n"
-               << usage;
-        return UsageError;
+        return usageError(adviseOptions(), io,
+                          u"--db is the database that plans a workload; give the workload with --queries FILE."_s);
     }
     if (dialectId.isEmpty())
         dialectId = engine == Engine::Sqlite ? u"sqlite"_s : u"postgres"_s;

@@ -15,5 +15,6 @@ namespace quarry::cli {
 /// analysed); 1 when the workspace, the queries file or the database cannot be used, or the
 /// design has errors; 2 for usage errors.
 int runAdvise(const QStringList &args, Io &io);
+const OptionTable &adviseOptions();
 
 } // namespace quarry::cli

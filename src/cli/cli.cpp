@@ -4,17 +4,22 @@
 
 #include "advisecommand.h"
 #include "buildinfo.h"
-#include "jwtcommand.h"
+#include "dbmlcommand.h"
 #include "exportcommand.h"
 #include "fakecommand.h"
 #include "importcommand.h"
 #include "introspectcommand.h"
+#include "jwtcommand.h"
+#include "openapicommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
-#include "schema/dialectregistry.h"
 #include "sqlcommand.h"
+#include "sqlimportcommand.h"
+
+#include "schema/dialectregistry.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,23 +33,54 @@ namespace quarry::cli {
 
 namespace {
 
+struct TopOption {
+    QString synopsis;
+    QString help;
+};
+
+const QList<TopOption> &topOptions()
+{
+    static const QList<TopOption> list = {
+        {u"--version [--verbose]"_s, u"show the version (-v); --verbose: library versions too"_s},
+        {u"--help"_s, u"show this help (-h)"_s},
+        {u"--list-plugins [--json]"_s, u"list the SQL dialect plugins and why any did not load"_s},
+    };
+    return list;
+}
+
 QString helpText()
 {
     QString text = u"Usage: quarry [WORKSPACE]            open the workbench window\n"
-                   u"       quarry COMMAND [ARGS...]       run a command headless\n"
+                   u"       quarry COMMAND [ARGS...]       run a command headless (quarry COMMAND --help says more)\n"
                    u"\n"
-                   u"Options:\n"
-                   u"  -h, --help             show this help\n"
-                   u"  -v, --version          show the version (--verbose: library versions too)\n"
-                   u"      --list-plugins     list the SQL dialect plugins and why any did not load (--json)\n"
-                   u"\n"
-                   u"Commands:\n"_s;
+                   u"Options:\n"_s;
+    for (const TopOption &o : topOptions())
+        text += u"  "_s + o.synopsis.leftJustified(26) + u"  "_s + o.help + u'\n';
+    text += u"\nCommands:\n"_s;
     for (const Command &c : commands()) {
-        text += u"  %1\n      %2%3\n"_s.arg(c.synopsis, c.summary,
-                                             c.run ? QString() : u" (not in this build yet)"_s);
+        for (const OptionTable &t : c.tables)
+            text += u"  "_s + t.synopsis() + u'\n';
+        text += u"      "_s + c.summary + (c.run ? QString() : u" (not in this build yet)"_s) + u'\n';
     }
     text += u"\nDatabase URLs: sqlite:path/to/file.db, postgresql://user@host:port/db\n"_s;
     return text;
+}
+
+/// `quarry import --help` and the like: the usage line of each kind.
+QString kindsUsage(const Command &c)
+{
+    QString text;
+    for (const OptionTable &t : c.tables)
+        text += (text.isEmpty() ? u"Usage: quarry "_s : u"       quarry "_s) + t.synopsis() + u'\n';
+    return text + c.summary + u"\nquarry "_s + c.name + u" KIND --help says more about one.\n"_s;
+}
+
+QStringList kinds(const Command &c)
+{
+    QStringList out;
+    for (const OptionTable &t : c.tables)
+        out << t.command.section(u' ', 1, 1).split(u'|');
+    return out;
 }
 
 int listPlugins(const QStringList &args, Io &io)
@@ -90,27 +126,36 @@ int version(const QStringList &args, Io &io)
 
 const QList<Command> &commands()
 {
+    static const OptionTable diffOptions{
+        .command = u"diff"_s,
+        .summary = u"Migration SQL between a workspace and/or a database."_s,
+        .operands = {{u"FROM"_s}, {u"TO"_s}},
+        .options = {{.name = u"--dialect"_s, .value = u"D"_s, .help = u"the dialect of the migration SQL"_s}},
+        .details = u"FROM and TO are each a workspace file or a database URL.\n"_s,
+    };
+    static const OptionTable migrateOptions{
+        .command = u"migrate"_s,
+        .summary = u"Apply the design to a live database in one transaction."_s,
+        .operands = {{u"URL"_s}},
+        .options = {{.name = u"--to"_s, .value = u"WORKSPACE"_s, .help = u"the design to migrate to"_s, .use = Option::Required},
+                    {.name = u"--dry-run"_s, .help = u"print the migration, change nothing"_s},
+                    {.name = u"--allow-destructive"_s, .help = u"allow dropping tables and columns"_s}},
+    };
     static const QList<Command> list = {
-        {u"serve"_s, u"serve WORKSPACE [--host H] [--port N] [--log json] [--create-tables]"_s,
-         u"Serve the workspace's mock API until interrupted."_s, runServe},
-        {u"sql"_s, u"sql WORKSPACE --dialect postgres|sqlite|mysql"_s, u"Print the DDL of the designed schema."_s, runSql},
-        {u"advise"_s, u"advise WORKSPACE [--db URL] [--queries FILE]"_s, u"Index suggestions with their reasons."_s, runAdvise},
-        {u"introspect"_s, u"introspect URL [--into WORKSPACE] [--json]"_s, u"A live database's schema as workspace JSON."_s,
-         runIntrospect},
-        {u"diff"_s, u"diff FROM TO [--dialect D]"_s, u"Migration SQL between a workspace and/or a database."_s, {}},
-        {u"migrate"_s, u"migrate URL --to WORKSPACE [--dry-run] [--allow-destructive]"_s,
-         u"Apply the design to a live database in one transaction."_s, {}},
-        {u"run"_s, u"run WORKSPACE|COLLECTION [--env NAME] [--var NAME=VALUE]... [--reporter cli|json|junit] [--iterations N] [--concurrency N]"_s,
-         u"Run a request collection and its checks."_s, runCommand},
-        {u"jwt"_s, u"jwt sign|verify|decode|keygen|jwks|hash-password ..."_s,
-         u"Sign, verify or decode JSON Web Tokens; make keys and password hashes."_s, runJwt},
-        {u"import"_s, u"import openapi|postman|curl|har|insomnia|bruno|dbml|sql FILE --into WORKSPACE"_s,
-         u"Import routes, requests or a schema into a workspace; sql reads PostgreSQL or SQLite DDL and SQLite\n"
-         u"      database files (quarry import sql --help says how it tells them apart); bruno reads a collection folder."_s,
+        {u"serve"_s, serveOptions().summary, {serveOptions()}, runServe},
+        {u"sql"_s, sqlOptions().summary, {sqlOptions()}, runSql},
+        {u"advise"_s, adviseOptions().summary, {adviseOptions()}, runAdvise},
+        {u"introspect"_s, introspectOptions().summary, {introspectOptions()}, runIntrospect},
+        {u"diff"_s, diffOptions.summary, {diffOptions}, {}},
+        {u"migrate"_s, migrateOptions.summary, {migrateOptions}, {}},
+        {u"run"_s, runOptions().summary, {runOptions()}, runCommand},
+        {u"jwt"_s, u"Sign, verify or decode JSON Web Tokens; make keys and password hashes."_s, jwtOptions(), runJwt},
+        {u"import"_s, u"Import routes, requests or a schema into a workspace."_s,
+         {importOpenApiOptions(), importRequestsOptions(), importBundleOptions(), importSqlOptions(), importDbmlOptions()},
          importCommand},
-        {u"export"_s, u"export openapi|postman|dbml|sql WORKSPACE [-o FILE]"_s, u"Export part of a workspace."_s, exportCommand},
-        {u"fake"_s, u"fake WORKSPACE --table NAME [--rows N] [--seed S] [--locale L]"_s,
-         u"Rows of a designed table that satisfy its constraints, as mock.fixtures JSON."_s, runFake},
+        {u"export"_s, u"Export part of a workspace."_s,
+         {exportOpenApiOptions(), exportPostmanOptions(), exportDbmlOptions(), exportSqlOptions()}, exportCommand},
+        {u"fake"_s, fakeOptions().summary, {fakeOptions()}, runFake},
     };
     return list;
 }
@@ -119,14 +164,17 @@ bool isCliInvocation(int argc, char **argv)
 {
     if (argc < 2)
         return false;
-    const char *first = argv[1];
-    if (first[0] == '-')
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    if (first.startsWith(u'-'))
         return true;
     for (const Command &c : commands()) {
-        if (c.name == QLatin1String(first))
+        if (c.name == first)
             return true;
     }
-    return false;
+    // `quarry FILE` opens FILE in the window. A first word that is neither an existing path nor a
+    // *.quarry name is a mistyped command ("quarry serv x"): the CLI says so instead of starting
+    // the window with it.
+    return !QFileInfo::exists(first) && !first.endsWith(u".quarry"_s, Qt::CaseInsensitive);
 }
 
 int dispatch(const QStringList &args, Io &io)
@@ -143,12 +191,29 @@ int dispatch(const QStringList &args, Io &io)
     for (const Command &c : commands()) {
         if (c.name != first)
             continue;
+        const QStringList rest = args.mid(1);
+        const bool help = rest.value(0) == u"--help"_s || rest.value(0) == u"-h"_s;
+        if (c.tables.size() > 1) {
+            // A command with kinds: `quarry import` and `quarry import --help` list them.
+            if (rest.isEmpty() || help) {
+                (help ? io.out : io.err) << kindsUsage(c);
+                return help ? Success : UsageError;
+            }
+            if (!tableForKind(c.tables, rest.first())) {
+                io.err << "quarry " << c.name << ": \"" << rest.first() << "\" is not one of " << kinds(c).join(u", "_s)
+                       << ".\n" << kindsUsage(c);
+                return UsageError;
+            }
+        } else if (help) {
+            io.out << c.tables.first().help() << (c.run ? "" : "\nNot in this build yet.\n");
+            return Success;
+        }
         if (!c.run) {
             io.err << "quarry " << c.name << ": this command is part of Quarry's CLI but is not implemented in "
                    << "version " << quarryVersion() << " yet.\n";
             return UsageError;
         }
-        return c.run(args.mid(1), io);
+        return c.run(rest, io);
     }
     io.err << "quarry: unknown command or option \"" << first << "\". Try quarry --help.\n";
     return UsageError;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
+#include "optiontable.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -23,9 +25,13 @@ struct Io {
 /// without `run` is part of the CLI contract but not built yet, and says so.
 struct Command {
     QString name;
-    QString synopsis;   ///< "serve WORKSPACE [--host H] [--port N]"
-    QString summary;    ///< one line for --help
+    QString summary;              ///< one line for --help
+    QList<OptionTable> tables;    ///< one, or one per kind (import sql, jwt sign, ...)
     std::function<int(const QStringList &args, Io &io)> run;
 };
+
+/// Writes `bytes` to `path` atomically (saveFile); on failure says "quarry COMMAND: Cannot write
+/// PATH: REASON." on io.err and returns false.
+bool writeOutput(const QString &command, const QString &path, const QByteArray &bytes, Io &io);
 
 } // namespace quarry::cli

@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "dbmlcommand.h"
 
-#include "savefile.h"
 #include "sqlimportcommand.h"
 
 #include "schema/dbmlexporter.h"
@@ -19,32 +18,30 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
+const OptionTable &importDbmlOptions()
+{
+    static const OptionTable table{
+        .command = u"import dbml"_s,
+        .summary = u"Import a DBML (dbdiagram.io) design into the workspace's schema."_s,
+        .operands = {{u"FILE"_s}},
+        .options = {{.name = u"--into"_s, .value = u"WORKSPACE"_s, .help = u"the workspace (made when it does not exist)"_s},
+                    {.name = u"--json"_s, .help = u"print the design as the workspace's schema JSON, save nothing"_s}},
+        .details = u"One of --into and --json is needed. FILE - reads standard input.\n"_s,
+    };
+    return table;
+}
+
 int importDbml(const QStringList &args, Io &io)
 {
-    const auto usage = [&io](const QString &message = {}) {
-        if (!message.isEmpty())
-            io.err << "quarry import dbml: " << message << '\n';
-        io.err << "Usage: quarry import dbml FILE --into WORKSPACE\n"
-                  "       quarry import dbml FILE --json      (print the design, save nothing)\n";
-        return int(UsageError);
-    };
-    QString file, into;
-    bool json = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == u"--into"_s && i + 1 < args.size())
-            into = args.at(++i);
-        else if (a == u"--json"_s)
-            json = true;
-        else if (a.startsWith(u"--"_s))
-            return usage(u"unknown option %1."_s.arg(a));
-        else if (!file.isEmpty())
-            return usage(u"one input file only."_s);
-        else
-            file = a;
-    }
-    if (file.isEmpty() || (into.isEmpty() && !json))
-        return usage();
+    int exit = Success;
+    const auto parsed = parseCommandLine(importDbmlOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString file = parsed->operand(0);
+    const QString into = parsed->value(u"--into"_s);
+    const bool json = parsed->isSet(u"--json"_s);
+    if (into.isEmpty() && !json)
+        return usageError(importDbmlOptions(), io, u"where to? Give --into WORKSPACE, or --json to print the design."_s);
     QFile in;
     if (file == u"-"_s ? !in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(file), !in.open(QIODevice::ReadOnly))) {
         io.err << "quarry import dbml: cannot read " << file << ": " << in.errorString() << '\n';
@@ -65,28 +62,26 @@ int importDbml(const QStringList &args, Io &io)
     return saveImport(imported.value(), file, into, u"quarry import dbml"_s, io);
 }
 
+const OptionTable &exportDbmlOptions()
+{
+    static const OptionTable table{
+        .command = u"export dbml"_s,
+        .summary = u"Export the schema design as DBML (dbdiagram.io)."_s,
+        .operands = {{.name = u"WORKSPACE"_s, .missing = u"which workspace?"_s}},
+        .options = {{.name = u"--out"_s, .value = u"FILE"_s, .help = u"write it to FILE instead of stdout"_s,
+                     .aliases = {u"-o"_s, u"--output"_s}}},
+    };
+    return table;
+}
+
 int exportDbml(const QStringList &args, Io &io)
 {
-    const auto usage = [&io](const QString &message = {}) {
-        if (!message.isEmpty())
-            io.err << "quarry export dbml: " << message << '\n';
-        io.err << "Usage: quarry export dbml WORKSPACE [-o|--output FILE]\n";
-        return int(UsageError);
-    };
-    QString path, out;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if ((a == u"-o"_s || a == u"--output"_s || a == u"--out"_s) && i + 1 < args.size())
-            out = args.at(++i);
-        else if (a.startsWith(u'-'))
-            return usage(u"unknown option %1 (or a missing value)."_s.arg(a));
-        else if (!path.isEmpty())
-            return usage(u"one workspace only."_s);
-        else
-            path = a;
-    }
-    if (path.isEmpty())
-        return usage(u"which workspace?"_s);
+    int exit = Success;
+    const auto parsed = parseCommandLine(exportDbmlOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0);
+    const QString out = parsed->value(u"--out"_s);
     auto ws = workspace::Workspace::load(path);
     if (!ws) {
         io.err << "quarry export dbml: " << ws.error().toString() << '\n';
@@ -99,14 +94,10 @@ int exportDbml(const QStringList &args, Io &io)
     }
     QStringList notes;
     const QString dbml = schema::DbmlExporter::write(design.value(), &notes);
-    if (out.isEmpty()) {
+    if (out.isEmpty())
         io.out << dbml;
-    } else {
-        if (const auto saved = saveFile(out, dbml.toUtf8()); !saved) {
-            io.err << "quarry export dbml: " << saved.error().message << '\n';
-            return Failure;
-        }
-    }
+    else if (!writeOutput(u"export dbml"_s, out, dbml.toUtf8(), io))
+        return Failure;
     for (const QString &note : notes)
         io.err << "note: " << note << '\n';
     return Success;

@@ -3,78 +3,84 @@
 #include "exportcommand.h"
 #include "dbmlcommand.h"
 #include "openapicommand.h"
+#include "sqlcommand.h"
 
 #include "http/collection.h"
 #include "http/postmanformat.h"
 #include "workspace/workspace.h"
 
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
-namespace {
-
-int usage(Io &io, const QString &message)
+const OptionTable &exportSqlOptions()
 {
-    io.err << "quarry export: " << message << "\n"
-           << "Usage: quarry export postman WORKSPACE [--collection NAME] [-o FILE] [--env NAME --env-out FILE]\n";
-    return UsageError;
+    static const OptionTable table = [] {
+        OptionTable t = sqlOptions();
+        t.command = u"export sql"_s;
+        t.summary = u"The DDL of the designed schema, as quarry sql prints it, to a file or stdout."_s;
+        t.options << Option{.name = u"--out"_s, .value = u"FILE"_s, .help = u"write it to FILE instead of stdout"_s,
+                            .aliases = {u"-o"_s}};
+        return t;
+    }();
+    return table;
 }
 
-bool write(const QString &path, const QByteArray &bytes, Io &io)
+/// `quarry export sql WORKSPACE --dialect D [--json] [--out FILE]`: `quarry sql` with an output file.
+int exportSql(const QStringList &args, Io &io)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        io.err << "quarry export: cannot write " << path << ": " << file.errorString() << '\n';
-        return false;
-    }
-    return true;
+    int exit = Success;
+    const auto parsed = parseCommandLine(exportSqlOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0), dialect = parsed->value(u"--dialect"_s), out = parsed->value(u"--out"_s);
+    const bool json = parsed->isSet(u"--json"_s);
+    if (out.isEmpty())
+        return printSql(path, dialect, json, io);
+    QString text;
+    QTextStream buffer(&text);
+    Io toFile{buffer, io.err};
+    const int status = printSql(path, dialect, json, toFile);
+    buffer.flush();
+    if (status != Success)
+        return status;
+    return writeOutput(u"export"_s, out, text.toUtf8(), io) ? Success : Failure;
 }
 
-} // namespace
+const OptionTable &exportPostmanOptions()
+{
+    static const OptionTable table{
+        .command = u"export postman"_s,
+        .summary = u"Export a request collection (and an environment) in Postman's v2.1 format."_s,
+        .operands = {{.name = u"WORKSPACE"_s, .missing = u"which workspace?"_s}},
+        .options = {{.name = u"--collection"_s, .value = u"NAME"_s, .help = u"the collection (default: the first)"_s},
+                    {.name = u"--out"_s, .value = u"FILE"_s, .help = u"write it to FILE instead of stdout"_s,
+                     .aliases = {u"-o"_s}},
+                    {.name = u"--env"_s, .value = u"NAME"_s, .help = u"also export this environment (with --env-out)"_s},
+                    {.name = u"--env-out"_s, .value = u"FILE"_s, .help = u"the environment's file"_s}},
+    };
+    return table;
+}
 
 int exportCommand(const QStringList &args, Io &io)
 {
-    if (args.isEmpty())
-        return usage(io, u"what to export?"_s);
-    const QString kind = args.first();
+    const QString kind = args.value(0);
     if (kind == u"openapi"_s)
         return exportOpenApi(args.mid(1), io);   // mock routes -> OpenAPI 3.1
     if (kind == u"dbml"_s)
         return exportDbml(args.mid(1), io);      // schema design -> DBML
-    if (kind != u"postman"_s) {
-        if (QStringList{u"sql"_s}.contains(kind)) {
-            io.err << "quarry export: exporting " << kind << " is not implemented in this build yet.\n";
-            return UsageError;
-        }
-        return usage(io, u"unknown kind \"%1\"."_s.arg(kind));
-    }
-    QString path, collectionName, out, envName, envOut;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        const bool hasValue = i + 1 < args.size();
-        if ((a == u"-o"_s || a == u"--out"_s) && hasValue)
-            out = args.at(++i);
-        else if (a == u"--collection"_s && hasValue)
-            collectionName = args.at(++i);
-        else if (a == u"--env"_s && hasValue)
-            envName = args.at(++i);
-        else if (a == u"--env-out"_s && hasValue)
-            envOut = args.at(++i);
-        else if (a.startsWith(u'-'))
-            return usage(io, u"unknown option %1 (or a missing value)."_s.arg(a));
-        else if (path.isEmpty())
-            path = a;
-        else
-            return usage(io, u"one workspace only."_s);
-    }
-    if (path.isEmpty())
-        return usage(io, u"which workspace?"_s);
+    if (kind == u"sql"_s)
+        return exportSql(args.mid(1), io);       // schema design -> DDL, as `quarry sql`
+    int exit = Success;
+    const auto parsed = parseCommandLine(exportPostmanOptions(), args.mid(1), io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0), collectionName = parsed->value(u"--collection"_s);
+    const QString out = parsed->value(u"--out"_s), envName = parsed->value(u"--env"_s), envOut = parsed->value(u"--env-out"_s);
     if (envName.isEmpty() != envOut.isEmpty())
-        return usage(io, u"--env and --env-out go together."_s);
+        return usageError(exportPostmanOptions(), io, u"--env and --env-out go together."_s);
     auto ws = workspace::Workspace::load(path);
     if (!ws) {
         io.err << "quarry export: " << ws.error().toString() << '\n';
@@ -98,7 +104,7 @@ int exportCommand(const QStringList &args, Io &io)
     const QByteArray json = QJsonDocument(http::PostmanFormat::exportCollection(*chosen)).toJson(QJsonDocument::Indented);
     if (out.isEmpty())
         io.out << QString::fromUtf8(json);
-    else if (!write(out, json, io))
+    else if (!writeOutput(u"export"_s, out, json, io))
         return Failure;
     if (!envName.isEmpty()) {
         const QList<http::Environment> envs = http::Environment::listFromJson(ws.value()->sectionArray(workspace::Section::Environments));
@@ -112,7 +118,7 @@ int exportCommand(const QStringList &args, Io &io)
                 io.err << "note: the secret variable " << v.name << " is exported empty; give it to newman with --env-var "
                        << v.name << "=...\n";
         }
-        if (!write(envOut, QJsonDocument(http::PostmanFormat::exportEnvironment(*env)).toJson(QJsonDocument::Indented), io))
+        if (!writeOutput(u"export"_s, envOut, QJsonDocument(http::PostmanFormat::exportEnvironment(*env)).toJson(QJsonDocument::Indented), io))
             return Failure;
     }
     return Success;

@@ -11,5 +11,7 @@ namespace quarry::cli {
 /// Postman environment (secret values left empty: pass them to newman with --env-var).
 /// Exit: 0 written, 1 the workspace could not be read or the file written, 2 usage error.
 int exportCommand(const QStringList &args, Io &io);
+const OptionTable &exportSqlOptions();
+const OptionTable &exportPostmanOptions();
 
 } // namespace quarry::cli

@@ -14,39 +14,35 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
+const OptionTable &fakeOptions()
+{
+    static const OptionTable table{
+        .command = u"fake"_s,
+        .summary = u"Rows of a designed table that satisfy its constraints, as mock.fixtures JSON."_s,
+        .operands = {{u"WORKSPACE"_s}},
+        .options = {{.name = u"--table"_s, .value = u"NAME"_s, .help = u"the table to fill (and the tables it references)"_s,
+                     .use = Option::Required},
+                    {.name = u"--rows"_s, .value = u"N"_s, .help = u"how many rows (default 10)"_s, .min = 0, .max = 1000000},
+                    {.name = u"--seed"_s, .value = u"S"_s, .help = u"the seed: the same seed gives the same rows (default 1)"_s},
+                    {.name = u"--locale"_s, .value = u"L"_s, .help = u"the fake data's locale (default en)"_s}},
+    };
+    return table;
+}
+
 int runFake(const QStringList &args, Io &io)
 {
-    static const QString usage = u"Usage: quarry fake WORKSPACE --table NAME [--rows N] [--seed S] [--locale L]\n"_s;
-    QString path, table, locale = u"en"_s;
-    qint64 rows = 10;
-    quint64 seed = 1;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        const bool hasValue = i + 1 < args.size();
-        bool ok = true;
-        if (a == u"--table"_s && hasValue) {
-            table = args.at(++i);
-        } else if (a == u"--rows"_s && hasValue) {
-            rows = args.at(++i).toLongLong(&ok);
-            ok = ok && rows >= 0 && rows <= 1000000;
-        } else if (a == u"--seed"_s && hasValue) {
-            seed = args.at(++i).toULongLong(&ok);
-        } else if (a == u"--locale"_s && hasValue) {
-            locale = args.at(++i);
-        } else if (a.startsWith(u'-') || !path.isEmpty()) {
-            ok = false;
-        } else {
-            path = a;
-        }
-        if (!ok) {
-            io.err << "quarry fake: unexpected or bad argument \"" << a << "\".\n" << usage;
-            return UsageError;
-        }
-    }
-    if (path.isEmpty() || table.isEmpty()) {
-        io.err << usage;
-        return UsageError;
-    }
+    int exit = Success;
+    const auto parsed = parseCommandLine(fakeOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0);
+    const QString table = parsed->value(u"--table"_s);
+    const QString locale = parsed->value(u"--locale"_s, u"en"_s);
+    const qint64 rows = parsed->number(u"--rows"_s, 10);
+    bool ok = true;
+    const quint64 seed = parsed->value(u"--seed"_s, u"1"_s).toULongLong(&ok);
+    if (!ok)
+        return usageError(fakeOptions(), io, u"--seed needs a whole number of at least 0."_s);
     if (!mock::FakeLocale::named(locale)) {
         io.err << "quarry fake: no fake data for the locale \"" << locale << "\"; available: "
                << mock::FakeLocale::available().join(u", "_s) << '\n';

@@ -11,5 +11,6 @@ namespace quarry::cli {
 /// the `mock.fixtures` JSON {"parent": [...], "table": [...]} on stdout, parent tables' rows
 /// included. Exit 1 when the workspace or the table cannot be used, 2 on usage errors.
 int runFake(const QStringList &args, Io &io);
+const OptionTable &fakeOptions();
 
 } // namespace quarry::cli

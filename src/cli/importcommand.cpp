@@ -27,15 +27,6 @@ namespace quarry::cli {
 
 namespace {
 
-int usage(Io &io, const QString &message)
-{
-    io.err << "quarry import: " << message << "\n"
-           << "Usage: quarry import postman|curl|har FILE --into WORKSPACE [--collection NAME]\n"
-           << "       quarry import insomnia FILE|bruno DIRECTORY --into WORKSPACE\n"
-           << "       quarry import openapi|sql|dbml FILE --into WORKSPACE\n";
-    return UsageError;
-}
-
 Result<QByteArray> readInput(const QString &path)
 {
     QFile file;
@@ -74,38 +65,51 @@ Result<std::unique_ptr<workspace::Workspace>> openOrCreateWorkspace(const QStrin
     return std::move(ws).value();
 }
 
+const OptionTable &importRequestsOptions()
+{
+    static const OptionTable table{
+        .command = u"import postman|curl|har"_s,
+        .summary = u"Import a Postman collection or environment, a curl command or a HAR recording as requests."_s,
+        .operands = {{.name = u"FILE"_s, .missing = u"FILE and --into WORKSPACE are required."_s}},
+        .options = {{.name = u"--into"_s, .value = u"WORKSPACE"_s, .help = u"the workspace (made when it does not exist)"_s,
+                     .use = Option::Required},
+                    {.name = u"--collection"_s, .value = u"NAME"_s, .help = u"the collection's name (curl, HAR)"_s}},
+        .details = u"FILE - reads standard input.\n"_s,
+    };
+    return table;
+}
+
+const OptionTable &importBundleOptions()
+{
+    static const OptionTable table{
+        .command = u"import insomnia|bruno"_s,
+        .summary = u"Import an Insomnia export (v4 JSON or v5 YAML) or a Bruno collection folder, with its environments."_s,
+        .operands = {{.name = u"FILE|DIRECTORY"_s, .missing = u"FILE and --into WORKSPACE are required."_s}},
+        .options = {{.name = u"--into"_s, .value = u"WORKSPACE"_s, .help = u"the workspace (made when it does not exist)"_s,
+                     .use = Option::Required}},
+    };
+    return table;
+}
+
 int importCommand(const QStringList &args, Io &io)
 {
-    if (args.isEmpty())
-        return usage(io, u"what to import: postman, curl or har?"_s);
-    const QString kind = args.first();
+    const QString kind = args.value(0);
     if (kind == u"openapi"_s)
         return importOpenApi(args.mid(1), io);   // OpenAPI -> mock routes
     if (kind == u"sql"_s)
         return importSql(args.mid(1), io);       // PostgreSQL or SQLite DDL -> schema design
     if (kind == u"dbml"_s)
         return importDbml(args.mid(1), io);      // DBML -> schema design
-    QString file, into, collectionName = u"Imported"_s;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == u"--into"_s && i + 1 < args.size())
-            into = args.at(++i);
-        else if (a == u"--collection"_s && i + 1 < args.size())
-            collectionName = args.at(++i);
-        else if (a.startsWith(u"--"_s))
-            return usage(io, u"unknown option %1."_s.arg(a));
-        else if (file.isEmpty())
-            file = a;
-        else
-            return usage(io, u"one input file only."_s);
-    }
-    if (kind != u"postman"_s && kind != u"curl"_s && kind != u"har"_s && kind != u"insomnia"_s && kind != u"bruno"_s) {
-        return usage(io, u"unknown kind \"%1\" (postman, curl, har, insomnia, bruno)."_s.arg(kind));
-    }
-    if (file.isEmpty() || into.isEmpty())
-        return usage(io, u"FILE and --into WORKSPACE are required."_s);
-    // An Insomnia export or a Bruno collection folder: read by RequestImport, with its environments.
     const bool bundle = kind == u"insomnia"_s || kind == u"bruno"_s;
+    const OptionTable &table = bundle ? importBundleOptions() : importRequestsOptions();
+    int exit = Success;
+    const auto parsed = parseCommandLine(table, args.mid(1), io, &exit);
+    if (!parsed)
+        return exit;
+    const QString file = parsed->operand(0);
+    const QString into = parsed->value(u"--into"_s);
+    const QString collectionName = parsed->value(u"--collection"_s, u"Imported"_s);
+    // An Insomnia export or a Bruno collection folder: read by RequestImport, with its environments.
     auto input = bundle ? Result<QByteArray>(QByteArray()) : readInput(file);
     if (!input) {
         io.err << "quarry import: " << input.error().toString() << '\n';

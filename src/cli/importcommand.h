@@ -24,5 +24,7 @@ Result<std::unique_ptr<workspace::Workspace>> openOrCreateWorkspace(const QStrin
 /// The workspace is created when it does not exist. Warnings go to stderr.
 /// Exit: 0 imported, 1 the input could not be read or parsed, 2 usage error or a kind this build lacks.
 int importCommand(const QStringList &args, Io &io);
+const OptionTable &importRequestsOptions();
+const OptionTable &importBundleOptions();
 
 } // namespace quarry::cli

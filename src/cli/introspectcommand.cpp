@@ -15,42 +15,31 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
+const OptionTable &introspectOptions()
+{
+    static const OptionTable table{
+        .command = u"introspect"_s,
+        .summary = u"A live database's schema as workspace JSON."_s,
+        .operands = {{.name = u"URL"_s, .missing = u"no database URL."_s}},
+        .options = {{.name = u"--into"_s, .value = u"WORKSPACE"_s,
+                     .help = u"merge it into WORKSPACE (same-named tables, enums and views replaced)"_s},
+                    {.name = u"--json"_s, .help = u"with --into: print the summary as JSON"_s}},
+        .details = u"URL: sqlite:path/to/file.db or postgresql://user@host:port/db\n"
+                   u"Without --into: prints the database's design as the workspace's schema JSON.\n"_s,
+    };
+    return table;
+}
+
 int runIntrospect(const QStringList &args, Io &io)
 {
-    const auto usage = [&io](const QString &message = {}) {
-        if (!message.isEmpty())
-            io.err << "quarry introspect: " << message << '\n';
-        io.err << "Usage: quarry introspect URL [--into WORKSPACE] [--json]\n"
-                  "  URL: sqlite:path/to/file.db or postgresql://user@host:port/db\n"
-                  "  Without --into: prints the database's design as the workspace's schema JSON.\n"
-                  "  With --into: merges it into WORKSPACE (same-named tables, enums and views replaced);\n"
-                  "  --json then prints the summary as JSON.\n";
-        return int(UsageError);
-    };
-    QString url, into;
-    bool json = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == u"--into"_s) {
-            if (i + 1 >= args.size())
-                return usage(u"--into needs a workspace file."_s);
-            into = args.at(++i);
-        } else if (a.startsWith(u"--into="_s)) {
-            into = a.mid(7);
-        } else if (a == u"--json"_s) {
-            json = true;
-        } else if (a == u"-h"_s || a == u"--help"_s) {
-            return usage();
-        } else if (a.startsWith(u"-"_s)) {
-            return usage(u"unknown option \"%1\"."_s.arg(a));
-        } else if (!url.isEmpty()) {
-            return usage(u"one URL only (got \"%1\" too)."_s.arg(a));
-        } else {
-            url = a;
-        }
-    }
-    if (url.isEmpty())
-        return usage(u"no database URL."_s);
+    int exit = Success;
+    const auto parsed = parseCommandLine(introspectOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString url = parsed->operand(0);
+    const QString into = parsed->value(u"--into"_s);
+    const bool json = parsed->isSet(u"--json"_s);
+    const auto usage = [&io](const QString &message) { return usageError(introspectOptions(), io, message); };
     if (!url.startsWith(u"sqlite:"_s) && !url.startsWith(u"postgresql://"_s) && !url.startsWith(u"postgres://"_s))
         return usage(u"unsupported URL \"%1\"; use sqlite:path/to/file.db or postgresql://user@host:port/db."_s
                          .arg(db::maskedUrl(url)));

@@ -14,5 +14,6 @@ namespace quarry::cli {
 /// (--json: as a JSON object). Notes go to stderr. Exit 0 read, 1 the database is unreachable or
 /// unreadable or the workspace unusable, 2 usage.
 int runIntrospect(const QStringList &args, Io &io);
+const OptionTable &introspectOptions();
 
 } // namespace quarry::cli

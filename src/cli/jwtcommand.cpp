@@ -27,82 +27,16 @@ namespace {
 
 using namespace quarry::auth;
 
-QString usage()
+QList<Option> keyOptions()
 {
-    return u"Usage: quarry jwt COMMAND [OPTIONS]\n"
-           u"\n"
-           u"  sign     [KEY] [--alg A] [--sub S] [--role R]... [--claim NAME=VALUE]... [--claims JSON]\n"
-           u"           [--lifetime SECONDS] [--iss I] [--aud A] [--kid K] [--json]\n"
-           u"           print a signed token (claims default from the profile: iss, aud, iat, exp, jti)\n"
-           u"  verify   TOKEN|- [KEY] [--alg A]... [--iss I] [--aud A] [--leeway SECONDS] [--require-exp]\n"
-           u"           print the verified claims; exit 1 with the reason when the token is invalid\n"
-           u"  decode   TOKEN|-    print header and claims as JSON, without verifying\n"
-           u"  keygen   --alg RS256|RS384|RS512|PS256|ES256|ES384|EdDSA [--kid K] [--jwks]\n"
-           u"           print a new private key (PKCS#8 PEM) and its public key (or the public JWKS)\n"
-           u"  jwks     KEY        print the public JWKS of a profile or key file\n"
-           u"  hash-password      read a password on stdin, print its argon2id hash\n"
-           u"\n"
-           u"KEY is one of:\n"
-           u"  --workspace FILE --profile ID   an auth profile of a workspace\n"
-           u"  --secret-env NAME               an HMAC secret in an environment variable (HS256 by default)\n"
-           u"  --key-file FILE                 a PEM key or certificate, a JWK or a JWKS\n"
-           u"\n"
-           u"--claim values are JSON when they parse as JSON (5, true, [\"a\"]), strings otherwise.\n"_s;
+    return {{.name = u"--workspace"_s, .value = u"FILE"_s, .help = u"the workspace of an auth profile (with --profile)"_s},
+            {.name = u"--profile"_s, .value = u"ID"_s, .help = u"an auth profile of that workspace"_s},
+            {.name = u"--secret-env"_s, .value = u"NAME"_s,
+             .help = u"an HMAC secret in an environment variable (HS256 by default)"_s},
+            {.name = u"--key-file"_s, .value = u"FILE"_s, .help = u"a PEM key or certificate, a JWK or a JWKS"_s}};
 }
 
-struct Options {
-    QStringList positional;
-    QMultiHash<QString, QString> values;
-    QSet<QString> flags;
-    QString error;
-
-    QString value(const QString &name) const { return values.value(name); }
-    QStringList all(const QString &name) const
-    {
-        QStringList v = values.values(name);
-        std::reverse(v.begin(), v.end()); // QMultiHash returns the newest first
-        return v;
-    }
-    bool has(const QString &name) const { return values.contains(name) || flags.contains(name); }
-};
-
-Options parse(const QStringList &args)
-{
-    static const QSet<QString> flagNames = {u"--json"_s, u"--require-exp"_s, u"--jwks"_s, u"--stdin"_s};
-    static const QSet<QString> valueNames = {u"--workspace"_s, u"--profile"_s, u"--secret-env"_s, u"--key-file"_s,
-                                             u"--alg"_s,       u"--sub"_s,     u"--role"_s,       u"--claim"_s,
-                                             u"--claims"_s,    u"--lifetime"_s, u"--iss"_s,       u"--aud"_s,
-                                             u"--kid"_s,       u"--leeway"_s};
-    Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        QString a = args.at(i);
-        QString inlineValue;
-        bool hasInline = false;
-        if (a.startsWith(u"--"_s) && a.contains(u'=')) {
-            inlineValue = a.mid(a.indexOf(u'=') + 1);
-            a = a.left(a.indexOf(u'='));
-            hasInline = true;
-        }
-        if (flagNames.contains(a)) {
-            o.flags.insert(a);
-        } else if (valueNames.contains(a)) {
-            if (hasInline) {
-                o.values.insert(a, inlineValue);
-            } else if (i + 1 < args.size()) {
-                o.values.insert(a, args.at(++i));
-            } else {
-                o.error = u"%1 needs a value."_s.arg(a);
-                return o;
-            }
-        } else if (a.startsWith(u"--"_s)) {
-            o.error = u"Unknown option %1."_s.arg(a);
-            return o;
-        } else {
-            o.positional << args.at(i);
-        }
-    }
-    return o;
-}
+const Operand token{.name = u"TOKEN|-"_s, .missing = u"Give the token as an argument, or - to read it from stdin."_s};
 
 void printJson(Io &io, const QJsonValue &v)
 {
@@ -173,17 +107,17 @@ std::optional<Algorithm> impliedAlgorithm(const Key &key)
     return std::nullopt;
 }
 
-Result<KeySource> keySource(const Options &o)
+Result<KeySource> keySource(const Arguments &o)
 {
-    const int given = int(o.has(u"--workspace"_s) || o.has(u"--profile"_s)) + int(o.has(u"--secret-env"_s))
-        + int(o.has(u"--key-file"_s));
+    const int given = int(o.isSet(u"--workspace"_s) || o.isSet(u"--profile"_s)) + int(o.isSet(u"--secret-env"_s))
+        + int(o.isSet(u"--key-file"_s));
     if (given == 0)
         return Error{Error::Kind::InvalidInput,
                      u"Name a key: --workspace W --profile ID, --secret-env NAME or --key-file FILE."_s, {}};
     if (given > 1)
         return Error{Error::Kind::InvalidInput, u"Give only one of --profile, --secret-env and --key-file."_s, {}};
     KeySource s;
-    if (o.has(u"--workspace"_s) || o.has(u"--profile"_s)) {
+    if (o.isSet(u"--workspace"_s) || o.isSet(u"--profile"_s)) {
         if (o.value(u"--workspace"_s).isEmpty() || o.value(u"--profile"_s).isEmpty())
             return Error{Error::Kind::InvalidInput, u"--workspace and --profile go together."_s, {}};
         auto ws = workspace::Workspace::load(o.value(u"--workspace"_s));
@@ -201,7 +135,7 @@ Result<KeySource> keySource(const Options &o)
         s.warnings = keys.value().warnings;
         return s;
     }
-    if (o.has(u"--secret-env"_s)) {
+    if (o.isSet(u"--secret-env"_s)) {
         const QString name = o.value(u"--secret-env"_s);
         if (!qEnvironmentVariableIsSet(name.toUtf8().constData()))
             return Error{Error::Kind::NotFound, u"The environment variable %1 is not set."_s.arg(name), name};
@@ -256,10 +190,8 @@ QJsonValue claimValue(const QString &text)
     return text;
 }
 
-int sign(const Options &o, Io &io)
+int sign(const Arguments &o, Io &io)
 {
-    if (!o.positional.isEmpty())
-        return usageError(io, u"sign takes no positional arguments (got \"%1\")."_s.arg(o.positional.first()));
     auto source = keySource(o);
     if (!source)
         return fail(io, source.error(), source.error().kind == Error::Kind::InvalidInput ? UsageError : Failure);
@@ -269,25 +201,25 @@ int sign(const Options &o, Io &io)
         return fail(io, Error{Error::Kind::InvalidInput, u"This key can only verify: signing needs a private key."_s, {}});
 
     QJsonObject claims;
-    if (o.has(u"--claims"_s)) {
+    if (o.isSet(u"--claims"_s)) {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(o.value(u"--claims"_s).toUtf8(), &pe);
         if (pe.error != QJsonParseError::NoError || !doc.isObject())
             return usageError(io, u"--claims must be a JSON object."_s);
         claims = doc.object();
     }
-    for (const QString &c : o.all(u"--claim"_s)) {
+    for (const QString &c : o.values(u"--claim"_s)) {
         const qsizetype eq = c.indexOf(u'=');
         if (eq <= 0)
             return usageError(io, u"--claim takes NAME=VALUE (got \"%1\")."_s.arg(c));
         claims.insert(c.left(eq), claimValue(c.mid(eq + 1)));
     }
-    if (o.has(u"--iss"_s))
+    if (o.isSet(u"--iss"_s))
         claims.insert(u"iss"_s, o.value(u"--iss"_s));
-    if (o.has(u"--aud"_s))
+    if (o.isSet(u"--aud"_s))
         claims.insert(u"aud"_s, o.value(u"--aud"_s));
     qint64 lifetime = 0;
-    if (o.has(u"--lifetime"_s)) {
+    if (o.isSet(u"--lifetime"_s)) {
         bool ok = false;
         lifetime = o.value(u"--lifetime"_s).toLongLong(&ok);
         if (!ok || lifetime <= 0)
@@ -299,7 +231,7 @@ int sign(const Options &o, Io &io)
     if (!profile) {
         // No profile: an ad-hoc one around the key, so the claims are built the same way.
         std::optional<Algorithm> alg = impliedAlgorithm(key);
-        if (o.has(u"--alg"_s)) {
+        if (o.isSet(u"--alg"_s)) {
             auto named = Algorithms::fromName(o.value(u"--alg"_s));
             if (!named)
                 return usageError(io, named.error().message);
@@ -309,22 +241,22 @@ int sign(const Options &o, Io &io)
                          {u"lifetimeSeconds"_s, lifetime > 0 ? lifetime : 3600}};
         json.insert(Algorithms::family(*alg) == KeyFamily::Hmac ? u"secret"_s : u"privateKey"_s, u"env:UNUSED"_s);
         profile = AuthProfile::fromJson(json).value();
-    } else if (o.has(u"--alg"_s) && o.value(u"--alg"_s) != Algorithms::name(profile->algorithm())) {
+    } else if (o.isSet(u"--alg"_s) && o.value(u"--alg"_s) != Algorithms::name(profile->algorithm())) {
         return usageError(io, u"Profile \"%1\" signs with %2; --alg cannot change that."_s.arg(
                                   profile->id(), Algorithms::name(profile->algorithm())));
     }
-    if (o.has(u"--kid"_s))
+    if (o.isSet(u"--kid"_s))
         key = key.withKid(o.value(u"--kid"_s));
     const TokenIssuer issuer(*profile, key);
     TokenRequest request;
     request.subject = o.value(u"--sub"_s);
-    request.roles = o.all(u"--role"_s);
+    request.roles = o.values(u"--role"_s);
     request.claims = claims;
     request.lifetimeSeconds = lifetime;
     auto issued = issuer.issue(request);
     if (!issued)
         return fail(io, issued.error());
-    if (o.has(u"--json"_s)) {
+    if (o.isSet(u"--json"_s)) {
         printJson(io, QJsonObject{{u"token"_s, QString::fromLatin1(issued.value().token)},
                                   {u"header"_s, issued.value().header},
                                   {u"claims"_s, issued.value().claims},
@@ -336,9 +268,9 @@ int sign(const Options &o, Io &io)
     return Success;
 }
 
-int verify(const Options &o, Io &io)
+int verify(const Arguments &o, Io &io)
 {
-    auto token = tokenArgument(o.positional);
+    auto token = tokenArgument(o.operands());
     if (!token)
         return usageError(io, token.error().message);
     auto source = keySource(o);
@@ -349,9 +281,9 @@ int verify(const Options &o, Io &io)
     VerifyOptions options;
     if (source.value().profile)
         options = source.value().profile->verifyOptions();
-    if (o.has(u"--alg"_s)) {
+    if (o.isSet(u"--alg"_s)) {
         options.algorithms.clear();
-        for (const QString &name : o.all(u"--alg"_s)) {
+        for (const QString &name : o.values(u"--alg"_s)) {
             auto alg = Algorithms::fromName(name);
             if (!alg)
                 return usageError(io, alg.error().message);
@@ -364,13 +296,13 @@ int verify(const Options &o, Io &io)
                 options.algorithms << *alg;
         }
     }
-    if (o.has(u"--iss"_s))
+    if (o.isSet(u"--iss"_s))
         options.issuer = o.value(u"--iss"_s);
-    if (o.has(u"--aud"_s))
-        options.audiences = o.all(u"--aud"_s);
-    if (o.has(u"--leeway"_s))
+    if (o.isSet(u"--aud"_s))
+        options.audiences = o.values(u"--aud"_s);
+    if (o.isSet(u"--leeway"_s))
         options.leewaySeconds = o.value(u"--leeway"_s).toLongLong();
-    if (o.has(u"--require-exp"_s))
+    if (o.isSet(u"--require-exp"_s))
         options.requireExpiry = true;
 
     auto r = JwtVerifier(source.value().verificationKeys, options).verify(token.value());
@@ -381,16 +313,16 @@ int verify(const Options &o, Io &io)
         io.err << '\n';
         return Failure;
     }
-    if (o.has(u"--json"_s))
+    if (o.isSet(u"--json"_s))
         printJson(io, QJsonObject{{u"valid"_s, true}, {u"header"_s, r.value().header()}, {u"claims"_s, r.value().claims()}});
     else
         printJson(io, r.value().claims());
     return Success;
 }
 
-int decode(const Options &o, Io &io)
+int decode(const Arguments &o, Io &io)
 {
-    auto token = tokenArgument(o.positional);
+    auto token = tokenArgument(o.operands());
     if (!token)
         return usageError(io, token.error().message);
     auto jwt = Jwt::decode(token.value());
@@ -406,10 +338,8 @@ int decode(const Options &o, Io &io)
     return Success;
 }
 
-int keygen(const Options &o, Io &io)
+int keygen(const Arguments &o, Io &io)
 {
-    if (!o.has(u"--alg"_s))
-        return usageError(io, u"keygen needs --alg (RS256, PS256, ES256, ES384, EdDSA, ...)."_s);
     auto alg = Algorithms::fromName(o.value(u"--alg"_s));
     if (!alg)
         return usageError(io, alg.error().message);
@@ -419,7 +349,7 @@ int keygen(const Options &o, Io &io)
     auto key = Key::generate(alg.value(), o.value(u"--kid"_s));
     if (!key)
         return fail(io, key.error());
-    if (o.has(u"--jwks"_s)) {
+    if (o.isSet(u"--jwks"_s)) {
         printJson(io, KeySet({key.value()}).toJwks());
         io.err << "The private key is not printed with --jwks; run keygen without it to get the PEM.\n";
         return Success;
@@ -429,7 +359,7 @@ int keygen(const Options &o, Io &io)
     return Success;
 }
 
-int jwks(const Options &o, Io &io)
+int jwks(const Arguments &o, Io &io)
 {
     auto source = keySource(o);
     if (!source)
@@ -441,7 +371,7 @@ int jwks(const Options &o, Io &io)
     return Success;
 }
 
-int hashPassword(const Options &, Io &io)
+int hashPassword(const Arguments &, Io &io)
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
@@ -462,29 +392,82 @@ int hashPassword(const Options &, Io &io)
 
 } // namespace
 
+const QList<OptionTable> &jwtOptions()
+{
+    static const QList<OptionTable> tables = [] {
+        OptionTable sign{
+            .command = u"jwt sign"_s,
+            .summary = u"Print a signed token (claims default from the profile: iss, aud, iat, exp, jti)."_s,
+            .options = keyOptions(),
+            .details = u"--claim values are JSON when they parse as JSON (5, true, [\"a\"]), strings otherwise.\n"_s,
+        };
+        sign.options << Option{.name = u"--alg"_s, .value = u"A"_s, .help = u"the algorithm (default: the key's)"_s}
+                     << Option{.name = u"--sub"_s, .value = u"S"_s, .help = u"the subject"_s}
+                     << Option{.name = u"--role"_s, .value = u"R"_s, .help = u"a role"_s, .use = Option::Repeatable}
+                     << Option{.name = u"--claim"_s, .value = u"NAME=VALUE"_s, .help = u"a claim"_s, .use = Option::Repeatable}
+                     << Option{.name = u"--claims"_s, .value = u"JSON"_s, .help = u"claims as a JSON object"_s}
+                     << Option{.name = u"--lifetime"_s, .value = u"SECONDS"_s, .help = u"how long the token is valid"_s}
+                     << Option{.name = u"--iss"_s, .value = u"I"_s, .help = u"the issuer"_s}
+                     << Option{.name = u"--aud"_s, .value = u"A"_s, .help = u"the audience"_s}
+                     << Option{.name = u"--kid"_s, .value = u"K"_s, .help = u"the key id in the header"_s}
+                     << Option{.name = u"--json"_s, .help = u"print the token with its header and claims as JSON"_s};
+        OptionTable verify{
+            .command = u"jwt verify"_s,
+            .summary = u"Print the verified claims; exit 1 with the reason when the token is invalid."_s,
+            .operands = {token},
+            .options = keyOptions(),
+        };
+        verify.options << Option{.name = u"--alg"_s, .value = u"A"_s, .help = u"an algorithm to accept"_s,
+                                 .use = Option::Repeatable}
+                       << Option{.name = u"--iss"_s, .value = u"I"_s, .help = u"the issuer to require"_s}
+                       << Option{.name = u"--aud"_s, .value = u"A"_s, .help = u"an audience to accept"_s,
+                                 .use = Option::Repeatable}
+                       << Option{.name = u"--leeway"_s, .value = u"SECONDS"_s, .help = u"clock skew to allow"_s}
+                       << Option{.name = u"--require-exp"_s, .help = u"refuse a token without exp"_s}
+                       << Option{.name = u"--kid"_s, .value = u"K"_s, .help = u"the key id of a key file's key"_s}
+                       << Option{.name = u"--json"_s, .help = u"print header and claims as JSON"_s};
+        OptionTable decode{
+            .command = u"jwt decode"_s,
+            .summary = u"Print header and claims as JSON, without verifying."_s,
+            .operands = {token},
+        };
+        OptionTable keygen{
+            .command = u"jwt keygen"_s,
+            .summary = u"Print a new private key (PKCS#8 PEM) and its public key (or the public JWKS)."_s,
+            .options = {{.name = u"--alg"_s, .value = u"RS256|RS384|RS512|PS256|ES256|ES384|EdDSA"_s,
+                         .help = u"the key's algorithm"_s, .use = Option::Required},
+                        {.name = u"--kid"_s, .value = u"K"_s, .help = u"the key id"_s},
+                        {.name = u"--jwks"_s, .help = u"print the public JWKS instead of the PEMs"_s}},
+        };
+        OptionTable jwks{
+            .command = u"jwt jwks"_s,
+            .summary = u"Print the public JWKS of a profile or key file."_s,
+            .options = keyOptions(),
+        };
+        jwks.options << Option{.name = u"--kid"_s, .value = u"K"_s, .help = u"the key id of a key file's key"_s};
+        OptionTable hash{
+            .command = u"jwt hash-password"_s,
+            .summary = u"Read a password on stdin, print its argon2id hash."_s,
+        };
+        return QList<OptionTable>{sign, verify, decode, keygen, jwks, hash};
+    }();
+    return tables;
+}
+
 int runJwt(const QStringList &args, Io &io)
 {
-    if (args.isEmpty() || args.first() == u"--help"_s || args.first() == u"-h"_s || args.first() == u"help"_s) {
-        (args.isEmpty() ? io.err : io.out) << usage();
-        return args.isEmpty() ? UsageError : Success;
-    }
-    const QString command = args.first();
-    const Options o = parse(args.mid(1));
-    if (!o.error.isEmpty())
-        return usageError(io, o.error);
-    if (command == u"sign"_s)
-        return sign(o, io);
-    if (command == u"verify"_s)
-        return verify(o, io);
-    if (command == u"decode"_s)
-        return decode(o, io);
-    if (command == u"keygen"_s)
-        return keygen(o, io);
-    if (command == u"jwks"_s)
-        return jwks(o, io);
-    if (command == u"hash-password"_s)
-        return hashPassword(o, io);
-    return usageError(io, u"Unknown jwt command \"%1\" (sign, verify, decode, keygen, jwks, hash-password)."_s.arg(command));
+    using Run = int (*)(const Arguments &, Io &);
+    static const QHash<QString, Run> runs{{u"sign"_s, sign},     {u"verify"_s, verify}, {u"decode"_s, decode},
+                                          {u"keygen"_s, keygen}, {u"jwks"_s, jwks},     {u"hash-password"_s, hashPassword}};
+    const QString kind = args.value(0);
+    const OptionTable *table = tableForKind(jwtOptions(), kind);
+    if (!table || !runs.contains(kind))
+        return usageError(io, u"unknown jwt command \"%1\"."_s.arg(kind));
+    int exit = Success;
+    const auto parsed = parseCommandLine(*table, args.mid(1), io, &exit);
+    if (!parsed)
+        return exit;
+    return runs.value(kind)(*parsed, io);
 }
 
 } // namespace quarry::cli

@@ -13,5 +13,7 @@ namespace quarry::cli {
 /// exits 1 with the reason on stderr for an invalid token; `decode` prints header and claims as
 /// JSON without verifying. Usage errors exit 2.
 int runJwt(const QStringList &args, Io &io);
+/// The option tables of sign, verify, decode, keygen, jwks and hash-password.
+const QList<OptionTable> &jwtOptions();
 
 } // namespace quarry::cli

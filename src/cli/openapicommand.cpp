@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "openapicommand.h"
 
-#include "savefile.h"
 #include "http/requestimport.h"
 #include "http/openapicollection.h"
 #include "openapi/openapidocument.h"
@@ -18,51 +17,36 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::cli {
 
-namespace {
-
-int importUsage(Io &io, const QString &message)
+const OptionTable &importOpenApiOptions()
 {
-    io.err << "quarry import openapi: " << message << "\n"
-           << "Usage: quarry import openapi FILE --into WORKSPACE [--base-path PATH] [--as routes|requests|both]\n";
-    return UsageError;
+    static const OptionTable table{
+        .command = u"import openapi"_s,
+        .summary = u"Import an OpenAPI 3.0/3.1 document (JSON or YAML) as mock routes, requests or both."_s,
+        .operands = {{.name = u"FILE"_s, .missing = u"FILE and --into WORKSPACE are required."_s}},
+        .options = {{.name = u"--into"_s, .value = u"WORKSPACE"_s, .help = u"the workspace (made when it does not exist)"_s,
+                     .use = Option::Required},
+                    {.name = u"--base-path"_s, .value = u"PATH"_s, .help = u"put the routes under PATH, like /v1"_s,
+                     .aliases = {u"--prefix"_s}},
+                    {.name = u"--as"_s, .help = u"what to make of the operations (default routes)"_s,
+                     .choices = {u"routes"_s, u"requests"_s, u"both"_s}}},
+    };
+    return table;
 }
-
-int exportUsage(Io &io, const QString &message)
-{
-    io.err << "quarry export openapi: " << message << "\n"
-           << "Usage: quarry export openapi WORKSPACE [-o FILE] [--yaml|--json]\n";
-    return UsageError;
-}
-
-} // namespace
 
 int importOpenApi(const QStringList &args, Io &io)
 {
-    QString file, into, as = u"routes"_s;
+    int exit = Success;
+    const auto parsed = parseCommandLine(importOpenApiOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString file = parsed->operand(0);
+    const QString into = parsed->value(u"--into"_s);
+    const QString as = parsed->value(u"--as"_s, u"routes"_s);
     openapi::OpenApiImporter::Options options;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        const bool hasValue = i + 1 < args.size();
-        if (a == u"--into"_s && hasValue)
-            into = args.at(++i);
-        else if (a == u"--as"_s && hasValue)
-            as = args.at(++i);
-        else if ((a == u"--base-path"_s || a == u"--prefix"_s) && hasValue)
-            options.pathPrefix = args.at(++i);
-        else if (a.startsWith(u"--"_s))
-            return importUsage(io, u"unknown option %1 (or a missing value)."_s.arg(a));
-        else if (file.isEmpty())
-            file = a;
-        else
-            return importUsage(io, u"one input file only."_s);
-    }
-    if (file.isEmpty() || into.isEmpty())
-        return importUsage(io, u"FILE and --into WORKSPACE are required."_s);
-    if (as != u"routes"_s && as != u"requests"_s && as != u"both"_s)
-        return importUsage(io, u"--as takes routes, requests or both, not \"%1\"."_s.arg(as));
+    options.pathPrefix = parsed->value(u"--base-path"_s);
     const bool routes = as != u"requests"_s, requests = as != u"routes"_s;
     if (!options.pathPrefix.isEmpty() && !options.pathPrefix.startsWith(u'/'))
-        return importUsage(io, u"--base-path must start with /, like /v1."_s);
+        return usageError(importOpenApiOptions(), io, u"--base-path must start with /, like /v1."_s);
     while (options.pathPrefix.endsWith(u'/'))
         options.pathPrefix.chop(1);
 
@@ -132,27 +116,30 @@ int importOpenApi(const QStringList &args, Io &io)
     return Success;
 }
 
+const OptionTable &exportOpenApiOptions()
+{
+    static const OptionTable table{
+        .command = u"export openapi"_s,
+        .summary = u"Export the mock routes as an OpenAPI 3.1 document."_s,
+        .operands = {{.name = u"WORKSPACE"_s, .missing = u"which workspace?"_s}},
+        .options = {{.name = u"--out"_s, .value = u"FILE"_s, .help = u"write it to FILE (YAML when it ends in .yaml or .yml)"_s,
+                     .aliases = {u"-o"_s}},
+                    {.name = u"--yaml"_s, .help = u"YAML, whatever the file name"_s},
+                    {.name = u"--json"_s, .help = u"JSON, whatever the file name"_s}},
+    };
+    return table;
+}
+
 int exportOpenApi(const QStringList &args, Io &io)
 {
-    QString path, out;
-    int format = 0;   // 0: by the file name, 1: JSON, 2: YAML
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if ((a == u"-o"_s || a == u"--out"_s) && i + 1 < args.size())
-            out = args.at(++i);
-        else if (a == u"--yaml"_s)
-            format = 2;
-        else if (a == u"--json"_s)
-            format = 1;
-        else if (a.startsWith(u'-'))
-            return exportUsage(io, u"unknown option %1 (or a missing value)."_s.arg(a));
-        else if (path.isEmpty())
-            path = a;
-        else
-            return exportUsage(io, u"one workspace only."_s);
-    }
-    if (path.isEmpty())
-        return exportUsage(io, u"which workspace?"_s);
+    int exit = Success;
+    const auto parsed = parseCommandLine(exportOpenApiOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0);
+    const QString out = parsed->value(u"--out"_s);
+    // 0: by the file name, 1: JSON, 2: YAML
+    const int format = parsed->isSet(u"--yaml"_s) ? 2 : parsed->isSet(u"--json"_s) ? 1 : 0;
     auto ws = workspace::Workspace::load(path);
     if (!ws) {
         io.err << "quarry export: " << ws.error().toString() << '\n';
@@ -174,10 +161,8 @@ int exportOpenApi(const QStringList &args, Io &io)
         io.out << QString::fromUtf8(bytes);
         return Success;
     }
-    if (const auto saved = saveFile(out, bytes); !saved) {
-        io.err << "quarry export: " << saved.error().message << '\n';
+    if (!writeOutput(u"export"_s, out, bytes, io))
         return Failure;
-    }
     io.err << "Wrote " << document.value().value(u"paths"_s).toObject().size() << " paths to " << out << ".\n";
     return Success;
 }

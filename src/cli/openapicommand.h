@@ -14,11 +14,13 @@ namespace quarry::cli {
 /// to stderr. The workspace is created when it does not exist.
 /// Exit: 0 imported, 1 the document or the workspace could not be read, 2 usage error.
 int importOpenApi(const QStringList &args, Io &io);
+const OptionTable &importOpenApiOptions();
 
 /// `quarry export openapi WORKSPACE [-o FILE] [--yaml|--json]` (the arguments after "openapi")
 /// Writes the workspace's mock routes as an OpenAPI 3.1 document: YAML when FILE ends in .yaml or
 /// .yml (or with --yaml), else JSON; to stdout without -o.
 /// Exit: 0 written, 1 the workspace could not be read or the file written, 2 usage error.
 int exportOpenApi(const QStringList &args, Io &io);
+const OptionTable &exportOpenApiOptions();
 
 } // namespace quarry::cli

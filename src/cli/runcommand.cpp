@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "runcommand.h"
 
-#include "savefile.h"
 #include "http/collection.h"
 #include "http/environment.h"
 #include "http/postmanformat.h"
@@ -74,94 +73,58 @@ Result<Input> loadInput(const QString &path)
     return input;
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes, Io &io)
-{
-    const auto saved = saveFile(path, bytes);
-    if (!saved)
-        io.err << "quarry run: " << saved.error().message << '\n';
-    return saved.ok();
-}
-
-int usage(Io &io, const QString &message)
-{
-    io.err << "quarry run: " << message << "\n"
-           << "Usage: quarry run WORKSPACE|FILE [--collection NAME] [--folder NAME] [--env NAME] [--var NAME=VALUE]...\n"
-           << "                  [--reporter cli|json|junit] [--out FILE] [--junit FILE] [--iterations N]\n"
-           << "                  [--concurrency N] [--timeout MS] [--duration SECONDS]\n";
-    return UsageError;
-}
-
 } // namespace
+
+const OptionTable &runOptions()
+{
+    static const OptionTable table{
+        .command = u"run"_s,
+        .summary = u"Run a request collection and its checks."_s,
+        .operands = {{.name = u"WORKSPACE|FILE"_s, .missing = u"which workspace or collection file?"_s}},
+        .options = {{.name = u"--collection"_s, .value = u"NAME"_s, .help = u"run only this collection (name or id)"_s},
+                    {.name = u"--folder"_s, .value = u"NAME"_s, .help = u"run only this folder (name or id)"_s},
+                    {.name = u"--env"_s, .value = u"NAME"_s, .help = u"the environment"_s, .aliases = {u"-e"_s}},
+                    {.name = u"--var"_s, .value = u"NAME=VALUE"_s, .help = u"set a variable (before the environment's)"_s,
+                     .use = Option::Repeatable},
+                    {.name = u"--reporter"_s, .help = u"the report on stdout (default cli)"_s,
+                     .choices = {u"cli"_s, u"json"_s, u"junit"_s}, .aliases = {u"-r"_s}},
+                    {.name = u"--out"_s, .value = u"FILE"_s, .help = u"write the report to FILE instead"_s, .aliases = {u"-o"_s}},
+                    {.name = u"--junit"_s, .value = u"FILE"_s, .help = u"also write a JUnit report to FILE"_s},
+                    {.name = u"--iterations"_s, .value = u"N"_s, .help = u"run the collection N times"_s, .min = 1,
+                     .max = Option::NoLimit, .aliases = {u"-n"_s}},
+                    {.name = u"--concurrency"_s, .value = u"N"_s, .help = u"iterations in parallel"_s, .min = 1, .max = 256},
+                    {.name = u"--timeout"_s, .value = u"MS"_s, .help = u"a request's time limit in milliseconds"_s, .min = 1,
+                     .max = Option::NoLimit},
+                    {.name = u"--duration"_s, .value = u"SECONDS"_s, .help = u"repeat the run until this much time has passed"_s,
+                     .min = 1, .max = Option::NoLimit / 1000}},
+    };
+    return table;
+}
 
 int runCommand(const QStringList &args, Io &io)
 {
-    QString path, collectionName, reporter = u"cli"_s, outPath, junitPath;
+    int exit = Success;
+    const auto parsed = parseCommandLine(runOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0);
+    const QString collectionName = parsed->value(u"--collection"_s);
+    const QString reporter = parsed->value(u"--reporter"_s, u"cli"_s);
+    const QString outPath = parsed->value(u"--out"_s);
+    const QString junitPath = parsed->value(u"--junit"_s);
     http::RunOptions options;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        auto next = [&](QString &into) {
-            if (i + 1 >= args.size())
-                return false;
-            into = args.at(++i);
-            return true;
-        };
-        auto number = [&](int &into, int min) {
-            QString text;
-            bool ok = false;
-            if (!next(text))
-                return false;
-            into = text.toInt(&ok);
-            return ok && into >= min;
-        };
-        QString value;
-        if (a == u"--env"_s || a == u"-e"_s) {
-            if (!next(options.environment))
-                return usage(io, u"--env needs an environment name."_s);
-        } else if (a == u"--var"_s) {
-            if (!next(value) || !value.contains(u'='))
-                return usage(io, u"--var needs NAME=VALUE."_s);
-            options.variables.append({value.section(u'=', 0, 0), value.section(u'=', 1)});
-        } else if (a == u"--reporter"_s || a == u"-r"_s) {
-            if (!next(reporter) || !QStringList{u"cli"_s, u"json"_s, u"junit"_s}.contains(reporter))
-                return usage(io, u"--reporter is one of cli, json, junit."_s);
-        } else if (a == u"--out"_s || a == u"-o"_s) {
-            if (!next(outPath))
-                return usage(io, u"--out needs a file name."_s);
-        } else if (a == u"--junit"_s) {
-            if (!next(junitPath))
-                return usage(io, u"--junit needs a file name."_s);
-        } else if (a == u"--collection"_s) {
-            if (!next(collectionName))
-                return usage(io, u"--collection needs a name or id."_s);
-        } else if (a == u"--folder"_s) {
-            if (!next(options.folder))
-                return usage(io, u"--folder needs a name or id."_s);
-        } else if (a == u"--iterations"_s || a == u"-n"_s) {
-            if (!number(options.iterations, 1))
-                return usage(io, u"--iterations needs a number of at least 1."_s);
-        } else if (a == u"--concurrency"_s) {
-            if (!number(options.concurrency, 1) || options.concurrency > 256)
-                return usage(io, u"--concurrency needs a number from 1 to 256."_s);
-        } else if (a == u"--timeout"_s) {
-            if (!number(options.defaultTimeoutMs, 1))
-                return usage(io, u"--timeout needs milliseconds."_s);
-        } else if (a == u"--duration"_s) {
-            int seconds = 0;
-            if (!number(seconds, 1))
-                return usage(io, u"--duration needs seconds."_s);
-            options.durationMs = seconds * 1000;
-        } else if (a == u"-h"_s || a == u"--help"_s) {
-            return usage(io, u"runs a request collection and its checks."_s), Success;
-        } else if (a.startsWith(u'-')) {
-            return usage(io, u"unknown option %1."_s.arg(a));
-        } else if (path.isEmpty()) {
-            path = a;
-        } else {
-            return usage(io, u"one workspace or collection file only (got %1 and %2)."_s.arg(path, a));
-        }
+    options.environment = parsed->value(u"--env"_s);
+    options.folder = parsed->value(u"--folder"_s);
+    for (const QString &value : parsed->values(u"--var"_s)) {
+        if (!value.contains(u'='))
+            return usageError(runOptions(), io, u"--var needs NAME=VALUE, not \"%1\"."_s.arg(value));
+        options.variables.append({value.section(u'=', 0, 0), value.section(u'=', 1)});
     }
-    if (path.isEmpty())
-        return usage(io, u"which workspace or collection file?"_s);
+    options.iterations = int(parsed->number(u"--iterations"_s, options.iterations));
+    options.concurrency = int(parsed->number(u"--concurrency"_s, options.concurrency));
+    options.defaultTimeoutMs = int(parsed->number(u"--timeout"_s, options.defaultTimeoutMs));
+    if (parsed->isSet(u"--duration"_s))
+        options.durationMs = int(parsed->number(u"--duration"_s, 0) * 1000);
 
     auto input = loadInput(path);
     if (!input) {
@@ -213,7 +176,7 @@ int runCommand(const QStringList &args, Io &io)
         rendered = text.toUtf8();
     }
     if (!outPath.isEmpty()) {
-        if (!writeFile(outPath, rendered, io))
+        if (!writeOutput(u"run"_s, outPath, rendered, io))
             return Failure;
         if (reporter != u"cli"_s) {
             for (const http::RunReport &r : std::as_const(reports))
@@ -222,7 +185,7 @@ int runCommand(const QStringList &args, Io &io)
     } else {
         io.out << QString::fromUtf8(rendered);
     }
-    if (!junitPath.isEmpty() && !writeFile(junitPath, http::RunReport::toJUnit(reports), io))
+    if (!junitPath.isEmpty() && !writeOutput(u"run"_s, junitPath, http::RunReport::toJUnit(reports), io))
         return Failure;
     io.out.flush();
     for (const http::RunReport &r : std::as_const(reports)) {

@@ -14,5 +14,6 @@ namespace quarry::cli {
 /// collection (imported on the fly; scripts Quarry cannot read are reported as warnings).
 /// Exit: 0 every check passed, 1 a check or a request failed, 2 usage or input error.
 int runCommand(const QStringList &args, Io &io);
+const OptionTable &runOptions();
 
 } // namespace quarry::cli

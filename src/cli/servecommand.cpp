@@ -32,14 +32,6 @@ void onSignal(int signal)
     [[maybe_unused]] const auto n = ::write(s_signalPipe[1], &c, 1);
 }
 
-int usage(Io &io, const QString &message)
-{
-    io.err << "quarry serve: " << message << "\n"
-           << "Usage: quarry serve WORKSPACE [--host H] [--port N] [--threads N] [--log json|text|none] [--create-tables]\n";
-    io.err.flush();
-    return UsageError;
-}
-
 QString textLine(const mock::LogEntry &e)
 {
     if (!e.notice.isEmpty())
@@ -51,52 +43,38 @@ QString textLine(const mock::LogEntry &e)
 
 } // namespace
 
+const OptionTable &serveOptions()
+{
+    static const OptionTable table{
+        .command = u"serve"_s,
+        .summary = u"Serve the workspace's mock API until interrupted (Ctrl+C)."_s,
+        .operands = {{.name = u"WORKSPACE"_s, .missing = u"which workspace? Give the path of a .quarry file."_s}},
+        .options = {{.name = u"--host"_s, .value = u"H"_s, .help = u"the address to listen on (default: the workspace's)"_s},
+                    {.name = u"--port"_s, .value = u"N"_s, .help = u"the port (0: any free port; default: the workspace's)"_s,
+                     .min = 0, .max = 65535},
+                    {.name = u"--threads"_s, .value = u"N"_s, .help = u"worker threads"_s, .min = 1, .max = 64},
+                    {.name = u"--log"_s, .help = u"the request log on stderr (default text)"_s,
+                     .choices = {u"json"_s, u"text"_s, u"none"_s}},
+                    {.name = u"--create-tables"_s,
+                     .help = u"create the design's missing tables (and columns) in PostgreSQL databases too"_s}},
+        .details = u"Without --create-tables only PostgreSQL databases whose entry says \"createTables\": true get\n"
+                   u"the design's missing tables; Quarry's own SQLite file always follows the design.\n"_s,
+    };
+    return table;
+}
+
 int runServe(const QStringList &args, Io &io)
 {
-    QString path, host, log = u"text"_s;
-    int port = -1, threads = -1;
-    bool createTables = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        auto value = [&](QString *out) {
-            if (i + 1 >= args.size())
-                return false;
-            *out = args.at(++i);
-            return true;
-        };
-        QString v;
-        if (a == u"--host"_s) {
-            if (!value(&host))
-                return usage(io, u"--host needs an address."_s);
-        } else if (a == u"--port"_s) {
-            bool ok = false;
-            if (!value(&v) || (port = v.toInt(&ok), !ok) || port < 0 || port > 65535)
-                return usage(io, u"--port needs a number from 0 to 65535 (0: any free port)."_s);
-        } else if (a == u"--threads"_s) {
-            bool ok = false;
-            if (!value(&v) || (threads = v.toInt(&ok), !ok) || threads < 1 || threads > 64)
-                return usage(io, u"--threads needs a number from 1 to 64."_s);
-        } else if (a == u"--log"_s) {
-            if (!value(&log) || (log != u"json"_s && log != u"text"_s && log != u"none"_s))
-                return usage(io, u"--log is json, text or none."_s);
-        } else if (a == u"--create-tables"_s) {
-            createTables = true;
-        } else if (a == u"-h"_s || a == u"--help"_s) {
-            io.out << "Usage: quarry serve WORKSPACE [--host H] [--port N] [--threads N] [--log json|text|none] [--create-tables]\n"
-                      "Serves the workspace's mock API until interrupted (Ctrl+C).\n"
-                      "  --create-tables  create the design's missing tables (and columns) in PostgreSQL databases\n"
-                      "                   too; without it only databases whose entry says \"createTables\": true get them\n";
-            return Success;
-        } else if (a.startsWith(u'-')) {
-            return usage(io, u"unknown option %1."_s.arg(a));
-        } else if (path.isEmpty()) {
-            path = a;
-        } else {
-            return usage(io, u"only one workspace, please (got %1 and %2)."_s.arg(path, a));
-        }
-    }
-    if (path.isEmpty())
-        return usage(io, u"which workspace? Give the path of a .quarry file."_s);
+    int exit = Success;
+    const auto parsed = parseCommandLine(serveOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString path = parsed->operand(0);
+    const QString host = parsed->value(u"--host"_s);
+    const QString log = parsed->value(u"--log"_s, u"text"_s);
+    const int port = int(parsed->number(u"--port"_s, -1));
+    const int threads = int(parsed->number(u"--threads"_s, -1));
+    const bool createTables = parsed->isSet(u"--create-tables"_s);
 
     auto loaded = workspace::Workspace::load(path);
     if (!loaded) {

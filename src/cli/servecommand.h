@@ -14,5 +14,6 @@ namespace quarry::cli {
 /// line per request on stderr. Edits saved to the workspace file apply without a restart.
 /// Exit 1 when the workspace cannot be loaded or the port cannot be bound; 2 for bad arguments.
 int runServe(const QStringList &args, Io &io);
+const OptionTable &serveOptions();
 
 } // namespace quarry::cli

@@ -53,31 +53,30 @@ void printProblem(const schema::Problem &p, Io &io)
 }
 } // namespace
 
+const OptionTable &sqlOptions()
+{
+    static const OptionTable table{
+        .command = u"sql"_s,
+        .summary = u"Print the DDL of the designed schema."_s,
+        .operands = {{u"WORKSPACE"_s}},
+        .options = {{.name = u"--dialect"_s, .value = u"postgres|sqlite|mysql"_s, .help = u"the SQL dialect (a dialect plugin)"_s,
+                     .use = Option::Required},
+                    {.name = u"--json"_s, .help = u"print the statements and the design's warnings as JSON"_s}},
+    };
+    return table;
+}
+
 int runSql(const QStringList &args, Io &io)
 {
-    QString path;
-    QString dialectId;
-    bool json = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == u"--dialect"_s && i + 1 < args.size()) {
-            dialectId = args.at(++i);
-        } else if (a.startsWith(u"--dialect="_s)) {
-            dialectId = a.mid(10);
-        } else if (a == u"--json"_s) {
-            json = true;
-        } else if (a.startsWith(u'-') || !path.isEmpty()) {
-            io.err << "quarry sql: unexpected argument \"" << a << "\".\nUsage: quarry sql WORKSPACE --dialect "
-                   << "postgres|sqlite|mysql [--json]\n";
-            return UsageError;
-        } else {
-            path = a;
-        }
-    }
-    if (path.isEmpty() || dialectId.isEmpty()) {
-        io.err << "Usage: quarry sql WORKSPACE --dialect postgres|sqlite|mysql [--json]\n";
-        return UsageError;
-    }
+    int exit = Success;
+    const auto parsed = parseCommandLine(sqlOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    return printSql(parsed->operand(0), parsed->value(u"--dialect"_s), parsed->isSet(u"--json"_s), io);
+}
+
+int printSql(const QString &path, const QString &dialectId, bool json, Io &io)
+{
     const schema::Dialect *dialect = dialectFor(u"sql"_s, dialectId, io);
     if (!dialect)
         return UsageError;

@@ -17,6 +17,9 @@ namespace quarry::cli {
 /// stdout. Validation errors go to stderr with their location and exit 1; warnings go to stderr
 /// and the DDL is still printed.
 int runSql(const QStringList &args, Io &io);
+const OptionTable &sqlOptions();
+/// What `quarry sql` prints (the DDL, or with `json` the statements and warnings) on io.out.
+int printSql(const QString &path, const QString &dialectId, bool json, Io &io);
 
 /// Loads WORKSPACE's schema section for a schema command; on failure prints "quarry NAME: ..."
 /// to io.err and returns nothing.

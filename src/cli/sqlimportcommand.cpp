@@ -44,35 +44,32 @@ int saveImport(const schema::SqlImport &imported, const QString &file, const QSt
     return Success;
 }
 
+const OptionTable &importSqlOptions()
+{
+    static const OptionTable table{
+        .command = u"import sql"_s,
+        .summary = u"Import PostgreSQL or SQLite DDL, or a SQLite database file, into the workspace's schema."_s,
+        .operands = {{u"FILE"_s}},
+        .options = {{.name = u"--into"_s, .value = u"WORKSPACE"_s, .help = u"the workspace (made when it does not exist)"_s,
+                     .use = Option::Required},
+                    {.name = u"--dialect"_s, .help = u"what FILE holds (default: see below)"_s,
+                     .choices = {u"postgres"_s, u"sqlite"_s}}},
+        .details = u"FILE is DDL, or a SQLite database file. Without --dialect: a SQLite database by its header,\n"
+                   u"SQLite DDL when the file name contains \"sqlite\" or its first line is a comment naming\n"
+                   u"SQLite, PostgreSQL otherwise.\n"_s,
+    };
+    return table;
+}
+
 int importSql(const QStringList &args, Io &io)
 {
-    const auto usage = [&io](const QString &message = {}) {
-        if (!message.isEmpty())
-            io.err << "quarry import sql: " << message << '\n';
-        io.err << "Usage: quarry import sql FILE --into WORKSPACE [--dialect postgres|sqlite]\n"
-                  "  FILE is DDL, or a SQLite database file. Without --dialect: a SQLite database by its header,\n"
-                  "  SQLite DDL when the file name contains \"sqlite\" or its first line is a comment naming\n"
-                  "  SQLite, PostgreSQL otherwise.\n";
-        return int(UsageError);
-    };
-    QString file, into, dialect;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == u"--into"_s && i + 1 < args.size())
-            into = args.at(++i);
-        else if (a == u"--dialect"_s && i + 1 < args.size())
-            dialect = args.at(++i);
-        else if (a.startsWith(u"--dialect="_s))
-            dialect = a.mid(10);
-        else if (a.startsWith(u"--"_s) || !file.isEmpty())
-            return usage();
-        else
-            file = a;
-    }
-    if (file.isEmpty() || into.isEmpty())
-        return usage();
-    if (!dialect.isEmpty() && dialect != u"postgres"_s && dialect != u"sqlite"_s)
-        return usage(u"unknown dialect \"%1\" (postgres, sqlite)."_s.arg(dialect));
+    int exit = Success;
+    const auto parsed = parseCommandLine(importSqlOptions(), args, io, &exit);
+    if (!parsed)
+        return exit;
+    const QString file = parsed->operand(0);
+    const QString into = parsed->value(u"--into"_s);
+    const QString dialect = parsed->value(u"--dialect"_s);
     QString format = schema::SchemaImport::detectFormat(file);
     if (format == u"sqlite-db"_s && dialect == u"postgres"_s) {
         io.err << "quarry import sql: " << QFileInfo(file).fileName() << " is a SQLite database, not PostgreSQL DDL.\n";

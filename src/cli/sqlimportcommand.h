@@ -16,6 +16,7 @@ namespace quarry::cli {
 /// replace the design's objects of the same name; the others are kept. Exit 0 imported, 1 the
 /// file or workspace is unusable, 2 usage.
 int importSql(const QStringList &args, Io &io);
+const OptionTable &importSqlOptions();
 
 /// Merges a design into the workspace at `into` (created when missing; same-named objects replaced)
 /// and saves it; the names added and replaced go to `added`/`replaced`. Errors are printed after

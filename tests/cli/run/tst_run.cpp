@@ -190,7 +190,7 @@ void TestCliRun::usageErrors_data()
                                          << u"no environment \"Prod\" (there are: Test, Other)"_s;
     QTest::newRow("unknown collection") << QStringList{u"run"_s, u"@ws"_s, u"--collection"_s, u"Nope"_s} << u"no collection \"Nope\""_s;
     QTest::newRow("bad var") << QStringList{u"run"_s, u"@ws"_s, u"--var"_s, u"novalue"_s} << u"NAME=VALUE"_s;
-    QTest::newRow("bad reporter") << QStringList{u"run"_s, u"@ws"_s, u"--reporter"_s, u"html"_s} << u"cli, json, junit"_s;
+    QTest::newRow("bad reporter") << QStringList{u"run"_s, u"@ws"_s, u"--reporter"_s, u"html"_s} << u"cli, json or junit"_s;
     QTest::newRow("bad iterations") << QStringList{u"run"_s, u"@ws"_s, u"--iterations"_s, u"0"_s} << u"at least 1"_s;
     QTest::newRow("unknown option") << QStringList{u"run"_s, u"@ws"_s, u"--frobnicate"_s} << u"unknown option --frobnicate"_s;
 }

@@ -63,7 +63,8 @@ void TestFakeCommand::errors_data()
     QTest::newRow("unknown table") << QStringList{u"SAMPLE"_s, u"--table"_s, u"nope"_s} << 1 << u"no table \"nope\""_s;
     QTest::newRow("unknown locale") << QStringList{u"SAMPLE"_s, u"--table"_s, u"users"_s, u"--locale"_s, u"xx"_s} << 2
                                     << u"available: de, en"_s;
-    QTest::newRow("bad rows") << QStringList{u"SAMPLE"_s, u"--table"_s, u"users"_s, u"--rows"_s, u"-3"_s} << 2 << u"\"--rows\""_s;
+    QTest::newRow("bad rows") << QStringList{u"SAMPLE"_s, u"--table"_s, u"users"_s, u"--rows"_s, u"-3"_s} << 2
+                              << u"--rows needs a whole number from 0 to 1000000, not \"-3\""_s;
     QTest::newRow("missing workspace") << QStringList{u"/nowhere/x.quarry"_s, u"--table"_s, u"users"_s} << 1 << u"quarry fake: "_s;
 }
 

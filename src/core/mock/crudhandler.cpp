@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/crudhandler.h"
 
+#include "mock/conditionalrequest.h"
 #include "mock/crudrules.h"
+#include "mock/crudvalues.h"
 #include "mock/problem.h"
 #include "mock/writeerror.h"
 #include "schema/schema.h"
@@ -24,6 +26,7 @@ struct Ctx {
     QString idColumn;
     const schema::Schema &schema;
     const schema::Table *design;   ///< null when the design has no such table
+    const ColumnInfo *updatedAt = nullptr;   ///< the column that dates a row (CrudValues::updatedAtColumn)
 };
 
 void fail(Exchange &ex, int status, const QString &title, const QString &detail)
@@ -58,111 +61,6 @@ SqlOutcome run(Ctx &c, const QString &sql, const QVariantList &params = {}, bool
                                : u"%1%2 → error: %3"_s.arg(sql, describeParams(params), r.error),
               r.micros);
     return r;
-}
-
-QString affinityName(ColumnInfo::Affinity a)
-{
-    switch (a) {
-    case ColumnInfo::Affinity::Integer: return u"an integer"_s;
-    case ColumnInfo::Affinity::Real:
-    case ColumnInfo::Affinity::Numeric: return u"a number"_s;
-    case ColumnInfo::Affinity::Text: return u"a string"_s;
-    case ColumnInfo::Affinity::Blob: return u"a base64 string"_s;
-    case ColumnInfo::Affinity::Boolean: return u"true or false"_s;
-    }
-    return {};
-}
-
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Bool: return u"a boolean"_s;
-    case QJsonValue::Double: return u"a number"_s;
-    case QJsonValue::String: return u"a string"_s;
-    case QJsonValue::Array: return u"an array"_s;
-    case QJsonValue::Object: return u"an object"_s;
-    default: return u"null"_s;
-    }
-}
-
-/// A JSON value for a column, or an error message; `nullRefused` tells a NULL for a NOT NULL
-/// column (a rule) from a value of the wrong type.
-std::optional<QVariant> bindJson(const ColumnInfo &c, const QJsonValue &v, QString *error, bool *nullRefused)
-{
-    *nullRefused = false;
-    if (v.isNull()) {
-        if (c.notNull) {
-            *error = u"\"%1\" may not be null."_s.arg(c.name);
-            *nullRefused = true;
-            return std::nullopt;
-        }
-        return QVariant();
-    }
-    if ((v.isObject() || v.isArray()) && c.json)
-        return QVariant(QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
-                                                       : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
-    switch (c.affinity) {
-    case ColumnInfo::Affinity::Integer:
-        if (v.isBool())
-            return QVariant(qint64(v.toBool() ? 1 : 0));
-        if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
-            return QVariant(qint64(v.toDouble()));
-        break;
-    case ColumnInfo::Affinity::Real:
-    case ColumnInfo::Affinity::Numeric:
-        if (v.isDouble())
-            return QVariant(v.toDouble());
-        break;
-    case ColumnInfo::Affinity::Text:
-        if (v.isString())
-            return QVariant(v.toString());
-        break;
-    case ColumnInfo::Affinity::Blob:
-        if (v.isString())
-            return QVariant(QByteArray::fromBase64(v.toString().toLatin1()));
-        break;
-    case ColumnInfo::Affinity::Boolean:
-        if (v.isBool())
-            return QVariant(v.toBool());
-        if (v.isDouble() && (v.toDouble() == 0 || v.toDouble() == 1))
-            return QVariant(v.toDouble() == 1);
-        break;
-    }
-    *error = u"\"%1\" must be %2 (column type %3), not %4."_s.arg(c.name, affinityName(c.affinity),
-                                                                  c.declaredType.isEmpty() ? u"any"_s : c.declaredType,
-                                                                  jsonTypeName(v));
-    return std::nullopt;
-}
-
-/// A query-string value for a column, or an error message.
-std::optional<QVariant> bindText(const ColumnInfo &c, const QString &text, QString *error)
-{
-    bool ok = true;
-    switch (c.affinity) {
-    case ColumnInfo::Affinity::Integer: {
-        const qint64 i = text.toLongLong(&ok);
-        if (ok)
-            return QVariant(i);
-        if (text == u"true"_s || text == u"false"_s)
-            return QVariant(qint64(text == u"true"_s));
-        break;
-    }
-    case ColumnInfo::Affinity::Real:
-    case ColumnInfo::Affinity::Numeric: {
-        const double d = text.toDouble(&ok);
-        if (ok)
-            return QVariant(d);
-        break;
-    }
-    case ColumnInfo::Affinity::Boolean:
-        if (text == u"true"_s || text == u"false"_s || text == u"1"_s || text == u"0"_s)
-            return QVariant(text == u"true"_s || text == u"1"_s);
-        break;
-    default:
-        return QVariant(text);
-    }
-    *error = u"\"%1\" is %2 column; \"%3\" is not one."_s.arg(c.name, affinityName(c.affinity), text);
-    return std::nullopt;
 }
 
 std::optional<QJsonObject> parseBody(Exchange &ex)
@@ -208,12 +106,98 @@ QByteArray toJson(const QJsonValue &v)
                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
+/// A row as GET /res/:id answers it, with the validators of those bytes.
+void answerRow(Ctx &c, int status, const QJsonObject &row)
+{
+    c.ex.response = Response::json(status, toJson(row));
+    c.ex.lastModified = CrudValues::lastModified(row, c.updatedAt);
+    const QByteArray &m = c.ex.request.method;
+    if (m != "GET" && m != "HEAD") {   // a read's validators are set by the conditional step
+        c.ex.response.setHeader("ETag", ConditionalRequest::strongEtag(c.ex.response.body));
+        if (c.ex.lastModified)
+            c.ex.response.setHeader("Last-Modified", ConditionalRequest::httpDate(*c.ex.lastModified));
+    }
+}
+
+/// The transaction of a conditional write: the row read for the preconditions cannot change
+/// before the write. Rolled back unless committed.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Ctx &c) : m_c(c) {}
+    ~WriteTransaction()
+    {
+        if (m_open)
+            run(m_c, u"ROLLBACK"_s, {}, false);
+    }
+    bool begin()
+    {
+        const SqlOutcome r = run(m_c, m_c.store.beginWriteSql(), {}, false);
+        m_open = r.ok();
+        if (!m_open)
+            sqlFailure(m_c, r);
+        return m_open;
+    }
+    /// Keeps the answer already made, unless the commit fails.
+    void commit()
+    {
+        if (!m_open)
+            return;
+        m_open = false;
+        const SqlOutcome r = run(m_c, u"COMMIT"_s, {}, false);
+        if (!r.ok())
+            sqlFailure(m_c, r);
+    }
+
+private:
+    Ctx &m_c;
+    bool m_open = false;
+};
+
+/// For a PUT, PATCH or DELETE with If-Match, If-Unmodified-Since or If-None-Match: reads the row
+/// inside `tx` and evaluates the preconditions against it (RFC 9110 §13.2.2). False: answered 412
+/// (or an error).
+bool preconditionsHold(Ctx &c, WriteTransaction &tx, const QVariant &id)
+{
+    if (!ConditionalRequest::hasPreconditions(c.ex.request))
+        return true;
+    if (!tx.begin())
+        return false;
+    const SqlOutcome r = run(c, u"SELECT * FROM %1 WHERE %2 = ?%3"_s.arg(c.store.quote(c.table.name), c.store.quote(c.idColumn),
+                                                                        c.store.lockRowSql()),
+                             {id});
+    if (!r.ok()) {
+        sqlFailure(c, r);
+        return false;
+    }
+    std::optional<Validators> current;
+    if (!r.rows.isEmpty()) {
+        const QJsonObject row = r.rows.first().toObject();
+        current = Validators{ConditionalRequest::strongEtag(toJson(row)), CrudValues::lastModified(row, c.updatedAt)};
+    }
+    const ConditionalRequest::Decision d = ConditionalRequest::evaluate(c.ex.request, current ? &*current : nullptr);
+    c.ex.note(u"conditional"_s, d.why);
+    if (d.outcome == ConditionalRequest::Outcome::Proceed)
+        return true;
+    c.ex.response = ConditionalRequest::preconditionFailed(d, current ? &*current : nullptr);
+    return false;
+}
+
+/// A write that does not set the updated-at column sets it to now.
+void stampUpdatedAt(Ctx &c, QJsonObject &body)
+{
+    if (!c.updatedAt || body.contains(c.updatedAt->name))
+        return;
+    body.insert(c.updatedAt->name, QJsonValue::fromVariant(CrudValues::now(*c.updatedAt)));
+    c.ex.note(u"handler"_s, u"%1 set to now (the request did not set it)"_s.arg(c.updatedAt->name));
+}
+
 std::optional<QVariant> idValue(Ctx &c)
 {
     const QString id = c.ex.params.value(u"id"_s);
     const ColumnInfo *col = c.table.column(c.idColumn);
     QString error;
-    std::optional<QVariant> v = col ? bindText(*col, id, &error) : std::optional<QVariant>(QVariant(id.toLongLong()));
+    std::optional<QVariant> v = col ? CrudValues::fromText(*col, id, &error) : std::optional<QVariant>(QVariant(id.toLongLong()));
     if (!v)
         fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, id));
     return v;
@@ -261,7 +245,7 @@ void list(Ctx &c)
             continue;
         }
         QString error;
-        const auto bound = bindText(*col, value, &error);
+        const auto bound = CrudValues::fromText(*col, value, &error);
         if (!bound)
             return fail(c.ex, 400, u"Wrong filter type"_s, error);
         if (op.isEmpty()) {
@@ -341,6 +325,19 @@ void list(Ctx &c)
     }
     c.ex.response = Response::json(200, toJson(rows.rows));
     c.ex.response.setHeader("X-Total-Count", QByteArray::number(total));
+    if (c.updatedAt) {
+        // The newest row, but no earlier than the last removal (which leaves no date behind).
+        std::optional<QDateTime> newest = c.store.removedSince(c.table.name);
+        for (const QJsonValue &row : std::as_const(rows.rows)) {
+            const auto t = CrudValues::lastModified(row.toObject(), c.updatedAt);
+            if (!t) {
+                newest.reset();
+                break;
+            }
+            newest = std::max(*newest, *t);
+        }
+        c.ex.lastModified = newest;
+    }
     if (pageSize > 0 && !page.isEmpty()) {
         const qint64 last = std::max<qint64>(1, (total + pageSize - 1) / pageSize);
         const QString host = QString::fromLatin1(req.header("host"));
@@ -373,7 +370,7 @@ void getOne(Ctx &c)
         return sqlFailure(c, r);
     if (r.rows.isEmpty())
         return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
-    c.ex.response = Response::json(200, toJson(r.rows.first()));
+    answerRow(c, 200, r.rows.first().toObject());
 }
 
 /// Binds the body's members to columns (quoted in `columns`, by name in `byName`); on a member
@@ -393,7 +390,7 @@ bool bindObject(Ctx &c, const QJsonObject &body, QStringList &columns, QVariantL
         }
         QString error;
         bool nullRefused = false;
-        const auto v = bindJson(*col, it.value(), &error, &nullRefused);
+        const auto v = CrudValues::fromJson(*col, it.value(), &error, &nullRefused);
         if (!v) {
             if (nullRefused)
                 refuse(c.ex, WriteError::Kind::Rule, u"Constraint violated"_s, col->name, u"NOT NULL"_s, error);
@@ -423,9 +420,11 @@ bool parentsExist(Ctx &c, const QHash<QString, QVariant> &values)
 
 void create(Ctx &c)
 {
-    const auto body = parseBody(c.ex);
+    auto body = parseBody(c.ex);
     if (!body)
         return;
+    if (c.updatedAt && !c.updatedAt->hasDefault)
+        stampUpdatedAt(c, *body);
     QStringList columns;
     QVariantList values;
     QHash<QString, QVariant> byName;
@@ -443,7 +442,7 @@ void create(Ctx &c)
     if (!r.ok())
         return sqlFailure(c, r);
     const QJsonObject row = r.rows.first().toObject();
-    c.ex.response = Response::json(201, toJson(row));
+    answerRow(c, 201, row);
     const QJsonValue id = row.value(c.idColumn);
     const QString idText = id.isDouble() ? QString::number(id.toInteger()) : id.toString();
     QString base = c.ex.request.path;
@@ -469,6 +468,8 @@ void update(Ctx &c, bool replace)
                               c.idColumn, text, c.ex.params.value(u"id"_s)));
         body->remove(c.idColumn);
     }
+    if (!body->isEmpty())
+        stampUpdatedAt(c, *body);
     if (replace) {
         for (const ColumnInfo &col : c.table.columns) {
             if (col.name == c.idColumn || body->contains(col.name) || col.hasDefault)
@@ -486,6 +487,9 @@ void update(Ctx &c, bool replace)
         return;
     if (columns.isEmpty())
         return getOne(c);
+    WriteTransaction tx(c);
+    if (!preconditionsHold(c, tx, *id))
+        return;
     QStringList sets;
     for (const QString &col : std::as_const(columns))
         sets.append(col + u" = ?"_s);
@@ -497,13 +501,17 @@ void update(Ctx &c, bool replace)
         return sqlFailure(c, r);
     if (r.rows.isEmpty())
         return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
-    c.ex.response = Response::json(200, toJson(r.rows.first()));
+    answerRow(c, 200, r.rows.first().toObject());
+    tx.commit();
 }
 
 void remove(Ctx &c)
 {
     const auto id = idValue(c);
     if (!id)
+        return;
+    WriteTransaction tx(c);
+    if (!preconditionsHold(c, tx, *id))
         return;
     if (!c.store.namesFailedForeignKeys()) {
         if (const auto referenced = rules(c).referencingRows(c.idColumn, *id))
@@ -516,6 +524,8 @@ void remove(Ctx &c)
         return fail(c.ex, 404, u"Not found"_s, u"There is no %1 with %2 %3."_s.arg(c.table.name, c.idColumn, c.ex.params.value(u"id"_s)));
     c.ex.response = Response{};
     c.ex.response.status = 204;
+    tx.commit();
+    c.store.noteRemoved(c.table.name);
 }
 
 } // namespace
@@ -545,7 +555,8 @@ void CrudHandler::handle(Exchange &ex, ResourceStore &store, const ResourceSpec 
         ex.response = Problem{500, u"Table missing"_s, detail, {}, QJsonObject{{u"table"_s, resource.table}}}.toResponse();
         return;
     }
-    Ctx c{ex, store, *table, resource.idColumn.isEmpty() ? table->primaryKey : resource.idColumn, design, designed};
+    Ctx c{ex, store, *table, resource.idColumn.isEmpty() ? table->primaryKey : resource.idColumn, design, designed,
+          CrudValues::updatedAtColumn(*table)};
     const QByteArray &m = ex.request.method;
     ex.note(u"handler"_s, u"resource %1 (%2): %3 %4"_s.arg(table->name, store.displayName(), QString::fromLatin1(m),
                                                           ex.resourceItem ? u"item"_s : u"collection"_s));

@@ -22,6 +22,9 @@ namespace quarry::mock {
 /// Refused writes follow WriteError's contract: 400 for a body that is not JSON, unknown columns
 /// and values of the wrong type; 422 for NOT NULL and CHECK; 409 for UNIQUE and foreign keys (a
 /// missing parent, or rows that still refer to a deleted one), naming columns and constraints.
+/// Reads carry validators for the conditional step (ETag of the body; Last-Modified from an
+/// updated-at column, see CrudValues); a write with If-Match, If-Unmodified-Since or If-None-Match
+/// reads its row in the write's own transaction and answers 412 when the precondition fails.
 /// Every statement binds its values and quotes its identifiers with the store's dialect; each write
 /// is one statement and so one transaction. SQL and its timing go to the exchange's lifecycle
 /// ("sql" steps). A table the store lacks is looked for again (at most once a second) before the

@@ -8,8 +8,11 @@
 #include "mock/route.h"
 #include "quarry_core_export.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace quarry::mock {
 
@@ -34,6 +37,10 @@ struct QUARRY_CORE_EXPORT Exchange {
     QList<HeaderField> extraHeaders;
     /// Delay before the answer is written (latency step); the engine waits on a timer.
     int delayMs = 0;
+    /// Validators the handler knows of its answer (a static body's tag computed once, a row's
+    /// updated-at column); the conditional step computes the ETag of the body when `etag` is empty.
+    QByteArray etag;
+    std::optional<QDateTime> lastModified;
 
     void note(const QString &step, const QString &message, qint64 micros = -1)
     {

@@ -271,11 +271,19 @@ private:
             res->insert(beast::string_view(h.first.constData(), std::size_t(h.first.size())),
                         beast::string_view(value.constData(), std::size_t(value.size())));
         }
-        res->body().assign(response.body.constData(), std::size_t(response.body.size()));
         res->keep_alive(keepAlive);
-        res->prepare_payload();
-        if (head)
-            res->body().clear();   // Content-Length stays that of the GET answer
+        // RFC 9110 §6.4.1: 1xx, 204 and 304 answers have no content, whatever a route says, and
+        // 1xx and 204 no Content-Length (Beast would throw on a body here).
+        const int status = response.status;
+        if (status < 200 || status == 204 || status == 304) {
+            res->content_length(boost::none);
+            res->chunked(false);
+        } else {
+            res->body().assign(response.body.constData(), std::size_t(response.body.size()));
+            res->prepare_payload();
+            if (head)
+                res->body().clear();   // Content-Length stays that of the GET answer
+        }
         m_stream.expires_after(std::chrono::milliseconds(std::max(opts().bodyTimeoutMs, 1000)));
         http::async_write(m_stream, *res,
                           [self = this->shared_from_this(), res, keepAlive, linger](beast::error_code ec, std::size_t) {

@@ -10,7 +10,7 @@
 namespace quarry::mock {
 
 /// One step of the mock server's middleware chain. The chain runs, in order:
-///   route match → cors → auth → rateLimit → latency → faults → validate → handler (rules / resource)
+///   route match → cors → auth → rateLimit → latency → faults → validate → conditional → handler (rules / resource)
 /// and then after() of every step that ran, in reverse order.
 ///
 /// before() is called on a network thread, concurrently for different requests: implementations

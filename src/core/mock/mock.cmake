@@ -24,13 +24,15 @@ target_sources(quarry-core PRIVATE
     mock/templaterenderer.cpp mock/templaterenderer.h
     mock/writeerror.cpp mock/writeerror.h
     mock/resourcestore.cpp mock/resourcestore.h mock/storedesign.cpp mock/storedesign.h
-    mock/crudrules.cpp mock/crudrules.h
+    mock/crudrules.cpp mock/crudrules.h mock/crudvalues.cpp mock/crudvalues.h
     mock/sqlitestore.cpp mock/sqlitestore.h mock/pgstore.cpp mock/pgstore.h
     mock/crudhandler.cpp mock/crudhandler.h
     mock/mockserver.cpp mock/mockserver.h mock/mockserverdesign.cpp
     mock/authmiddleware.cpp mock/authmiddleware.h
     mock/requestvalidator.cpp mock/requestvalidator.h
     mock/validationmiddleware.cpp mock/validationmiddleware.h
+    mock/conditionalrequest.cpp mock/conditionalrequest.h mock/conditionalmiddleware.cpp mock/conditionalmiddleware.h
+    mock/templatedresponse.cpp mock/templatedresponse.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)
 # Fake-data locales: a compact subset of @faker-js/faker's data (MIT, LICENSE beside it), made by

@@ -9,6 +9,7 @@
 #include "auth/refreshtokenstore.h"
 #include "auth/tokenissuer.h"
 #include "mock/authmiddleware.h"
+#include "mock/conditionalmiddleware.h"
 #include "mock/corsmiddleware.h"
 #include "mock/crudhandler.h"
 #include "mock/fakedata.h"
@@ -22,7 +23,7 @@
 #include "mock/routetable.h"
 #include "mock/sqlitestore.h"
 #include "mock/storedesign.h"
-#include "mock/templaterenderer.h"
+#include "mock/templatedresponse.h"
 #include "mock/validationmiddleware.h"
 #include "workspace/workspace.h"
 
@@ -76,6 +77,7 @@ struct MockServer::Snapshot {
     QHash<const Route *, std::shared_ptr<const auth::LoginEndpoint>> logins;
     QHash<const Route *, std::shared_ptr<const auth::OAuthTokenEndpoint>> tokenEndpoints;
     QHash<const Route *, QString> loginErrors;
+    QHash<const ResponseSpec *, Validators> staticValidators;   ///< of bodies without a template
     MockConfig config;
 };
 
@@ -253,8 +255,25 @@ void MockServer::rebuild()
     s->chain.push_back(std::make_shared<LatencyMiddleware>(m_config.latency, m_chaos));
     s->chain.push_back(std::make_shared<FaultMiddleware>(m_config.faults, m_chaos));
     s->chain.push_back(std::make_shared<ValidationMiddleware>());
+    s->chain.push_back(std::make_shared<ConditionalMiddleware>());
     s->stores = m_stores;
     s->storeErrors = m_storeErrors;
+    // A static body's ETag is computed once; its Last-Modified is when it last changed (an edit of
+    // another route keeps it).
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    QHash<QByteArray, QDateTime> since;
+    for (const Route &route : s->table->routes()) {
+        for (const ResponseSpec &spec : route.responses) {
+            if (spec.bodyIsTemplate)
+                continue;
+            const QByteArray fingerprint = route.id.toUtf8() + '\0' + QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact);
+            const QDateTime changed = m_responseSince.value(fingerprint, now);
+            since.insert(fingerprint, changed);
+            s->staticValidators.insert(&spec, Validators{ConditionalRequest::strongEtag(spec.bodyUtf8), changed});
+        }
+    }
+    m_responseSince = std::move(since);
     for (const Route &route : s->table->routes()) {
         if (!route.login.isEmpty()) {
             auto endpoint = loginEndpoint(route, *s);
@@ -436,26 +455,7 @@ Response MockServer::handle(Request &request)
         QElapsedTimer handlerTimer;
         handlerTimer.start();
         if (!ex.route) {
-            if (!ex.allowedMethods.isEmpty()) {
-                ex.response = Problem{405, u"Method not allowed"_s,
-                                      u"%1 %2 exists only for %3."_s.arg(QString::fromLatin1(request.method), request.path,
-                                                                          ex.allowedMethods.join(u", "_s)),
-                                      {}, {}}
-                                  .toResponse();
-                ex.response.setHeader("Allow", ex.allowedMethods.join(u", "_s).toLatin1());
-            } else {
-                QStringList known;
-                for (const Route &r : snap->table->routes()) {
-                    if (r.enabled && known.size() < 10)
-                        known.append(r.label());
-                }
-                ex.response = Problem{404, u"Route not found"_s,
-                                      u"No route matches %1 %2. This server has: %3."_s.arg(
-                                          QString::fromLatin1(request.method), request.path,
-                                          known.isEmpty() ? u"no routes yet"_s : known.join(u", "_s)),
-                                      {}, {}}
-                                  .toResponse();
-            }
+            snap->table->answerUnmatched(ex);
         } else if ((!ex.route->oauth.isEmpty() || !ex.route->login.isEmpty()) && !admitLogin(*m_rateState, ex, nullptr)) {
             // over the per-client limit: ex.response is the 429
         } else if (!ex.route->oauth.isEmpty()) {
@@ -509,42 +509,8 @@ Response MockServer::handle(Request &request)
             }
         } else {
             const int index = snap->table->pickResponse(*ex.route, ex, *m_fake);
-            if (index < 0) {
-                ex.response = Problem{501, u"No response defined"_s,
-                                      u"%1 has no response yet: add one to the route."_s.arg(ex.route->label()), {}, {}}
-                                  .toResponse();
-            } else {
-                const ResponseSpec &spec = ex.route->responses.at(index);
-                Response r;
-                r.status = spec.status;
-                bool failed = false;
-                r.headers = spec.encodedHeaders;
-                for (qsizetype h = 0; h < spec.headers.size(); ++h) {
-                    const QString &value = spec.headers.at(h).second;
-                    if (value.contains(u"{{"_s)) {
-                        auto rendered = TemplateRenderer::render(value, ex, *m_fake);
-                        if (rendered)
-                            r.headers[h].second = rendered.value().toUtf8();
-                    }
-                }
-                if (spec.bodyIsTemplate) {
-                    auto rendered = TemplateRenderer::render(spec.body, ex, *m_fake);
-                    if (rendered) {
-                        r.body = rendered.value().toUtf8();
-                    } else {
-                        failed = true;
-                        ex.response = Problem{500, u"Template error"_s,
-                                              u"The response template of %1 could not be rendered: %2"_s.arg(
-                                                  ex.route->label(), rendered.error().message),
-                                              {}, {}}
-                                          .toResponse();
-                    }
-                } else {
-                    r.body = spec.bodyUtf8;
-                }
-                if (!failed)
-                    ex.response = std::move(r);
-            }
+            const ResponseSpec *spec = index < 0 ? nullptr : &ex.route->responses.at(index);
+            TemplatedResponse::answer(ex, spec, *m_fake, spec ? snap->staticValidators.value(spec) : Validators{});
         }
         ex.note(u"handler"_s, u"answered %1"_s.arg(ex.response.status), handlerTimer.nsecsElapsed() / 1000);
     }

@@ -8,6 +8,7 @@
 #include "quarry_core_export.h"
 #include "result.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
@@ -28,7 +29,7 @@ class RequestLog;
 class ResourceStore;
 
 /// The workspace's mock API: the HTTP engine, the route table, the middleware chain
-/// (cors → auth → rateLimit → latency → faults → validate), the response rules and templates, CRUD resources
+/// (cors → auth → rateLimit → latency → faults → validate → conditional), the response rules and templates, CRUD resources
 /// on SQLite (default) or PostgreSQL, and the request log.
 ///
 /// Lives in its owner's thread (the GUI's or the CLI's); requests run on the engine's network
@@ -122,6 +123,7 @@ private:
     QHash<QString, std::shared_ptr<const schema::Schema>> m_appliedDesigns;   ///< by database URL
     QHash<QString, QStringList> m_missing;                                    ///< by database URL, as last noticed
     QHash<QString, QStringList> m_notApplied;                                 ///< by database URL, as last noticed
+    QHash<QByteArray, QDateTime> m_responseSince;   ///< route id + static response -> when it last changed
     QTimer *m_designTimer = nullptr;
     bool m_createTables = false;
     std::shared_ptr<Middleware> m_authStep;

@@ -32,6 +32,8 @@ public:
     QString displayName() const override { return m_displayName; }
     QString dialectId() const override { return QStringLiteral("postgres"); }
     bool namesFailedForeignKeys() const override { return true; }
+    QString beginWriteSql() const override { return QStringLiteral("BEGIN"); }
+    QString lockRowSql() const override { return QStringLiteral(" FOR UPDATE"); }
     Result<void> refresh() override;
     SqlOutcome run(const QString &sql, const QVariantList &params = {}, const TableInfo *shape = nullptr) override;
     SqlOutcome runAll(const QStringList &statements) override;

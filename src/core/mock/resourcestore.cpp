@@ -64,6 +64,18 @@ void ResourceStore::setDesign(std::shared_ptr<const schema::Schema> design)
     m_design = std::move(design);
 }
 
+QDateTime ResourceStore::removedSince(const QString &table) const
+{
+    std::lock_guard lock(m_tablesMutex);
+    return m_removedAt.value(table, m_openedAt);
+}
+
+void ResourceStore::noteRemoved(const QString &table)
+{
+    std::lock_guard lock(m_tablesMutex);
+    m_removedAt.insert(table, QDateTime::currentDateTimeUtc());
+}
+
 void ResourceStore::refreshIfStale()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

@@ -5,6 +5,7 @@
 #include "quarry_core_export.h"
 #include "result.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QStringList>
@@ -77,6 +78,17 @@ public:
     /// Whether a failed foreign key names its constraint (PostgreSQL) or not (SQLite).
     virtual bool namesFailedForeignKeys() const = 0;
 
+    /// Opens the transaction of a write that reads its row first (a conditional write: If-Match):
+    /// run on the same thread as the statements that follow, since each thread has its own connection.
+    virtual QString beginWriteSql() const = 0;
+    /// What ends that read so the row stays locked until the write: "" (SQLite's BEGIN IMMEDIATE
+    /// already holds the write lock) or " FOR UPDATE".
+    virtual QString lockRowSql() const = 0;
+    /// When rows of `table` last disappeared through this store, else when the store was opened:
+    /// a deleted row leaves no updated-at behind, so a list is dated no earlier than this. Thread-safe.
+    QDateTime removedSince(const QString &table) const;
+    void noteRemoved(const QString &table);
+
     /// The identifier quoted by the store's dialect. Thread-safe.
     QString quote(const QString &identifier) const;
     /// Thread-safe.
@@ -108,6 +120,8 @@ private:
     QHash<QString, TableInfo> m_tables;
     std::shared_ptr<const schema::Schema> m_design;
     std::atomic<qint64> m_lastRefreshMs{0};
+    const QDateTime m_openedAt = QDateTime::currentDateTimeUtc();
+    QHash<QString, QDateTime> m_removedAt;   ///< guarded by m_tablesMutex
 };
 
 } // namespace quarry::mock

@@ -3,6 +3,7 @@
 #include "mock/routetable.h"
 
 #include "mock/fakedata.h"
+#include "mock/problem.h"
 #include "jsonpointer.h"
 
 #include <QJsonArray>
@@ -134,6 +135,31 @@ bool RouteTable::ruleHolds(const Rule &rule, const Exchange &ex, QString *seen)
     case Rule::Operator::Regex: return rule.regex.match(*actual).hasMatch();
     }
     return false;
+}
+
+void RouteTable::answerUnmatched(Exchange &ex) const
+{
+    const Request &request = ex.request;
+    if (!ex.allowedMethods.isEmpty()) {
+        ex.response = Problem{405, u"Method not allowed"_s,
+                              u"%1 %2 exists only for %3."_s.arg(QString::fromLatin1(request.method), request.path,
+                                                                  ex.allowedMethods.join(u", "_s)),
+                              {}, {}}
+                          .toResponse();
+        ex.response.setHeader("Allow", ex.allowedMethods.join(u", "_s).toLatin1());
+        return;
+    }
+    QStringList known;
+    for (const Route &r : m_routes) {
+        if (r.enabled && known.size() < 10)
+            known.append(r.label());
+    }
+    ex.response = Problem{404, u"Route not found"_s,
+                          u"No route matches %1 %2. This server has: %3."_s.arg(
+                              QString::fromLatin1(request.method), request.path,
+                              known.isEmpty() ? u"no routes yet"_s : known.join(u", "_s)),
+                          {}, {}}
+                      .toResponse();
 }
 
 int RouteTable::pickResponse(const Route &route, Exchange &ex, FakeData &fake) const

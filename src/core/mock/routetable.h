@@ -30,6 +30,10 @@ public:
     /// The first enabled route whose path matches, whatever its method (for CORS preflight).
     const Route *matchPathOnly(const Exchange &exchange, QHash<QString, QString> *params = nullptr) const;
 
+    /// The answer when match() found no route: 405 with Allow when the path has routes for other
+    /// methods, else 404 naming the routes this server answers.
+    void answerUnmatched(Exchange &exchange) const;
+
     /// Which of the route's responses to send, by its mode; -1 when it has none. Notes the decision
     /// ("rule" step) in the exchange.
     int pickResponse(const Route &route, Exchange &exchange, FakeData &fake) const;

@@ -40,6 +40,9 @@ public:
     QString displayName() const override { return m_path; }
     QString dialectId() const override { return QStringLiteral("sqlite"); }
     bool namesFailedForeignKeys() const override { return false; }
+    /// The write lock at once, so a conditional write's read and write see the same row.
+    QString beginWriteSql() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+    QString lockRowSql() const override { return {}; }
     Result<void> refresh() override;
     /// Runs one statement on the calling thread's connection. Thread-safe.
     SqlOutcome run(const QString &sql, const QVariantList &params = {}, const TableInfo *shape = nullptr) override;

@@ -28,17 +28,20 @@ private slots:
     void conflictsAndBadInput();
     void listFilters();
     void updateAndDelete();
+    void ifMatchLocksTheRow();
     void missingTableAndDeadServer();
     void reconnectsAfterServerKilledConnection();
     void designedTablesOnlyWithConsent();
 
 private:
-    Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
+    Response call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
+                  const QList<HeaderField> &headers = {})
     {
         Request r;
         r.method = method;
         r.setTarget(target);
         r.body = body;
+        r.headers = headers;
         r.clientAddress = u"127.0.0.1"_s;
         return m_server->handle(r);
     }
@@ -168,6 +171,35 @@ void TestPgResource::updateAndDelete()
     QCOMPARE(call("DELETE", item).status, 204);
     QCOMPARE(call("GET", item).status, 404);
     QCOMPARE(call("DELETE", item).status, 404);
+}
+
+void TestPgResource::ifMatchLocksTheRow()
+{
+    const Response created = call("POST", "/api/users", R"({"email": "lock@example.com", "age": 1})");
+    QCOMPARE(created.status, 201);
+    const QByteArray item = "/api/users/" + QByteArray::number(json(created).value(u"id"_s).toInteger());
+    const QByteArray v1 = created.header("ETag");
+    QVERIFY(!v1.isEmpty());
+    QCOMPARE(call("GET", item).header("ETag"), v1);
+    const Response v2 = call("PATCH", item, R"({"age": 2})", {{"If-Match", v1}});
+    QCOMPARE(v2.status, 200);
+    QCOMPARE(call("PATCH", item, R"({"age": 3})", {{"If-Match", v1}}).status, 412);
+    QCOMPARE(call("DELETE", item, {}, {{"If-Match", v1}}).status, 412);
+    // The read took the row's lock inside the write's transaction, and the refusals rolled back:
+    // what another connection sees is the committed age 2.
+    bool locked = false;
+    for (const LogEntry &e : m_server->requestLog()->entries()) {
+        for (const LifecycleStep &step : e.steps)
+            locked = locked || step.message.contains(u"FOR UPDATE"_s);
+    }
+    QVERIFY(locked);
+    const auto age = m_admin->query(u"SELECT age FROM %1.users WHERE email = 'lock@example.com'"_s.arg(m_schema));
+    QVERIFY(age);
+    QCOMPARE(age.value().rows.first().first().toInt(), 2);
+    QCOMPARE(call("DELETE", item, {}, {{"If-Match", v2.header("ETag")}}).status, 204);
+    const auto gone = m_admin->query(u"SELECT count(*) FROM %1.users WHERE email = 'lock@example.com'"_s.arg(m_schema));
+    QVERIFY(gone);
+    QCOMPARE(gone.value().rows.first().first().toInt(), 0);
 }
 
 void TestPgResource::missingTableAndDeadServer()

@@ -24,6 +24,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlDatabase>
@@ -46,6 +47,7 @@ private slots:
     void servesTheSampleAndLogsLive();
     void routeEditsApplyToTheRunningServerAndUndo();
     void addedRouteAnswersWithItsResponse();
+    void bodyPlaceholderNamesHelpersThatExist();
     void portInUseIsAClearError();
     void importsOpenApiUndoably();
     void designEditsInTheDiagramReachTheRunningServer();
@@ -179,6 +181,24 @@ void TestMockPage::addedRouteAnswersWithItsResponse()
 
     body->setPlainText(u"{ \"broken\": }"_s);
     QVERIFY2(statusLabel->text().startsWith(u"Not JSON (line 1, column 13)"_s), qPrintable(statusLabel->text()));
+}
+
+void TestMockPage::bodyPlaceholderNamesHelpersThatExist()
+{
+    // Each fake-data helper the body's placeholder shows renders something on the running server.
+    QTest::mouseClick(m_page->findChild<QPushButton *>(u"addRouteButton"_s), Qt::LeftButton);
+    auto *body = m_page->routeEditor()->findChild<QPlainTextEdit *>(u"bodyEdit"_s);
+    static const QRegularExpression helper(u"\\{\\{#(fake\\w*\\.\\w+)\\}\\}.*?\\{\\{/\\1\\}\\}|\\{\\{(fake\\w*\\.\\w+)\\}\\}"_s);
+    QStringList shown;
+    for (auto it = helper.globalMatch(body->placeholderText()); it.hasNext();)
+        shown << it.next().captured(0);
+    QVERIFY2(shown.size() >= 2, qPrintable(body->placeholderText()));
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        const QByteArray mark = QByteArray::number(i) + ":<";
+        body->setPlainText(QString::fromLatin1(mark) + shown.at(i) + u">"_s);
+        QTRY_VERIFY2(send("GET", u"/api/new"_s).second.startsWith(mark), qPrintable(shown.at(i)));
+        QVERIFY2(send("GET", u"/api/new"_s).second.size() > mark.size() + 1, qPrintable(shown.at(i)));
+    }
 }
 
 void TestMockPage::portInUseIsAClearError()

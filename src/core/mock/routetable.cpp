@@ -149,17 +149,41 @@ void RouteTable::answerUnmatched(Exchange &ex) const
         ex.response.setHeader("Allow", ex.allowedMethods.join(u", "_s).toLatin1());
         return;
     }
-    QStringList known;
-    for (const Route &r : m_routes) {
-        if (r.enabled && known.size() < 10)
-            known.append(r.label());
-    }
+    const QStringList known = answeredRoutes();
+    constexpr qsizetype Shown = 20;
+    QString list = known.isEmpty() ? u"no routes yet"_s : known.mid(0, Shown).join(u", "_s);
+    if (known.size() > Shown)
+        list += u" and %1 more (all in \"routes\")"_s.arg(known.size() - Shown);
     ex.response = Problem{404, u"Route not found"_s,
-                          u"No route matches %1 %2. This server has: %3."_s.arg(
-                              QString::fromLatin1(request.method), request.path,
-                              known.isEmpty() ? u"no routes yet"_s : known.join(u", "_s)),
-                          {}, {}}
+                          u"No route matches %1 %2. This server has: %3."_s.arg(QString::fromLatin1(request.method),
+                                                                               request.path, list),
+                          {}, QJsonObject{{u"routes"_s, QJsonArray::fromStringList(known)}}}
                       .toResponse();
+}
+
+QStringList RouteTable::answeredRoutes() const
+{
+    QStringList out;
+    for (const Route &r : m_routes) {
+        if (!r.enabled)
+            continue;
+        if (!r.resource) {
+            out.append(r.label());
+            continue;
+        }
+        // A resource answers its collection and, at path/:id, its items (CrudHandler).
+        const bool any = r.method == u"ANY"_s;
+        const QString collection = any ? u"GET, POST"_s : r.method == u"GET"_s || r.method == u"POST"_s ? r.method : QString();
+        const QString item = any ? u"GET, PUT, PATCH, DELETE"_s : r.method != u"POST"_s ? r.method : QString();
+        QString path = r.path;
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        if (!collection.isEmpty())
+            out.append(collection + u' ' + r.path);
+        if (!item.isEmpty())
+            out.append(item + u' ' + path + u"/:id"_s);
+    }
+    return out;
 }
 
 int RouteTable::pickResponse(const Route &route, Exchange &ex, FakeData &fake) const

@@ -31,8 +31,12 @@ public:
     const Route *matchPathOnly(const Exchange &exchange, QHash<QString, QString> *params = nullptr) const;
 
     /// The answer when match() found no route: 405 with Allow when the path has routes for other
-    /// methods, else 404 naming the routes this server answers.
+    /// methods, else 404 naming the routes this server answers (answeredRoutes(), also as the
+    /// problem's "routes" member).
     void answerUnmatched(Exchange &exchange) const;
+    /// What the enabled routes answer, in order: "GET /hello", and for a resource its collection
+    /// and item forms ("GET, POST /api/users", "GET, PUT, PATCH, DELETE /api/users/:id").
+    QStringList answeredRoutes() const;
 
     /// Which of the route's responses to send, by its mode; -1 when it has none. Notes the decision
     /// ("rule" step) in the exchange.

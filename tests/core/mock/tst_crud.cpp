@@ -64,6 +64,7 @@ private slots:
     void putPatchDelete();
     void textPrimaryKeyAndQuotedTableName();
     void missingTable();
+    void notFoundListsItemRoutes();
     void sqlStepsInLifecycle();
     void walMode();
     void concurrentPostsOverSockets();
@@ -316,6 +317,21 @@ void TestCrud::missingTable()
     const Response r = call("GET", "/api/ghosts");
     QCOMPARE(r.status, 500);
     QVERIFY(json(r).value(u"detail"_s).toString().contains(u"ghosts"_s));
+}
+
+void TestCrud::notFoundListsItemRoutes()
+{
+    const Response r = call("GET", "/api/nothing");
+    QCOMPARE(r.status, 404);
+    const QString detail = json(r).value(u"detail"_s).toString();
+    QVERIFY2(detail.contains(u"GET, POST /api/users, GET, PUT, PATCH, DELETE /api/users/:id"_s), qPrintable(detail));
+    const QJsonArray routes = json(r).value(u"routes"_s).toArray();
+    QCOMPARE(routes.size(), 6);   // three resources, each a collection and its items
+    QCOMPARE(routes.at(3).toString(), u"GET, PUT, PATCH, DELETE /api/orders/:id"_s);
+    // What the list names is what the server answers.
+    QCOMPARE(call("POST", "/api/users", R"({"email": "listed@example.com"})").status, 201);
+    QCOMPARE(call("GET", "/api/users/1").status, 200);
+    QCOMPARE(call("PATCH", "/api/users/1", R"({"age": 2})").status, 200);
 }
 
 void TestCrud::sqlStepsInLifecycle()

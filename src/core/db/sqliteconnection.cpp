@@ -311,6 +311,45 @@ void SqliteConnection::setDeadline(QDeadlineTimer deadline)
     d->deadline = deadline;
 }
 
+DbResult<void> SqliteConnection::backupTo(const QString &path)
+{
+    sqlite3 *target = nullptr;
+    const QByteArray file = QFile::encodeName(path);
+    int rc = sqlite3_open_v2(file.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    DbError failed;
+    if (rc == SQLITE_OK) {
+        if (sqlite3_backup *backup = sqlite3_backup_init(target, "main", d->db, "main")) {
+            // Pages are copied in steps; a page another connection changes meanwhile restarts the
+            // copy. A database locked by another writer is waited for as long as the busy timeout.
+            int waited = 0;
+            do {
+                rc = sqlite3_backup_step(backup, 256);
+                if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && waited < 500) {
+                    sqlite3_sleep(10);
+                    ++waited;
+                } else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+                    break;
+                }
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            const int finished = sqlite3_backup_finish(backup);
+            rc = rc == SQLITE_DONE ? finished : rc;
+        } else {
+            rc = sqlite3_errcode(target);
+        }
+    }
+    if (rc != SQLITE_OK) {
+        failed.kind = Error::Kind::Io;
+        failed.sqliteCode = target ? sqlite3_extended_errcode(target) : rc;
+        failed.message = Tr::tr("Cannot back up the database to %1: %2.")
+                             .arg(path, target ? QString::fromUtf8(sqlite3_errmsg(target)) : QString::fromUtf8(sqlite3_errstr(rc)));
+        failed.where = path;
+    }
+    sqlite3_close_v2(target);
+    if (rc != SQLITE_OK)
+        return failed;
+    return {};
+}
+
 QString SqliteConnection::columnCollation(const QString &table, const QString &column) const
 {
     const QByteArray t = table.toUtf8();

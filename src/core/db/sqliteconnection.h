@@ -75,6 +75,11 @@ public:
     /// sqliteCode SQLITE_INTERRUPT); QDeadlineTimer::Forever (the default) sets no limit.
     void setDeadline(QDeadlineTimer deadline);
 
+    /// Copies the whole database, as it is committed now, to the file `path` through SQLite's
+    /// online backup API (readers and this connection may go on using the database meanwhile).
+    /// An existing file at `path` is replaced. Errors name `path`.
+    DbResult<void> backupTo(const QString &path);
+
     /// The collation a column is declared with ("BINARY" when none, or when SQLite cannot say).
     QString columnCollation(const QString &table, const QString &column) const;
 

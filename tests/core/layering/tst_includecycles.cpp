@@ -118,6 +118,8 @@ class TestIncludeCycles : public QObject
 private slots:
     void findsACycleInATree();
     void coreFoldersHaveNoCycle();
+    void foldersIncludeOnlyTheirArrows_data();
+    void foldersIncludeOnlyTheirArrows();
 };
 
 void TestIncludeCycles::findsACycleInATree()
@@ -150,6 +152,29 @@ void TestIncludeCycles::coreFoldersHaveNoCycle()
     QVERIFY(graph.size() >= 5);   // the scan saw the arrows (mock -> auth, http -> auth, ...)
     const QString cycle = findCycle(graph);
     QVERIFY2(cycle.isEmpty(), qPrintable(u"include cycle between folders of src/core: "_s + cycle));
+}
+
+// The arrows docs/ARCHITECTURE.md names for a folder, and nothing else: a new include of another
+// folder changes the architecture and the page together.
+void TestIncludeCycles::foldersIncludeOnlyTheirArrows_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QStringList>("allowed");
+    QTest::newRow("db") << u"db"_s << QStringList{u"."_s};
+    QTest::newRow("migrate") << u"migrate"_s << QStringList{u"."_s, u"schema"_s, u"db"_s};
+}
+
+void TestIncludeCycles::foldersIncludeOnlyTheirArrows()
+{
+    QFETCH(QString, folder);
+    QFETCH(QStringList, allowed);
+    const FolderGraph graph = folderGraph(qEnvironmentVariable("QUARRY_SOURCE_DIR") + u"/src/core"_s);
+    QVERIFY2(graph.contains(folder) || folder == u"db"_s, qPrintable(folder));
+    const auto arrows = graph.value(folder);
+    for (auto it = arrows.cbegin(); it != arrows.cend(); ++it) {
+        if (it.key() != folder)
+            QVERIFY2(allowed.contains(it.key()), qPrintable(folder + u" -> "_s + it.key() + u": "_s + it.value().join(u", "_s)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIncludeCycles)

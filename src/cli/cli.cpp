@@ -5,11 +5,13 @@
 #include "advisecommand.h"
 #include "buildinfo.h"
 #include "dbmlcommand.h"
+#include "diffcommand.h"
 #include "exportcommand.h"
 #include "fakecommand.h"
 #include "importcommand.h"
 #include "introspectcommand.h"
 #include "jwtcommand.h"
+#include "migratecommand.h"
 #include "openapicommand.h"
 #include "runcommand.h"
 #include "servecommand.h"
@@ -126,28 +128,13 @@ int version(const QStringList &args, Io &io)
 
 const QList<Command> &commands()
 {
-    static const OptionTable diffOptions{
-        .command = u"diff"_s,
-        .summary = u"Migration SQL between a workspace and/or a database."_s,
-        .operands = {{u"FROM"_s}, {u"TO"_s}},
-        .options = {{.name = u"--dialect"_s, .value = u"D"_s, .help = u"the dialect of the migration SQL"_s}},
-        .details = u"FROM and TO are each a workspace file or a database URL.\n"_s,
-    };
-    static const OptionTable migrateOptions{
-        .command = u"migrate"_s,
-        .summary = u"Apply the design to a live database in one transaction."_s,
-        .operands = {{u"URL"_s}},
-        .options = {{.name = u"--to"_s, .value = u"WORKSPACE"_s, .help = u"the design to migrate to"_s, .use = Option::Required},
-                    {.name = u"--dry-run"_s, .help = u"print the migration, change nothing"_s},
-                    {.name = u"--allow-destructive"_s, .help = u"allow dropping tables and columns"_s}},
-    };
     static const QList<Command> list = {
         {u"serve"_s, serveOptions().summary, {serveOptions()}, runServe},
         {u"sql"_s, sqlOptions().summary, {sqlOptions()}, runSql},
         {u"advise"_s, adviseOptions().summary, {adviseOptions()}, runAdvise},
         {u"introspect"_s, introspectOptions().summary, {introspectOptions()}, runIntrospect},
-        {u"diff"_s, diffOptions.summary, {diffOptions}, {}},
-        {u"migrate"_s, migrateOptions.summary, {migrateOptions}, {}},
+        {u"diff"_s, diffOptions().summary, {diffOptions()}, runDiff},
+        {u"migrate"_s, migrateOptions().summary, {migrateOptions()}, runMigrate},
         {u"run"_s, runOptions().summary, {runOptions()}, runCommand},
         {u"jwt"_s, u"Sign, verify or decode JSON Web Tokens; make keys and password hashes."_s, jwtOptions(), runJwt},
         {u"import"_s, u"Import routes, requests or a schema into a workspace."_s,

@@ -7,4 +7,5 @@ target_sources(quarry-core PRIVATE
     migrate/plan.cpp migrate/plan.h migrate/planner.cpp migrate/planner.h migrate/stepwriter.h
     migrate/sqliteplan.cpp migrate/sqliteplan.h
     migrate/history.cpp migrate/history.h migrate/migrator.cpp migrate/migrator.h
+    migrate/migrationfiles.cpp migrate/migrationfiles.h
 )

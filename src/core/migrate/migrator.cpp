@@ -76,7 +76,8 @@ Result<LiveDesign> Migrator::read(db::Connection &connection, const QString &whe
 }
 
 Result<Plan> Migrator::planFor(db::Connection &connection, const Schema &design, const Dialect &dialect,
-                               const QList<QPair<QString, QString>> &renames, const QString &where)
+                               const QList<QPair<QString, QString>> &renames, const QString &where,
+                               const PlanOptions &planOptions)
 {
     auto live = read(connection, where);
     if (!live)
@@ -84,7 +85,7 @@ Result<Plan> Migrator::planFor(db::Connection &connection, const Schema &design,
     DiffOptions options = Planner::diffOptions(dialect);
     options.renames = renames;
     const SchemaDiff diff = SchemaDiff::compare(live.value().schema, design, options);
-    auto plan = Planner::plan(diff, dialect, live.value().objects);
+    auto plan = Planner::plan(diff, dialect, live.value().objects, planOptions);
     if (!plan)
         return plan.error();
     Plan checked = plan.value();

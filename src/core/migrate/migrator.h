@@ -52,7 +52,8 @@ public:
     static Result<LiveDesign> read(db::Connection &connection, const QString &where = {});
     /// The plan that takes the database at `connection` to `design`, its checks run against the data.
     static Result<Plan> planFor(db::Connection &connection, const schema::Schema &design, const schema::Dialect &dialect,
-                                const QList<QPair<QString, QString>> &renames = {}, const QString &where = {});
+                                const QList<QPair<QString, QString>> &renames = {}, const QString &where = {},
+                                const PlanOptions &planOptions = {});
     /// Runs every step's data checks (Step::checks, counts filled in).
     static Result<void> check(db::Connection &connection, Plan &plan);
     /// Applies `plan` in one transaction and records it in the history. Refuses, changing nothing,

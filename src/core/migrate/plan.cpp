@@ -69,14 +69,16 @@ QString Plan::text() const
     if (steps.isEmpty())
         out += Tr::tr("-- No differences: nothing to do.\n");
     int n = 0;
+    bool announced = false;
     for (bool second : {false, true}) {
         for (const Step &s : steps) {
             if (s.secondPhase != second)
                 continue;
-            if (second && n == 0)
-                out += u"\n"_s;
-            out += u"-- %1. %2 [%3]%4\n"_s.arg(++n).arg(s.description, riskName(s.risk),
-                                               s.secondPhase ? Tr::tr(" (second phase, outside the transaction)") : QString());
+            if (second && !announced) {
+                out += Tr::tr("\n-- Second phase: after the commit, outside the transaction (PostgreSQL cannot run these in it).\n");
+                announced = true;
+            }
+            out += u"-- %1. %2 [%3]\n"_s.arg(++n).arg(s.description, riskName(s.risk));
             for (const QString &f : s.findings())
                 out += u"--    "_s + (s.isBlocked() ? Tr::tr("will fail: ") : QString()) + f + u'\n';
             for (const QString &note : s.notes)

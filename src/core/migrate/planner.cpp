@@ -8,8 +8,10 @@
 #include "schema/dialect.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -187,10 +189,7 @@ QStringList postgresSql(const Change &c, const SchemaDiff &diff, const Dialect &
     }
     case ChangeKind::RemoveEnumValues: return {};
     case ChangeKind::DropEnum: return {u"DROP TYPE %1"_s.arg(sql.qualified(c.nameSpace, c.oldName))};
-    case ChangeKind::CreateTable: {
-        const auto ddl = dialect.createStatements(diff.to, DdlScope{{c.nameSpace.isEmpty() ? c.table : c.nameSpace + u'.' + c.table}, {}, {}});
-        return ddl ? ddl.value() : QStringList();
-    }
+    case ChangeKind::CreateTable: return {};   // Planner::plan writes every new table in one step
     case ChangeKind::DropTable: return {u"DROP TABLE %1"_s.arg(ft)};
     case ChangeKind::RenameTable: return {u"ALTER TABLE %1 RENAME TO %2"_s.arg(ft, sql.ident(c.newName))};
     case ChangeKind::TableComment:
@@ -275,10 +274,10 @@ DiffOptions Planner::diffOptions(const Dialect &dialect)
     return o;
 }
 
-Result<Plan> Planner::plan(const SchemaDiff &diff, const Dialect &dialect, const LiveObjects &live)
+Result<Plan> Planner::plan(const SchemaDiff &diff, const Dialect &dialect, const LiveObjects &live, const PlanOptions &options)
 {
     if (dialect.id() == u"sqlite"_s)
-        return planSqlite(diff, dialect, live);
+        return planSqlite(diff, dialect, live);   // SQLite builds every index in the transaction
     if (dialect.id() != u"postgres"_s)
         return Error{Error::Kind::InvalidInput,
                      Tr::tr("Migrations are written for PostgreSQL and SQLite; the %1 dialect has none yet.").arg(dialect.displayName()), {}};
@@ -288,10 +287,37 @@ Result<Plan> Planner::plan(const SchemaDiff &diff, const Dialect &dialect, const
     Plan plan;
     plan.dialect = dialect.id();
     SqlText sql(dialect, diff.to);
+    QHash<QString, QStringList> addedValues;   // enum -> values this plan adds
+    for (const Change &c : diff.changes)
+        if (c.kind == ChangeKind::AddEnumValues)
+            addedValues[c.enumType.name] << c.values;
+    const auto usesAddedValue = [&](const Change &c) {
+        return (c.kind == ChangeKind::SetDefault || c.kind == ChangeKind::AddColumn) && c.column.type.kind == TypeKind::Enum
+            && c.column.defaultValue.kind == ColumnDefault::Kind::Literal
+            && addedValues.value(c.column.type.enumName).contains(c.column.defaultValue.literal.toString());
+    };
     QList<Change> changes = diff.changes;
     std::stable_sort(changes.begin(), changes.end(),
                      [](const Change &a, const Change &b) { return phaseOf(a.kind) < phaseOf(b.kind); });
+    // New tables are written in one scope, so the DDL writer orders them by their foreign keys.
+    QStringList created;
+    for (const Change &c : std::as_const(changes))
+        if (c.kind == ChangeKind::CreateTable)
+            created << (c.nameSpace.isEmpty() ? c.table : c.nameSpace + u'.' + c.table);
+    bool createdWritten = false;
     for (const Change &c : std::as_const(changes)) {
+        if (c.kind == ChangeKind::CreateTable) {
+            if (std::exchange(createdWritten, true))
+                continue;
+            const auto ddl = dialect.createStatements(diff.to, DdlScope{created, {}, {}});
+            if (!ddl)
+                return ddl.error();
+            Step step;
+            step.description = created.size() == 1 ? c.description() : Tr::tr("create tables %1").arg(created.join(u", "_s));
+            step.sql = ddl.value();
+            plan.steps << step;
+            continue;
+        }
         if (c.kind == ChangeKind::RemoveEnumValues) {
             plan.notes << Tr::tr("PostgreSQL cannot remove a value from an enum: %1 keeps %2. Create a new type and "
                                  "convert the columns to drop them.").arg(c.enumType.name, c.values.join(u", "_s));
@@ -308,9 +334,23 @@ Result<Plan> Planner::plan(const SchemaDiff &diff, const Dialect &dialect, const
             step.notes << Tr::tr("every value fits the new type; PostgreSQL may rewrite the table.");
         if (c.kind == ChangeKind::AddEnumValues)
             step.notes << Tr::tr("the new value can be used once the migration has committed.");
+        if (usesAddedValue(c)) {
+            step.secondPhase = true;
+            step.notes << Tr::tr("uses an enum value this migration adds, which PostgreSQL allows only after the commit.");
+        }
+        if (c.kind == ChangeKind::CreateIndex && options.concurrentIndexes && diff.pairForTarget(c.table)) {
+            for (QString &statement : step.sql)
+                statement.replace(QRegularExpression(u"^CREATE (UNIQUE )?INDEX "_s, QRegularExpression::MultilineOption),
+                                  u"CREATE \\1INDEX CONCURRENTLY "_s);
+            step.secondPhase = true;
+            step.risk = c.index.unique ? Risk::MayFail : Risk::Safe;
+            step.notes << Tr::tr("built without blocking writes; should it fail, PostgreSQL leaves an invalid index to drop.");
+        }
         step.sql.removeAll(QString());
         plan.steps << step;
     }
+    // Step numbers follow the order they run in: the second phase last.
+    std::stable_partition(plan.steps.begin(), plan.steps.end(), [](const Step &s) { return !s.secondPhase; });
     return plan;
 }
 

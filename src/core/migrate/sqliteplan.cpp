@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -83,7 +84,24 @@ public:
 
         QList<QPair<int, Step>> steps;   // phase, step
         QHash<QString, QList<const Change *>> folded;
+        QStringList created;
+        for (const Change &c : m_diff.changes)
+            if (c.kind == ChangeKind::CreateTable)
+                created << c.table;
+        bool createdWritten = false;
         for (const Change &c : m_diff.changes) {
+            if (c.kind == ChangeKind::CreateTable) {
+                if (std::exchange(createdWritten, true))
+                    continue;
+                const auto ddl = m_dialect.createStatements(m_diff.to, DdlScope{created, {}, {}});
+                if (!ddl)
+                    return ddl.error();
+                Step step;
+                step.description = created.size() == 1 ? c.description() : Tr::tr("create tables %1").arg(created.join(u", "_s));
+                step.sql = ddl.value();
+                steps.append({phaseOf(c.kind), step});
+                continue;
+            }
             if (rebuilt.contains(c.table) && foldsIntoRebuild(c)) {
                 folded[c.table] << &c;
                 continue;
@@ -122,10 +140,6 @@ private:
         const QString t = m_sql.tableName(tableNamed(c.table));
         const Table *table = m_diff.to.table(c.table, c.nameSpace);
         switch (c.kind) {
-        case ChangeKind::CreateTable: {
-            const auto ddl = m_dialect.createStatements(m_diff.to, DdlScope{{c.table}, {}, {}});
-            return ddl ? ddl.value() : QStringList();
-        }
         case ChangeKind::DropTable: return {u"DROP TABLE "_s + m_sql.tableName(tableNamed(c.fromTable))};
         case ChangeKind::RenameTable:
             return {u"ALTER TABLE %1 RENAME TO %2"_s.arg(m_sql.tableName(tableNamed(c.fromTable)), m_sql.ident(c.newName))};
@@ -218,9 +232,10 @@ private:
             step.checks << checksFor(*c, m_diff, m_sql);
         }
         step.description = Tr::tr("rebuild table %1: %2").arg(table.name, what.join(u"; "_s));
-        step.sql << ddl.value().first
-                 << u"INSERT INTO %1 (%2) SELECT %3 FROM %4"_s.arg(temp, into.join(u", "_s), select.join(u", "_s), name)
-                 << u"DROP TABLE "_s + name
+        step.sql << ddl.value().first;
+        if (!into.isEmpty())
+            step.sql << u"INSERT INTO %1 (%2) SELECT %3 FROM %4"_s.arg(temp, into.join(u", "_s), select.join(u", "_s), name);
+        step.sql << u"DROP TABLE "_s + name
                  << u"ALTER TABLE %1 RENAME TO %2"_s.arg(temp, m_sql.ident(table.name))
                  << ddl.value().second;
         step.notes << Tr::tr("SQLite's table rebuild: foreign keys are off while it runs and checked before the commit, so "

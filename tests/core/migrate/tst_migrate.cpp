@@ -111,6 +111,8 @@ private slots:
     void failureHalfwayRollsEverythingBack();
     void sqliteRebuildKeepsCascadeChildren();
     void historyTableIsNotPartOfTheDiff();
+    void postgresSecondPhase_data();
+    void postgresSecondPhase();
 
 private:
     void engines();
@@ -296,6 +298,7 @@ void TestMigrate::eachKindIsAppliedAndReadBack_data()
         {u"drop index"_s, u"drop index orders_customer_idx"_s},
         {u"rename index"_s, u"rename index orders_customer_idx to orders_by_customer"_s},
         {u"create table"_s, u"create table notes"_s},
+        {u"create related tables"_s, u"create table lines\ncreate table items"_s},
         {u"drop table"_s, u"drop table orders"_s},
         {u"create view"_s, u"create view big_orders"_s},
         {u"add enum value"_s, u"add vip to enum tier"_s},
@@ -341,7 +344,7 @@ void TestMigrate::eachKindIsAppliedAndReadBack()
     } else if (kind == u"rename table"_s) {
         QVERIFY(after.renameTable(orders.id, u"purchases"_s));
     } else if (kind == u"change type"_s) {
-        customers.column(u"name"_s)->type = ColumnType{TypeKind::Text};
+        customers.column(u"name"_s)->type = ColumnType();   // text
     } else if (kind == u"set default"_s) {
         customers.column(u"score"_s)->defaultValue = ColumnDefault{ColumnDefault::Kind::Literal, {}, 5};
     } else if (kind == u"drop default"_s) {
@@ -376,6 +379,24 @@ void TestMigrate::eachKindIsAppliedAndReadBack()
         nid.primaryKey = true;
         notes.columns << nid << column(u"col-n-text"_s, u"body"_s, TypeKind::Text, false);
         after.tables << notes;
+    } else if (kind == u"create related tables"_s) {
+        // The first references the second: the plan orders them.
+        Table lines, items;
+        lines.id = u"tbl-lines"_s;
+        lines.name = u"lines"_s;
+        lines.columns << column(u"col-l-item"_s, u"item_id"_s, TypeKind::Integer, false);
+        ForeignKey toItem;
+        toItem.id = u"fk-lines-item"_s;
+        toItem.columns = {u"item_id"_s};
+        toItem.refTable = u"items"_s;
+        toItem.refColumns = {u"id"_s};
+        lines.foreignKeys << toItem;
+        items.id = u"tbl-items"_s;
+        items.name = u"items"_s;
+        Column iid = column(u"col-i-id"_s, u"id"_s, TypeKind::Serial, false);
+        iid.primaryKey = true;
+        items.columns << iid;
+        after.tables << lines << items;
     } else if (kind == u"drop table"_s) {
         after.tables.removeIf([](const Table &t) { return t.name == u"orders"_s; });
     } else if (kind == u"create view"_s) {
@@ -401,6 +422,8 @@ void TestMigrate::eachKindIsAppliedAndReadBack()
     }
     const Plan plan = migrateTo(after, true);
     QVERIFY(!plan.notes.contains(u"FAILED"_s));
+    if (kind == u"create related tables"_s)   // one step, ordered by the foreign key
+        QVERIFY2(plan.text().contains(u"create tables lines, items"_s), qPrintable(plan.text()));
     const QStringList left = changesTo(after);
     QVERIFY2(left.isEmpty(), qPrintable(u"still different after the migration:\n"_s + left.join(u'\n') + u"\nplan:\n"_s + plan.text()));
     // The rows of the tables that stay are still there.
@@ -635,6 +658,55 @@ void TestMigrate::historyTableIsNotPartOfTheDiff()
     QVERIFY(history.value().first().design.tableById(u"tbl-customers"_s));
     QVERIFY(!history.value().first().statements.isEmpty());
     QCOMPARE(changesTo(baseDesign()), QStringList());
+}
+
+void TestMigrate::postgresSecondPhase_data()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("postgres") << u"postgres"_s;
+}
+
+void TestMigrate::postgresSecondPhase()
+{
+    Schema before = baseDesign();
+    EnumType tier;
+    tier.id = u"enum-tier"_s;
+    tier.name = u"tier"_s;
+    tier.values = {u"basic"_s, u"gold"_s};
+    before.enums << tier;
+    Column level = column(u"col-c-tier"_s, u"tier"_s, TypeKind::Enum);
+    level.type.enumName = u"tier"_s;
+    tableOf(before, u"customers"_s).columns << level;
+    QVERIFY(!migrateTo(before).notes.contains(u"FAILED"_s));
+    QVERIFY(m_db->execute(u"INSERT INTO customers (name, tier) VALUES ('Ada', 'gold')"_s));
+
+    Schema after = before;
+    after.enums.first().values << u"vip"_s;
+    Table &customers = tableOf(after, u"customers"_s);
+    customers.column(u"tier"_s)->defaultValue = ColumnDefault{ColumnDefault::Kind::Literal, {}, u"vip"_s};
+    Index ix;
+    ix.id = u"idx-c-name"_s;
+    ix.name = u"customers_name_idx"_s;
+    ix.elements << IndexElement{u"name"_s, {}, false, IndexElement::Nulls::Default};
+    customers.indexes << ix;
+    PlanOptions options;
+    options.concurrentIndexes = true;
+    auto plan = Migrator::planFor(*m_db, after, *dialect(), {}, m_url, options);
+    QVERIFY2(plan.ok(), why(plan).constData());
+    const QString text = plan.value().text();
+    QVERIFY2(text.contains(u"Second phase"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"CREATE INDEX CONCURRENTLY customers_name_idx ON customers"_s), qPrintable(text));
+    QVERIFY(!plan.value().steps.first().secondPhase);
+    QVERIFY(plan.value().steps.last().secondPhase);
+    QVERIFY(plan.value().steps.at(plan.value().steps.size() - 2).secondPhase);   // the default using 'vip'
+    ApplyOptions apply;
+    apply.design = after;
+    const auto applied = Migrator::apply(*m_db, plan.value(), apply);
+    QVERIFY2(applied.ok(), why(applied).constData());
+    QCOMPARE(m_db->query(u"SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_name_idx'"_s).value().rows.first().first().toLongLong(), 1);
+    QVERIFY(m_db->execute(u"INSERT INTO customers (name) VALUES ('Bob')"_s));
+    QCOMPARE(m_db->query(u"SELECT tier::text FROM customers WHERE name = 'Bob'"_s).value().rows.first().first().toString(), u"vip"_s);
+    QCOMPARE(changesTo(after), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestMigrate)

@@ -180,7 +180,9 @@ Result<ApplyReport> Migrator::apply(db::Connection &connection, const Plan &plan
                               {}});
         }
     }
-    auto id = History::record(connection, options.design, plan);
+    db::DbResult<qint64> id = qint64(0);
+    if (options.recordHistory)
+        id = History::record(connection, options.design, plan);
     if (!id)
         return fail(Error{id.error().kind, Tr::tr("Recording the migration failed: %1. Everything was rolled back.").arg(id.error().message), {}});
     if (auto c = connection.commit(); !c)
@@ -200,6 +202,8 @@ Result<ApplyReport> Migrator::apply(db::Connection &connection, const Plan &plan
         }
         ++report.steps;
     }
+    if (!options.recordHistory)
+        return report;
     // The database as it reads now, so the next diff recognises what this migration made.
     auto snapshot = introspect(connection);
     if (snapshot) {

@@ -33,6 +33,9 @@ struct ApplyOptions {
     QString sqliteFile;
     /// The design the plan leads to, recorded in the history table.
     schema::Schema design;
+    /// Whether the migration is recorded in the history table (the mock server's served file,
+    /// which follows the design by itself, keeps none).
+    bool recordHistory = true;
 };
 
 struct ApplyReport {

@@ -3,10 +3,14 @@
 #include "mock/storedesign.h"
 
 #include "mock/resourcestore.h"
+#include "db/connection.h"
+#include "migrate/migrator.h"
+#include "migrate/planner.h"
 #include "schema/dialectregistry.h"
 #include "schema/schema.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -133,6 +137,73 @@ QSet<QString> withParents(const schema::Schema &design, const QStringList &table
     return out;
 }
 
+/// `design` with what it dropped from `previous` kept: the served file keeps drops, so a migration
+/// towards it loses no data. Kept tables go last and kept columns last in their table, so the
+/// design's own positions stay valid.
+schema::Schema withDropsKept(const schema::Schema &design, const schema::Schema &previous)
+{
+    schema::Schema kept = design;
+    for (const schema::Table &old : previous.tables) {
+        schema::Table *now = nullptr;
+        for (schema::Table &t : kept.tables)
+            if (t.id == old.id)
+                now = &t;
+        if (!now) {
+            if (!design.table(old.name))
+                kept.tables.append(old);
+            continue;
+        }
+        for (const schema::Column &c : old.columns)
+            if (!columnById(*now, c.id) && !now->column(c.name))
+                now->columns.append(c);
+    }
+    return kept;
+}
+
+/// Brings a served SQLite file from `previous` to the design by the migration engine (renames,
+/// type, default and key changes, SQLite's table rebuild with the rows kept), in one transaction
+/// on a connection of its own; drops are not applied. New tables are left to the caller. Returns
+/// true when the file now has `kept`'s shape.
+bool migrateServedFile(ResourceStore &store, const schema::Schema &previous, const schema::Schema &kept,
+                       const schema::Dialect &dialect, DesignChange &change)
+{
+    migrate::SchemaDiff diff = migrate::SchemaDiff::compare(previous, kept, migrate::Planner::diffOptions(dialect));
+    diff.changes.removeIf([](const migrate::Change &c) { return c.kind == migrate::ChangeKind::CreateTable; });
+    const bool onlyNewColumns = std::all_of(diff.changes.cbegin(), diff.changes.cend(), [](const migrate::Change &c) {
+        return c.kind == migrate::ChangeKind::AddColumn;
+    });
+    if (onlyNewColumns || !QFileInfo::exists(store.displayName()))
+        return false;   // nothing ALTER TABLE ADD COLUMN cannot do: the caller adds them
+    migrate::LiveObjects live;
+    const SqlOutcome triggers = store.run(u"SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"_s);
+    for (const QJsonValue &row : triggers.rows)
+        live.triggers.append({row.toObject().value(u"name"_s).toString(), row.toObject().value(u"sql"_s).toString()});
+    auto plan = migrate::Planner::plan(diff, dialect, live);
+    auto connection = db::Connection::open(u"sqlite:"_s + store.displayName());
+    Result<migrate::ApplyReport> applied = plan ? Result<migrate::ApplyReport>(Error{}) : Result<migrate::ApplyReport>(plan.error());
+    if (plan && connection) {
+        migrate::Plan checked = plan.value();
+        if (auto c = migrate::Migrator::check(*connection.value(), checked); !c) {
+            applied = c.error();
+        } else {
+            migrate::ApplyOptions options;
+            options.design = kept;
+            options.recordHistory = false;
+            applied = migrate::Migrator::apply(*connection.value(), checked, options);
+        }
+    } else if (!connection) {
+        applied = Error(connection.error());
+    }
+    if (!applied) {
+        change.notApplied << Tr::tr("The design's changes were not applied to the served database (%1); it keeps its "
+                                    "old definitions.").arg(applied.error().message);
+        return false;
+    }
+    for (const migrate::Step &step : plan.value().steps)
+        change.applied << Tr::tr("Applied to the served database: %1.").arg(step.description);
+    return true;
+}
+
 } // namespace
 
 Result<DesignChange> applyDesignChange(ResourceStore &store, const std::shared_ptr<const schema::Schema> &designPtr,
@@ -143,10 +214,24 @@ Result<DesignChange> applyDesignChange(ResourceStore &store, const std::shared_p
     store.setDesign(designPtr);
     if (auto refreshed = store.refresh(); !refreshed)
         return refreshed.error();
+    // A design edit while serving Quarry's own SQLite file reaches it through the migration
+    // engine, rows kept; afterwards the file has the design plus what the design dropped.
+    const schema::Dialect *sqlite = schema::DialectRegistry::instance().dialect(u"sqlite"_s);
+    schema::Schema kept;
+    bool migrated = false;
+    if (previous && mayCreateTables && tables.isEmpty() && store.dialectId() == u"sqlite"_s && sqlite) {
+        kept = withDropsKept(design, *previous);
+        migrated = migrateServedFile(store, *previous, kept, *sqlite, change);
+        if (migrated) {
+            previous = &kept;
+            if (auto refreshed = store.refresh(); !refreshed)
+                return refreshed.error();
+        }
+    }
     const QStringList existingList = store.tableNames();
     const QSet<QString> existing(existingList.begin(), existingList.end());
 
-    auto served = std::make_shared<schema::Schema>(design);
+    auto served = std::make_shared<schema::Schema>(migrated ? kept : design);
     QStringList toCreate;
     QList<std::pair<const schema::Table *, const schema::Column *>> toAdd;
     const QSet<QString> wanted = withParents(design, tables);

@@ -18,6 +18,10 @@ struct Tr {
 Result<QList<Key>> KeySet::candidates(const QString &kid, Algorithm alg) const
 {
     if (!kid.isEmpty()) {
+        // One key that has no kid of its own (a PEM file) cannot contradict the token's kid: it is
+        // the key. Key::checkUsableFor() still checks that it fits the algorithm.
+        if (m_keys.size() == 1 && m_keys.first().kid().isEmpty())
+            return QList<Key>{m_keys.first()};
         QStringList known;
         for (const Key &k : m_keys) {
             if (k.kid() == kid)

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::mock {
@@ -310,8 +312,12 @@ void list(Ctx &c)
     QString sql = u"SELECT * FROM "_s + table + whereSql + u" ORDER BY "_s + orderBy.join(u", "_s);
     QVariantList selectParams = params;
     if (pageSize >= 0) {
+        // A page beyond 64 bits of rows is past the end: an empty page, not page 1.
+        qint64 offset = 0;
+        if (__builtin_mul_overflow(pageNo - 1, pageSize, &offset))
+            offset = std::numeric_limits<qint64>::max();
         sql += u" LIMIT ? OFFSET ?"_s;
-        selectParams << pageSize << (pageNo - 1) * pageSize;
+        selectParams << pageSize << offset;
     }
     const SqlOutcome rows = run(c, sql, selectParams);
     if (!rows.ok())

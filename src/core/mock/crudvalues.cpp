@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace quarry::mock {
@@ -60,8 +62,14 @@ std::optional<QVariant> CrudValues::fromJson(const ColumnInfo &c, const QJsonVal
     case ColumnInfo::Affinity::Integer:
         if (v.isBool())
             return QVariant(qint64(v.toBool() ? 1 : 0));
-        if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
-            return QVariant(qint64(v.toDouble()));
+        if (v.isDouble()) {
+            // Exact for every 64-bit integer (9223372036854775807 too): JSON keeps integers as
+            // integers; a fraction or a value beyond 64 bits is not one.
+            constexpr qint64 none = std::numeric_limits<qint64>::min();
+            const qint64 i = v.toInteger(none);
+            if (i != none || v.toDouble() == double(none))
+                return QVariant(i);
+        }
         break;
     case ColumnInfo::Affinity::Real:
     case ColumnInfo::Affinity::Numeric:

@@ -18,10 +18,14 @@ struct QUARRY_CORE_EXPORT ServerOptions {
     quint16 port = 0;                              ///< 0: the system picks a free port
     int threads = 2;                               ///< network threads (>= 1)
     qint64 maxHeaderBytes = 16 * 1024;             ///< request line + headers; more -> 431
+    int maxHeaderCount = 100;                      ///< header fields; more -> 431
     qint64 maxBodyBytes = 10 * 1024 * 1024;        ///< more -> 413, answered before reading the body
     int headerTimeoutMs = 10000;                   ///< a new connection must send its headers within this
     int bodyTimeoutMs = 30000;                     ///< the body must arrive within this after the headers
     int idleTimeoutMs = 15000;                     ///< a kept-alive connection may sit idle this long
+    /// Open connections at once; a connection over the limit is answered 503 + Retry-After and
+    /// closed (the notice observer hears of it, at most once a second).
+    int maxConnections = 2000;
     /// Slow requests (see HttpServer::setOffload: password checks) run on this many worker threads,
     /// never on the network threads; at most `workerQueue` more wait, the rest get 503 + Retry-After.
     int workerThreads = 2;
@@ -35,8 +39,10 @@ struct QUARRY_CORE_EXPORT ServerOptions {
 /// never reaches the handler: 400 malformed, 413 body too large (before reading it;
 /// `Expect: 100-continue` is honoured), 431 headers too large, 505 unknown HTTP version — all as
 /// application/problem+json — and tells the rejection observer about them. A client too slow to
-/// send its request (header/body timeouts) or idle past the keep-alive timeout is disconnected;
-/// the observer hears of a started request as a 408.
+/// send its request (header/body timeouts) is answered 408 and disconnected; one idle past the
+/// keep-alive timeout is disconnected. When the process runs out of descriptors (EMFILE) the
+/// listener waits (10 ms, doubling to 1 s) before it accepts again instead of spinning, and
+/// accepts again by itself once descriptors are free.
 /// Not copyable; start()/stop() from one thread (the owner's).
 class QUARRY_CORE_EXPORT HttpServer
 {
@@ -53,6 +59,10 @@ public:
     HttpServer &operator=(const HttpServer &) = delete;
 
     void setRejectionObserver(RejectionObserver observer);   ///< before start()
+    /// Called on a network thread with what the engine wants the user to know that is no one
+    /// request's answer (descriptors exhausted, the connection limit reached). Before start().
+    using NoticeObserver = std::function<void(const QString &notice)>;
+    void setNoticeObserver(NoticeObserver observer);
     /// Says, on a network thread, which requests are slow to answer (an argon2id password check):
     /// their handler runs on the worker pool so the network threads keep serving others. When the
     /// pool and its queue are full the engine answers 503 with Retry-After and tells the

@@ -67,11 +67,14 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
     c.server.idleTimeoutMs = limits.value(u"idleTimeoutMs"_s).toInt(c.server.idleTimeoutMs);
     c.server.workerThreads = limits.value(u"workerThreads"_s).toInt(c.server.workerThreads);
     c.server.workerQueue = limits.value(u"workerQueue"_s).toInt(c.server.workerQueue);
+    c.server.maxHeaderCount = limits.value(u"maxHeaderCount"_s).toInt(c.server.maxHeaderCount);
+    c.server.maxConnections = limits.value(u"maxConnections"_s).toInt(c.server.maxConnections);
     if (c.server.workerThreads < 1 || c.server.workerThreads > 64 || c.server.workerQueue < 0)
         return Error{Error::Kind::InvalidInput, Tr::tr("workerThreads must be 1 to 64 and workerQueue 0 or more."),
                      u"mock.server.limits"_s};
     if (c.server.maxHeaderBytes < 256 || c.server.maxBodyBytes < 0 || c.server.headerTimeoutMs < 1
-        || c.server.bodyTimeoutMs < 1 || c.server.idleTimeoutMs < 1)
+        || c.server.bodyTimeoutMs < 1 || c.server.idleTimeoutMs < 1 || c.server.maxHeaderCount < 1
+        || c.server.maxConnections < 1)
         return Error{Error::Kind::InvalidInput, Tr::tr("Limits must be positive (headers at least 256 bytes)."),
                      u"mock.server.limits"_s};
     if (server.contains(u"cors"_s)) {

@@ -25,7 +25,7 @@ namespace quarry::mock {
 /// "mock": {
 ///   "server": { "host": "127.0.0.1", "port": 3000, "threads": 2, "seed": 1, "locale": "en", "durableWrites": false,
 ///               "database": "db-local" | "sqlite:file.db",
-///               "limits": { "maxHeaderBytes", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs",
+///               "limits": { "maxHeaderBytes", "maxHeaderCount", "maxConnections", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs",
 ///                           "workerThreads", "workerQueue" },   // see ServerOptions
 ///               "cors": {...}, "rateLimit": {...}, "latency": {...}, "faults": {...} },   // see policies.h
 ///   "routes": [ Route... ],                                                              // see route.h

@@ -93,6 +93,7 @@ MockServer::MockServer(QObject *parent)
     m_http->setRejectionObserver([this](const Request &r, const Response &res, const QString &reason) {
         logRejected(r, res, reason);
     });
+    m_http->setNoticeObserver([this](const QString &notice) { postNotice(notice); });
     // Password checks (argon2id, tens of ms each) run on the engine's worker pool.
     m_http->setOffload([this](const Request &r) {
         const auto snap = snapshot();

@@ -214,6 +214,14 @@ void TestJwtCli::keygenSignVerifyJwks()
     const Run v = quarry({u"verify"_s, token, u"--key-file"_s, pubFile, u"--kid"_s, u"cli-key"_s});
     QCOMPARE(v.code, 0);
     QCOMPARE(v.json().value(u"sub"_s).toString(), u"x"_s);
+    // The token names its key (kid); a file that holds one key without a kid is that key.
+    const Run plain = quarry({u"verify"_s, token, u"--key-file"_s, pubFile});
+    QVERIFY2(plain.code == 0, plain.err.constData());
+    QCOMPARE(plain.json().value(u"sub"_s).toString(), u"x"_s);
+    // A kid given for the key that differs from the token's is still a mismatch.
+    const Run otherKid = quarry({u"verify"_s, token, u"--key-file"_s, pubFile, u"--kid"_s, u"other"_s});
+    QCOMPARE(otherKid.code, 1);
+    QVERIFY(otherKid.err.contains("cli-key"));
     // A public key cannot sign.
     const Run noSign = quarry({u"sign"_s, u"--key-file"_s, pubFile});
     QCOMPARE(noSign.code, 1);

@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <sqlite3.h>
+#include <limits>
 #include <thread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -61,6 +62,8 @@ private slots:
     void badInput();
     void listFiltersSortPaginate();
     void filterErrors();
+    void pageBeyondTheEndIsEmpty();
+    void largestIntegerIdRoundTrips();
     void putPatchDelete();
     void textPrimaryKeyAndQuotedTableName();
     void missingTable();
@@ -268,6 +271,36 @@ void TestCrud::filterErrors()
     const Response r = call("GET", "/api/users?name=x%27%3B%20DROP%20TABLE%20users%3B--");
     QCOMPARE(r.status, 200);
     QCOMPARE(call("GET", "/api/users").status, 200);
+}
+
+void TestCrud::pageBeyondTheEndIsEmpty()
+{
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(call("POST", "/api/users", "{\"email\": \"p" + QByteArray::number(i) + "@x.org\"}").status, 201);
+    for (const QByteArray &query : {QByteArray("_page=9223372036854775807"), QByteArray("_page=9223372036854775807&_limit=2"),
+                                    QByteArray("_page=4611686018427387905&_limit=2"), QByteArray("_page=2&_limit=9223372036854775807")}) {
+        const Response r = call("GET", "/api/users?" + query);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(jsonArray(r).isEmpty(), query.constData());
+        QCOMPARE(r.header("X-Total-Count"), QByteArray("3"));
+    }
+    QCOMPARE(jsonArray(call("GET", "/api/users?_page=2&_limit=2")).size(), 1);
+}
+
+void TestCrud::largestIntegerIdRoundTrips()
+{
+    const Response created = call("POST", "/api/users", R"({"id": 9223372036854775807, "email": "max@x.org", "age": -9223372036854775808})");
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.header("Location"), QByteArray("/api/users/9223372036854775807"));
+    const Response got = call("GET", "/api/users/9223372036854775807");
+    QCOMPARE(got.status, 200);
+    QCOMPARE(json(got).value(u"id"_s).toInteger(), std::numeric_limits<qint64>::max());
+    QCOMPARE(json(got).value(u"age"_s).toInteger(), std::numeric_limits<qint64>::min());
+    QVERIFY(got.body.contains("9223372036854775807"));
+    // Beyond 64 bits, or a fraction, is not an integer.
+    QCOMPARE(call("POST", "/api/users", R"({"email": "big@x.org", "age": 9223372036854775808})").status, 400);
+    QCOMPARE(call("POST", "/api/users", R"({"email": "half@x.org", "age": 1.5})").status, 400);
+    QCOMPARE(call("POST", "/api/users", R"({"id": 5, "email": "float@x.org", "age": 3e2})").status, 201);
 }
 
 void TestCrud::putPatchDelete()

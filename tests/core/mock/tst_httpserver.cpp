@@ -29,6 +29,7 @@ private slots:
     void portInUseIsAnError();
     void badHostIsAnError();
     void headersTooLarge();
+    void tooManyHeaderFields();
     void bodyTooLargeAnsweredBeforeBody();
     void chunkedBodyTooLarge();
     void expectContinue();
@@ -189,6 +190,26 @@ void TestHttpServer::headersTooLarge()
     QCOMPARE(m_rejected.load(), 1);
 }
 
+void TestHttpServer::tooManyHeaderFields()
+{
+    ServerOptions o = options();
+    o.maxHeaderCount = 20;
+    const quint16 port = startServer(o);
+    auto sendWith = [port](int fields) {
+        RawClient c;
+        c.connectTo(port);
+        QByteArray req = "GET / HTTP/1.1\r\nHost: x\r\n";
+        for (int i = 1; i < fields; ++i)
+            req += "X-" + QByteArray::number(i) + ": y\r\n";
+        c.send(req + "\r\n");
+        const auto r = c.readResponse();
+        return r ? r->status : 0;
+    };
+    QCOMPARE(sendWith(20), 200);
+    QCOMPARE(sendWith(21), 431);   // small fields, far below maxHeaderBytes
+    QCOMPARE(m_rejected.load(), 1);
+}
+
 void TestHttpServer::bodyTooLargeAnsweredBeforeBody()
 {
     const quint16 port = startServer(options());
@@ -321,8 +342,8 @@ void TestHttpServer::pipelinedAnsweredInOrder()
     }
 }
 
-// A timed-out read closes the socket (Beast's tcp_stream): the client sees the connection end,
-// the request log sees a 408.
+// A client too slow to send its request is answered 408 (RFC 9110 §15.5.9) and the connection
+// closed; the request log sees the 408 too.
 void TestHttpServer::slowHeadersTimeOut()
 {
     ServerOptions o = options();
@@ -333,10 +354,23 @@ void TestHttpServer::slowHeadersTimeOut()
     c.send("GET / HTTP/1.1\r\nHost:");
     QElapsedTimer t;
     t.start();
+    const auto r = c.readResponse(3000);
+    QVERIFY(r);
+    QCOMPARE(r->status, 408);
+    QCOMPARE(r->header("Connection"), QByteArray("close"));
+    QCOMPARE(r->header("Content-Type"), QByteArray("application/problem+json"));
     QVERIFY(c.waitForClose(3000));
     QVERIFY2(t.elapsed() >= 250 && t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
     QTRY_COMPARE(m_rejected.load(), 1);
     QCOMPARE(m_handled.load(), 0);
+
+    // A new connection that sends nothing at all gets its 408 as well.
+    RawClient silent;
+    QVERIFY(silent.connectTo(port));
+    const auto quiet = silent.readResponse(3000);
+    QVERIFY(quiet);
+    QCOMPARE(quiet->status, 408);
+    QVERIFY(silent.waitForClose(3000));
 }
 
 void TestHttpServer::slowBodyTimesOut()
@@ -349,6 +383,9 @@ void TestHttpServer::slowBodyTimesOut()
     c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
     QElapsedTimer t;
     t.start();
+    const auto r = c.readResponse(3000);
+    QVERIFY(r);
+    QCOMPARE(r->status, 408);
     QVERIFY(c.waitForClose(3000));
     QVERIFY(t.elapsed() < 1500);
     QTRY_COMPARE(m_rejected.load(), 1);

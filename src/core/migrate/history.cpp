@@ -174,6 +174,18 @@ Schema History::mapToDesign(Schema live, const Entry &last)
             v = unchanged ? d : View{d.id, v.name, v.nameSpace, v.sql, v.comment, v.extra};
         }
     }
+    // A database without enum types (SQLite) keeps the design's enums as CHECKs: the columns
+    // taken from the design name them, so the design's enums come along.
+    for (const EnumType &e : design.enums) {
+        if (live.enumType(e.name, e.nameSpace))
+            continue;
+        bool used = false;
+        for (const Table &t : live.tables)
+            for (const Column &c : t.columns)
+                used = used || (c.type.kind == TypeKind::Enum && c.type.enumName == e.name);
+        if (used)
+            live.enums.append(e);
+    }
     for (EnumType &e : live.enums) {
         if (const EnumType *d = design.enumType(e.name, e.nameSpace)) {
             bool unchanged = false;

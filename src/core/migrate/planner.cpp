@@ -65,7 +65,9 @@ const Column *targetColumn(const SchemaDiff &diff, const QString &table, const Q
 Risk riskOf(const Change &c)
 {
     switch (c.kind) {
-    case ChangeKind::DropTable: case ChangeKind::DropColumn: case ChangeKind::RemoveEnumValues:
+    case ChangeKind::RemoveEnumValues:
+        return c.table.isEmpty() ? Risk::Destroys : Risk::MayFail;
+    case ChangeKind::DropTable: case ChangeKind::DropColumn:
         return Risk::Destroys;
     case ChangeKind::AlterColumnType:
         return cmp::isWidening(c.oldColumn.type, c.column.type) ? Risk::Locks : Risk::MayFail;
@@ -149,6 +151,13 @@ QList<DataCheck> checksFor(const Change &c, const SchemaDiff &diff, SqlText &sql
                 return {}; // the expression names the new column names
         return {DataCheck{u"SELECT count(*) FROM %1 WHERE NOT (%2)"_s.arg(table, c.check.expression),
                           Tr::tr("%n rows break the check"), true}};
+    }
+    case ChangeKind::RemoveEnumValues: {
+        QStringList values;
+        for (const QString &v : c.values)
+            values << SqlText::stringLiteral(v);
+        return {DataCheck{u"SELECT count(*) FROM %1 WHERE %2 IN (%3)"_s.arg(table, sql.ident(c.oldColumn.name), values.join(u", "_s)),
+                          Tr::tr("%n rows hold a value the enum no longer has"), true}};
     }
     case ChangeKind::DropColumn:
         return {DataCheck{u"SELECT count(*) FROM %1 WHERE %2 IS NOT NULL"_s.arg(table, sql.ident(c.oldName)),

@@ -114,23 +114,7 @@ private:
             }
             const EnumType &f = from.at(pairs.value(t));
             paired.insert(pairs.value(t));
-            QStringList added, removed;
-            for (const QString &v : to.at(t).values)
-                if (!f.values.contains(v))
-                    added << v;
-            for (const QString &v : f.values)
-                if (!to.at(t).values.contains(v))
-                    removed << v;
-            if (!added.isEmpty()) {
-                c.kind = ChangeKind::AddEnumValues;
-                c.values = added;
-                add(c);
-            }
-            if (!removed.isEmpty()) {
-                c.kind = ChangeKind::RemoveEnumValues;
-                c.values = removed;
-                add(c);
-            }
+            valueChanges(c, f, to.at(t));
         }
         for (int f = 0; f < from.size(); ++f) {
             if (paired.contains(f))
@@ -266,6 +250,8 @@ private:
                 c.kind = to.defaultValue.isSet() ? ChangeKind::SetDefault : ChangeKind::DropDefault;
                 add(c);
             }
+            if (!m_o.nativeEnums && to.type.kind == TypeKind::Enum && from->type.kind == TypeKind::Enum)
+                enumColumn(c);
             if (m_o.comments && from->comment != to.comment) {
                 c.kind = ChangeKind::ColumnComment;
                 c.comment = to.comment;
@@ -282,6 +268,34 @@ private:
             add(c);
         }
         Q_UNUSED(colMap);
+    }
+
+    /// Without enum types (SQLite) an enum is a CHECK on each column of its type: changed values
+    /// are a change of those columns.
+    void enumColumn(Change c)
+    {
+        const EnumType *from = m_d.from.enumType(c.oldColumn.type.enumName);
+        const EnumType *to = m_d.to.enumType(c.column.type.enumName);
+        if (!from || !to)
+            return;
+        c.enumType = *to;
+        valueChanges(c, *from, *to);
+    }
+
+    /// `c` as AddEnumValues and RemoveEnumValues for the values `to` has and `from` has not, and back.
+    void valueChanges(Change c, const EnumType &from, const EnumType &to)
+    {
+        for (const bool adding : {true, false}) {
+            const EnumType &a = adding ? to : from;
+            const EnumType &b = adding ? from : to;
+            c.values.clear();
+            for (const QString &v : a.values)
+                if (!b.values.contains(v))
+                    c.values << v;
+            c.kind = adding ? ChangeKind::AddEnumValues : ChangeKind::RemoveEnumValues;
+            if (!c.values.isEmpty())
+                add(c);
+        }
     }
 
     void keys(const Table &f, const Table &t, const QHash<QString, QString> &colMap)
@@ -506,49 +520,6 @@ void dropHistory(Schema &s)
     s.tables.removeIf([](const Table &t) { return History::isHistoryTable(t.name); });
 }
 } // namespace
-
-QString Change::description() const
-{
-    const QString col = table + u'.' + column.name;
-    const QString oldCol = table + u'.' + oldName;
-    switch (kind) {
-    case ChangeKind::CreateEnum: return Tr::tr("create enum %1 (%2)").arg(enumType.name, enumType.values.join(u", "_s));
-    case ChangeKind::AddEnumValues: return Tr::tr("add %1 to enum %2").arg(values.join(u", "_s), enumType.name);
-    case ChangeKind::RemoveEnumValues: return Tr::tr("remove %1 from enum %2").arg(values.join(u", "_s), enumType.name);
-    case ChangeKind::DropEnum: return Tr::tr("drop enum %1").arg(oldName);
-    case ChangeKind::CreateTable: return Tr::tr("create table %1").arg(table);
-    case ChangeKind::DropTable: return Tr::tr("drop table %1").arg(table);
-    case ChangeKind::RenameTable: return Tr::tr("rename table %1 to %2").arg(oldName, newName);
-    case ChangeKind::TableComment: return Tr::tr("set the comment of table %1").arg(table);
-    case ChangeKind::AddColumn: return Tr::tr("add column %1 %2").arg(col, column.type.displayName());
-    case ChangeKind::DropColumn: return Tr::tr("drop column %1").arg(oldCol);
-    case ChangeKind::RenameColumn: return Tr::tr("rename column %1 to %2").arg(oldCol, newName);
-    case ChangeKind::AlterColumnType:
-        return Tr::tr("change the type of %1 from %2 to %3").arg(col, oldColumn.type.displayName(), column.type.displayName());
-    case ChangeKind::SetNotNull: return Tr::tr("make %1 NOT NULL").arg(col);
-    case ChangeKind::DropNotNull: return Tr::tr("allow NULL in %1").arg(col);
-    case ChangeKind::SetDefault: return Tr::tr("set the default of %1").arg(col);
-    case ChangeKind::DropDefault: return Tr::tr("drop the default of %1").arg(col);
-    case ChangeKind::ColumnComment: return Tr::tr("set the comment of %1").arg(col);
-    case ChangeKind::AddPrimaryKey: return Tr::tr("add primary key (%1) to %2").arg(key.columns.join(u", "_s), table);
-    case ChangeKind::DropPrimaryKey: return Tr::tr("drop the primary key (%1) of %2").arg(key.columns.join(u", "_s), table);
-    case ChangeKind::AddUnique: return Tr::tr("add unique (%1) to %2").arg(key.columns.join(u", "_s), table);
-    case ChangeKind::DropUnique: return Tr::tr("drop unique (%1) of %2").arg(key.columns.join(u", "_s), table);
-    case ChangeKind::AddForeignKey:
-        return Tr::tr("add foreign key %1 (%2) -> %3 (%4)")
-            .arg(table, foreignKey.columns.join(u", "_s), foreignKey.refTable, foreignKey.refColumns.join(u", "_s));
-    case ChangeKind::DropForeignKey:
-        return Tr::tr("drop foreign key %1 (%2) -> %3").arg(table, foreignKey.columns.join(u", "_s), foreignKey.refTable);
-    case ChangeKind::AddCheck: return Tr::tr("add check (%1) to %2").arg(check.expression, table);
-    case ChangeKind::DropCheck: return Tr::tr("drop check (%1) of %2").arg(check.expression, table);
-    case ChangeKind::CreateIndex: return Tr::tr("create index %1 on %2").arg(index.name.isEmpty() ? u"(unnamed)"_s : index.name, table);
-    case ChangeKind::DropIndex: return Tr::tr("drop index %1 of %2").arg(index.name, table);
-    case ChangeKind::RenameIndex: return Tr::tr("rename index %1 to %2").arg(oldName, newName);
-    case ChangeKind::CreateView: return Tr::tr("create view %1").arg(view.name);
-    case ChangeKind::DropView: return Tr::tr("drop view %1").arg(view.name);
-    }
-    return {};
-}
 
 const TablePair *SchemaDiff::pairForTarget(const QString &toName) const
 {

@@ -44,6 +44,8 @@ bool needsRebuild(const Change &c)
     case ChangeKind::AddForeignKey: case ChangeKind::DropForeignKey: case ChangeKind::AddCheck: case ChangeKind::DropCheck:
     case ChangeKind::DropColumn:
         return true;
+    case ChangeKind::AddEnumValues: case ChangeKind::RemoveEnumValues:
+        return !c.table.isEmpty();   // the enum's CHECK on a column
     case ChangeKind::AddColumn:
         return !canAddColumn(c.column);
     default:

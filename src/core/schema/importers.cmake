@@ -6,7 +6,7 @@ target_sources(quarry-core PRIVATE
     schema/sqliteddlimporter.cpp schema/sqliteddlimporter.h
     schema/sqlitecreatetext.cpp schema/sqlitecreatetext.h
     schema/sqlitecatalog.cpp schema/sqlitecatalog.h
-    schema/dbmllexer.cpp schema/dbmllexer.h schema/dbmlimporter.cpp schema/dbmlimporter.h
+    schema/dbmllexer.cpp schema/dbmllexer.h schema/dbmlreader.cpp schema/dbmlreader.h schema/dbmlimporter.cpp schema/dbmlimporter.h
     schema/dbmlexporter.cpp schema/dbmlexporter.h
     schema/schemaimport.cpp schema/schemaimport.h
 )

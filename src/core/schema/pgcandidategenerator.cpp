@@ -2,18 +2,17 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "schema/queryadvisor.h"
 
+#include "schema/pgparsetree.h"
 #include "schema/schema.h"
 
 #include <QCoreApplication>
 #include <QSet>
 
-#include <nlohmann/json.hpp>
-#include <pg_query.h>
-
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
-using Json = nlohmann::json;
+using quarry::schema::pg::Json;
+using quarry::schema::pg::str;
 
 namespace quarry::schema {
 
@@ -21,12 +20,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(QueryAdvisor)
 };
-
-QString str(const Json &j, const char *key)
-{
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
 
 void appendUnique(QStringList &list, const QString &value)
 {
@@ -336,28 +329,18 @@ Result<PgCandidateGenerator::Output> PgCandidateGenerator::generate(const Worklo
                                                                    const TableColumns &columns,
                                                                    const IndexColumns &existing)
 {
-    const QByteArray utf8 = query.sql.toUtf8();
-    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
-    if (parsed.error) {
-        // cursorpos counts characters from 1; 0 means "no position".
+    pg::SyntaxError syntax;
+    auto parsed = pg::parse(query.sql, &syntax);
+    if (!parsed) {
+        if (parsed.error().kind != Error::Kind::InvalidInput)
+            return parsed.error();
         const QList<uint> codePoints = query.sql.toUcs4();
-        const qsizetype pos = std::clamp<qsizetype>(parsed.error->cursorpos - 1, 0, codePoints.size());
-        qsizetype charOffset = 0;
-        for (qsizetype i = 0; i < pos; ++i)
+        qsizetype charOffset = 0;   // in UTF-16 code units, as QString counts
+        for (qsizetype i = 0; i < syntax.codePoint; ++i)
             charOffset += codePoints.at(i) > 0xFFFF ? 2 : 1;
-        Error error{Error::Kind::InvalidInput, QString::fromUtf8(parsed.error->message), query.locate(charOffset)};
-        pg_query_free_parse_result(parsed);
-        return error;
+        return Error{Error::Kind::InvalidInput, syntax.message, query.locate(charOffset)};
     }
-    Json tree;
-    try {
-        tree = Json::parse(parsed.parse_tree);
-    } catch (const Json::exception &e) {
-        pg_query_free_parse_result(parsed);
-        return Error{Error::Kind::Internal, Tr::tr("libpg_query returned a parse tree that is not JSON: %1")
-                                                .arg(QString::fromUtf8(e.what())), {}};
-    }
-    pg_query_free_parse_result(parsed);
+    const Json &tree = parsed.value();
 
     Output out;
     try {

@@ -2,18 +2,20 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "schema/pgddlimporter.h"
 
+#include "schema/pgparsetree.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
-#include <nlohmann/json.hpp>
-#include <pg_query.h>
 
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
-using Json = nlohmann::json;
+using quarry::schema::pg::Json;
+using quarry::schema::pg::names;
+using quarry::schema::pg::str;
 
 namespace quarry::schema {
 
@@ -29,63 +31,15 @@ ReferentialAction pgAction(const std::string &code)
     return ReferentialActions::fromPgCode(QString::fromStdString(code));
 }
 
-QString str(const Json &j, const char *key)
-{
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
-// [{"String": {"sval": "a"}}, ...] -> ["a", ...]
-QStringList names(const Json &list)
-{
-    QStringList out;
-    if (!list.is_array())
-        return out;
-    for (const Json &item : list) {
-        if (item.contains("String"))
-            out << str(item["String"], "sval");
-    }
-    return out;
-}
-
-// The smallest "location" anywhere in a node: where its text starts in the source.
-int minLocation(const Json &j)
-{
-    int best = -1;
-    if (j.is_object()) {
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            if (it.key() == "location" && it->is_number_integer()) {
-                const int loc = it->get<int>();
-                if (loc >= 0 && (best < 0 || loc < best))
-                    best = loc;
-            } else if (it->is_structured()) {
-                const int loc = minLocation(*it);
-                if (loc >= 0 && (best < 0 || loc < best))
-                    best = loc;
-            }
-        }
-    } else if (j.is_array()) {
-        for (const Json &e : j) {
-            const int loc = minLocation(e);
-            if (loc >= 0 && (best < 0 || loc < best))
-                best = loc;
-        }
-    }
-    return best;
-}
-
 class Importer
 {
 public:
-    explicit Importer(const QByteArray &source) : src(source) {}
+    explicit Importer(const QByteArray &utf8) : source(utf8) {}
 
     Result<SqlImport> run(const Json &tree)
     {
         for (const Json &raw : tree.value("stmts", Json::array())) {
-            stmtStart = raw.value("stmt_location", 0);
-            stmtLen = raw.value("stmt_len", 0);
-            if (stmtLen == 0)
-                stmtLen = int(src.size()) - stmtStart;
+            source.setStatement(raw);
             const Json &stmt = raw["stmt"];
             if (!stmt.is_object() || stmt.empty())
                 continue;
@@ -112,7 +66,7 @@ public:
                      || kind == "CreateExtensionStmt" || kind == "AlterDomainStmt")
                 ; // session settings, ownership, privileges, sequences behind serial columns: not design
             else
-                note(Tr::tr("%1 is not part of a design; skipped.").arg(statementTitle(kind)));
+                note(Tr::tr("%1 is not part of a design; skipped.").arg(source.title(kind)));
         }
         foldPartitions();
         resolveTypes();
@@ -120,92 +74,15 @@ public:
     }
 
 private:
-    const QByteArray src;
+    pg::StatementText source;
     Schema s;
     QStringList notes;
-    int stmtStart = 0;
-    int stmtLen = 0;
     QHash<QString, ColumnType> domains;
     QHash<QString, QString> partitionParent;   // child table key -> parent name
 
     static QString nsName(const QString &schemaName) { return schemaName == u"public"_s ? QString() : schemaName; }
 
-    int lineOf(int offset) const { return int(src.left(offset).count('\n')) + 1; }
-    int statementLine() const
-    {
-        int i = stmtStart;
-        while (i < src.size()) { // skip blanks and "--" comments before the statement's keyword
-            if (QChar::isSpace(uchar(src.at(i)))) {
-                ++i;
-            } else if (src.mid(i, 2) == "--") {
-                const int nl = int(src.indexOf('\n', i));
-                i = nl < 0 ? int(src.size()) : nl + 1;
-            } else {
-                break;
-            }
-        }
-        return lineOf(i);
-    }
-    void note(const QString &text) { notes << Tr::tr("line %1: %2").arg(statementLine()).arg(text); }
-
-    QString statementTitle(const std::string &kind) const
-    {
-        // The statement's first words ("CREATE FUNCTION public.rewards_report") read better than node names.
-        const QString text = QString::fromUtf8(src.mid(stmtStart, stmtLen)).trimmed();
-        QStringList lines;
-        for (const QString &l : text.split(u'\n')) {
-            if (!l.trimmed().startsWith(u"--"_s) && !l.trimmed().isEmpty())
-                lines << l.trimmed();
-        }
-        QString head = lines.isEmpty() ? QString::fromStdString(kind) : lines.first();
-        const qsizetype paren = head.indexOf(u'(');
-        if (paren > 0)
-            head = head.left(paren);
-        return head.left(80).trimmed();
-    }
-
-    // The text of an expression that starts at `start`: up to the first top-level ",", ";" or
-    // unbalanced ")", or (for column defaults) the next column-constraint keyword.
-    QString expressionText(int start, bool stopAtKeywords) const
-    {
-        static const QRegularExpression keyword(
-            u"^(NOT\\s+NULL|NULL|CONSTRAINT|CHECK|UNIQUE|PRIMARY|REFERENCES|GENERATED|COLLATE|DEFAULT)\\b"_s,
-            QRegularExpression::CaseInsensitiveOption);
-        const int end = stmtStart + stmtLen;
-        int depth = 0;
-        int i = start;
-        while (i < end && i < src.size()) {
-            const char c = src.at(i);
-            if (c == '\'' || c == '"') {
-                ++i;
-                while (i < end && !(src.at(i) == c && !(i + 1 < end && src.at(i + 1) == c)))
-                    i += (src.at(i) == c) ? 2 : 1;
-                ++i;
-                continue;
-            }
-            if (c == '(') {
-                ++depth;
-            } else if (c == ')') {
-                if (depth == 0)
-                    break;
-                --depth;
-            } else if (depth == 0 && (c == ',' || c == ';')) {
-                break;
-            } else if (depth == 0 && stopAtKeywords && (i == start || !QChar::isLetterOrNumber(uchar(src.at(i - 1))))
-                       && QChar::isLetter(uchar(c))) {
-                if (keyword.match(QString::fromUtf8(src.mid(i, 24))).hasMatch() && i > start)
-                    break;
-            }
-            ++i;
-        }
-        return QString::fromUtf8(src.mid(start, i - start)).trimmed();
-    }
-
-    QString exprText(const Json &expr, bool stopAtKeywords) const
-    {
-        const int loc = minLocation(expr);
-        return loc < 0 ? QString() : expressionText(loc, stopAtKeywords);
-    }
+    void note(const QString &message) { notes << Tr::tr("line %1: %2").arg(source.line()).arg(message); }
 
     Table *findTable(const Json &relation)
     {
@@ -261,7 +138,7 @@ private:
             c.unique = true;
         } else if (type == "CONSTR_CHECK") {
             table.checks.append(CheckConstraint{ObjectIds::check(table.name, QString::number(table.checks.size() + 1)),
-                                                str(con, "conname"), exprText(con["raw_expr"], false), {}});
+                                                str(con, "conname"), source.expression(con["raw_expr"], false), {}});
         } else if (type == "CONSTR_FOREIGN") {
             ForeignKey fk = foreignKey(table, con);
             fk.columns = {c.name};
@@ -272,7 +149,7 @@ private:
         } else if (type == "CONSTR_IDENTITY") {
             c.identity = con.value("generated_when", "a") == "a" ? Column::Identity::Always : Column::Identity::ByDefault;
         } else if (type == "CONSTR_GENERATED") {
-            c.generatedExpression = exprText(con["raw_expr"], false);
+            c.generatedExpression = source.expression(con["raw_expr"], false);
         }
     }
 
@@ -303,7 +180,7 @@ private:
             return;
         }
         c.defaultValue.kind = ColumnDefault::Kind::Expression;
-        c.defaultValue.expression = exprText(expr, true);
+        c.defaultValue.expression = source.expression(expr, true);
     }
 
     ForeignKey foreignKey(const Table &table, const Json &con)
@@ -340,7 +217,7 @@ private:
             table.foreignKeys.append(foreignKey(table, con));
         } else if (type == "CONSTR_CHECK") {
             table.checks.append(CheckConstraint{ObjectIds::check(table.name, name.isEmpty() ? QString::number(table.checks.size() + 1) : name),
-                                                name, exprText(con["raw_expr"], false), {}});
+                                                name, source.expression(con["raw_expr"], false), {}});
         } else {
             note(Tr::tr("a %1 constraint on %2 is not part of the model; skipped.")
                      .arg(QString::fromStdString(type).mid(7).toLower(), table.name));
@@ -443,7 +320,7 @@ private:
             if (e.contains("name"))
                 el.column = str(e, "name");
             else
-                el.expression = exprText(e["expr"], false);
+                el.expression = source.expression(e["expr"], false);
             el.descending = e.value("ordering", "") == "SORTBY_DESC";
             const std::string nulls = e.value("nulls_ordering", "");
             el.nulls = nulls == "SORTBY_NULLS_FIRST" ? IndexElement::Nulls::First
@@ -452,7 +329,7 @@ private:
             ix.elements.append(el);
         }
         if (node.contains("whereClause"))
-            ix.where = exprText(node["whereClause"], false);
+            ix.where = source.expression(node["whereClause"], false);
         t->indexes.append(ix);
     }
 
@@ -485,9 +362,8 @@ private:
         v.nameSpace = nsName(str(rel, "schemaname"));
         v.id = ObjectIds::view(v.name);
         // The query as written: everything after the first AS that follows the view's name.
-        const int from = rel.value("location", stmtStart);
         static const QRegularExpression as(u"\\bAS\\s"_s, QRegularExpression::CaseInsensitiveOption);
-        const QString text = QString::fromUtf8(src.mid(from, stmtStart + stmtLen - from));
+        const QString text = source.rest(rel.value("location", -1));
         const auto m = as.match(text);
         if (!m.hasMatch()) {
             note(Tr::tr("view %1: its query could not be found; skipped.").arg(v.name));
@@ -637,16 +513,15 @@ std::optional<ColumnType> PgDdlImporter::builtinType(const QString &name, const 
 
 Result<SqlImport> PgDdlImporter::import(const QString &sql)
 {
-    const QByteArray utf8 = sql.toUtf8();
-    PgQueryParseResult parsed = pg_query_parse(utf8.constData());
-    if (parsed.error) {
-        // cursorpos is 1-based and counts characters (code points), unlike the byte offsets of
-        // the parse tree's "location" fields.
+    pg::SyntaxError syntax;
+    auto tree = pg::parse(sql, &syntax);
+    if (!tree) {
+        if (tree.error().kind != Error::Kind::InvalidInput)
+            return tree.error();
         const QList<uint> codePoints = sql.toUcs4();
-        const qsizetype pos = std::clamp<qsizetype>(parsed.error->cursorpos - 1, 0, codePoints.size());
         int line = 1;
         int column = 1;
-        for (qsizetype i = 0; i < pos; ++i) {
+        for (qsizetype i = 0; i < syntax.codePoint; ++i) {
             if (codePoints.at(i) == '\n') {
                 ++line;
                 column = 1;
@@ -654,22 +529,10 @@ Result<SqlImport> PgDdlImporter::import(const QString &sql)
                 ++column;
             }
         }
-        Error error{Error::Kind::InvalidInput, QString::fromUtf8(parsed.error->message),
-                    Tr::tr("line %1, column %2").arg(line).arg(column)};
-        pg_query_free_parse_result(parsed);
-        return error;
+        return Error{Error::Kind::InvalidInput, syntax.message, Tr::tr("line %1, column %2").arg(line).arg(column)};
     }
-    Json tree;
     try {
-        tree = Json::parse(parsed.parse_tree);
-    } catch (const Json::exception &e) {
-        pg_query_free_parse_result(parsed);
-        return Error{Error::Kind::Internal, Tr::tr("libpg_query returned a parse tree that is not JSON: %1")
-                                                .arg(QString::fromUtf8(e.what())), {}};
-    }
-    pg_query_free_parse_result(parsed);
-    try {
-        return Importer(utf8).run(tree);
+        return Importer(sql.toUtf8()).run(tree.value());
     } catch (const Json::exception &e) {
         // A parse tree of a shape this importer does not expect (a newer libpg_query).
         return Error{Error::Kind::Internal, Tr::tr("Unexpected parse tree: %1").arg(QString::fromUtf8(e.what())), {}};

@@ -27,9 +27,13 @@ QString joined(const QString &a, const QString &b)
 }
 } // namespace
 
+const QString PostmanScripts::AssertionsMarker = u"// quarry:assertions "_s;
+const QString PostmanScripts::ExtractMarker = u"// quarry:extract "_s;
+const QString PostmanScripts::AuthMarker = u"// quarry:auth "_s;
+
 bool PostmanScripts::isGenerated(const QString &script)
 {
-    return script.contains(u"// quarry:assertions "_s) || script.contains(u"// quarry:extract "_s)
+    return script.contains(AssertionsMarker) || script.contains(ExtractMarker)
         || script.contains(u"// Quarry login profile"_s);
 }
 

@@ -21,6 +21,12 @@ public:
     /// Appends the scripts as `{listen, script:{type, exec:[lines]}}` events.
     static void append(QJsonArray &events, const Scripts &scripts);
     static bool isGenerated(const QString &script);
+
+    /// Marker comments that carry Quarry's own settings through a Postman file, so that an
+    /// exported collection imports back without loss; Postman and newman ignore them.
+    static const QString AssertionsMarker;   ///< a test script's checks, as JSON
+    static const QString ExtractMarker;      ///< a test script's extractions, as JSON
+    static const QString AuthMarker;         ///< a description's auth settings, as JSON
 };
 
 } // namespace quarry::http

@@ -68,6 +68,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    enum AssertionColumn { KindColumn, TargetColumn, OpColumn, ExpectedColumn };
+    enum ExtractionColumn { VariableColumn, FromColumn, SourceColumn };
     void savePendingForLater();
     void emitEdited(const QString &field);
     void updateTabTitles();

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Quarry authors
 # The Requests page's editors (issue #5), included by src/app/CMakeLists.txt.
 target_sources(quarry-gui PRIVATE
-    requesteditor.cpp requesteditor.h
+    requesteditor.cpp requesteditorchecks.cpp requesteditor.h
     keyvaluetable.cpp keyvaluetable.h
     collectionedit.cpp collectionedit.h
     environmentsdialog.cpp environmentsdialog.h

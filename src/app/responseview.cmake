@@ -5,7 +5,7 @@ target_sources(quarry-gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/jsontreemodel.cpp ${CMAKE_CURRENT_LIST_DIR}/jsontreemodel.h
     ${CMAKE_CURRENT_LIST_DIR}/responsebody.cpp ${CMAKE_CURRENT_LIST_DIR}/responsebody.h
     ${CMAKE_CURRENT_LIST_DIR}/responsedetails.cpp ${CMAKE_CURRENT_LIST_DIR}/responsedetails.h
-    ${CMAKE_CURRENT_LIST_DIR}/responseview.cpp ${CMAKE_CURRENT_LIST_DIR}/responseview.h
+    ${CMAKE_CURRENT_LIST_DIR}/responseview.cpp ${CMAKE_CURRENT_LIST_DIR}/responseviewfind.cpp ${CMAKE_CURRENT_LIST_DIR}/responseview.h
 )
 target_sources(quarry-gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/runnerdialog.cpp ${CMAKE_CURRENT_LIST_DIR}/runnerdialog.h

@@ -143,6 +143,7 @@ private:
     bool m_clickedDuringLoad = false;
     bool m_partShown = false;   // the first part of a two-part render is on screen
     qsizetype m_asyncThreshold = 256 * 1024;
+    static constexpr qsizetype LongLineWindow = 64 * 1024;   // the window for text of long lines
     qsizetype m_windowChars = 256 * 1000;   // QPlainTextEdit takes ~40 ms per 256k characters of JSON
     qsizetype m_windowStart = 0;
     qsizetype m_windowEnd = 0;

@@ -41,4 +41,18 @@ Result<QJsonDocument> parseJson(const QByteArray &text, const QString &origin)
                  prefix + lineColumn(text, at)};
 }
 
+QJsonObject unknownMembers(QJsonObject object, std::initializer_list<QStringView> known)
+{
+    for (QStringView key : known)
+        object.remove(key);
+    return object;
+}
+
+QJsonObject withUnknown(QJsonObject extra, const QJsonObject &known)
+{
+    for (auto it = known.begin(); it != known.end(); ++it)
+        extra.insert(it.key(), it.value());
+    return extra;
+}
+
 } // namespace quarry

@@ -16,6 +16,8 @@
 
 namespace quarry::mock {
 
+struct ApiVersion;
+
 /// One request on its way through the middleware chain and the handler. Lives on one network
 /// thread for the duration of the request; steps must not keep pointers to it.
 struct QUARRY_CORE_EXPORT Exchange {
@@ -29,6 +31,10 @@ struct QUARRY_CORE_EXPORT Exchange {
     const Route *policyRoute = nullptr;
     bool resourceItem = false;             ///< a resource route matched in its item form (path/:id)
     QHash<QString, QString> params;        ///< path parameters (":id" -> "id"), "*" for a wildcard
+    /// The API version the request asked for (ApiVersioning), and the path routes are matched
+    /// with (the request's, without a version prefix); null: versioning is off.
+    const ApiVersion *version = nullptr;
+    QString routePath;
     QStringList allowedMethods;            ///< when the path matched but the method did not
     /// Verified token claims, set by an auth step; templates see them as {{jwt.*}}.
     QJsonObject claims;

@@ -33,6 +33,7 @@ target_sources(quarry-core PRIVATE
     mock/validationmiddleware.cpp mock/validationmiddleware.h
     mock/conditionalrequest.cpp mock/conditionalrequest.h mock/conditionalmiddleware.cpp mock/conditionalmiddleware.h
     mock/templatedresponse.cpp mock/templatedresponse.h
+    mock/apiversioning.cpp mock/apiversioning.h
 )
 target_link_libraries(quarry-core PRIVATE SQLite::SQLite3)
 # Fake-data locales: a compact subset of @faker-js/faker's data (MIT, LICENSE beside it), made by

@@ -125,6 +125,17 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
         c.fixtures.insert(it.key(), it.value().toArray());
     }
 
+    if (mock.contains(u"versioning"_s)) {
+        if (!mock.value(u"versioning"_s).isObject())
+            return Error{Error::Kind::InvalidInput,
+                         Tr::tr("\"versioning\" is an object: {\"versions\": [{\"name\": \"v1\"}, ...]}."),
+                         u"mock.versioning"_s};
+        auto versioning = ApiVersioning::fromJson(mock.value(u"versioning"_s).toObject(), u"mock.versioning"_s);
+        if (!versioning)
+            return versioning.error();
+        c.versioning = versioning.value();
+    }
+
     const QJsonArray routes = mock.value(u"routes"_s).toArray();
     QSet<QString> ids;
     for (qsizetype i = 0; i < routes.size(); ++i) {
@@ -135,6 +146,17 @@ Result<MockConfig> MockConfig::fromJson(const QJsonObject &mock, const QJsonObje
             return Error{Error::Kind::InvalidInput, Tr::tr("Two routes have the id \"%1\".").arg(route.value().id),
                          u"mock.routes[%1].id"_s.arg(i)};
         ids.insert(route.value().id);
+        const QString version = route.value().version;
+        const bool known = std::any_of(c.versioning.versions.begin(), c.versioning.versions.end(),
+                                       [&](const ApiVersion &v) { return v.name == version; });
+        if (!version.isEmpty() && !known)
+            return Error{Error::Kind::InvalidInput,
+                         c.versioning.isEnabled()
+                             ? Tr::tr("%1 belongs to the version \"%2\", which mock.versioning does not list.")
+                                   .arg(route.value().label(), version)
+                             : Tr::tr("%1 belongs to the version \"%2\", but mock.versioning lists no versions.")
+                                   .arg(route.value().label(), version),
+                         u"mock.routes[%1].version"_s.arg(i)};
         c.routes.append(std::move(route).value());
     }
     return c;

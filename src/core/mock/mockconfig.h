@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
+#include "mock/apiversioning.h"
 #include "mock/httpserver.h"
 #include "mock/policies.h"
 #include "mock/route.h"
@@ -28,6 +29,7 @@ namespace quarry::mock {
 ///               "limits": { "maxHeaderBytes", "maxHeaderCount", "maxConnections", "maxBodyBytes", "headerTimeoutMs", "bodyTimeoutMs", "idleTimeoutMs",
 ///                           "workerThreads", "workerQueue" },   // see ServerOptions
 ///               "cors": {...}, "rateLimit": {...}, "latency": {...}, "faults": {...} },   // see policies.h
+///   "versioning": { "versions": [...], ... },                                            // see apiversioning.h
 ///   "routes": [ Route... ],                                                              // see route.h
 ///   "fixtures": { "users": [ { "email": "ada@example.com", ... } ] }                       // rows for empty tables
 /// }
@@ -50,6 +52,8 @@ struct QUARRY_CORE_EXPORT MockConfig {
     LatencyPolicy latency;
     FaultPolicy faults;
     QList<Route> routes;
+    /// `mock.versioning`: route groups by API version (see ApiVersioning); off when it lists none.
+    ApiVersioning versioning;
     QString defaultDatabase;            ///< resolved URL: "sqlite:/abs/path.db" or "postgresql://..."
     QHash<QString, QString> databases;  ///< id -> resolved URL
     /// The workspace's design: served tables are created from it and its constraints explain refusals.

@@ -8,6 +8,7 @@
 #include "auth/oauthtokenendpoint.h"
 #include "auth/refreshtokenstore.h"
 #include "auth/tokenissuer.h"
+#include "mock/apiversioning.h"
 #include "mock/authmiddleware.h"
 #include "mock/conditionalmiddleware.h"
 #include "mock/corsmiddleware.h"
@@ -435,7 +436,15 @@ Response MockServer::handle(Request &request)
     const QDateTime arrived = QDateTime::currentDateTimeUtc();
     const auto snap = snapshot();
     Exchange ex(request);
-    const bool matched = snap->table->match(ex);
+    const ApiVersioning &versioning = snap->config.versioning;
+    ApiVersioning::Choice version;
+    if (versioning.isEnabled()) {
+        version = versioning.choose(request);
+        ex.note(u"version"_s, version.why);
+        ex.version = version.version;
+        ex.routePath = version.routePath;
+    }
+    const bool matched = version.status == 0 && snap->table->match(ex);
     ex.policyRoute = matched ? ex.route : snap->table->matchPathOnly(ex);
     if (matched)
         ex.note(u"route"_s, u"matched %1%2"_s.arg(ex.route->label(), ex.route->id.isEmpty() ? QString() : u" ("_s + ex.route->id + u')'));
@@ -444,8 +453,12 @@ Response MockServer::handle(Request &request)
                                                         : u"the path matches routes for %1 only"_s.arg(ex.allowedMethods.join(u", "_s)));
 
     std::size_t ran = 0;
-    bool answered = false;
+    bool answered = version.status != 0;
+    if (answered)
+        ex.response = ApiVersioning::refusal(version);
     for (const auto &step : snap->chain) {
+        if (answered)   // an unknown version: no route, no step
+            break;
         ++ran;
         if (!step->before(ex)) {
             answered = true;
@@ -521,6 +534,8 @@ Response MockServer::handle(Request &request)
         if (ex.response.header(h.first).isNull())
             ex.response.headers.append(h);
     }
+    if (version.version)
+        versioning.decorate(version, ex.response);
     ex.response.delayMs += ex.delayMs;
     if (!m_logging.load(std::memory_order_relaxed))
         return std::move(ex.response);

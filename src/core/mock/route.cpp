@@ -330,6 +330,10 @@ Result<Route> Route::fromJson(const QJsonObject &o, int index)
     r.login = o.value(u"login"_s).toObject();
     r.oauth = o.value(u"oauth"_s).toObject();
     r.validation = o.value(u"validation"_s).toObject();
+    if (o.contains(u"version"_s) && !o.value(u"version"_s).isString())
+        return Error{Error::Kind::InvalidInput, Tr::tr("\"version\" names a version of mock.versioning, as a string (\"v1\")."),
+                     where + u".version"_s};
+    r.version = o.value(u"version"_s).toString();
     if (!r.login.isEmpty() && !r.oauth.isEmpty())
         return Error{Error::Kind::InvalidInput, Tr::tr("A route is a login endpoint or an OAuth token endpoint, not both."),
                      where + u".oauth"_s};
@@ -414,6 +418,8 @@ QJsonObject Route::toJson() const
         o.insert(u"oauth"_s, oauth);
     if (!validation.isEmpty())
         o.insert(u"validation"_s, validation);
+    if (!version.isEmpty())
+        o.insert(u"version"_s, version);
     if (cors)
         o.insert(u"cors"_s, cors->toJson());
     if (rateLimit)

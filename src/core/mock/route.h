@@ -99,6 +99,9 @@ struct QUARRY_CORE_EXPORT Route {
     /// Request schemas checked by the validate step: {"dialect", "components", "body",
     /// "parameters", "enabled"}; see RequestValidator. Empty: requests are not checked.
     QJsonObject validation;
+    /// The API version this route belongs to (one of `mock.versioning.versions`); empty: it
+    /// answers in every version. See ApiVersioning.
+    QString version;
 
     /// Compiled path segments.
     QStringList segments;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #include "mock/routetable.h"
 
+#include "mock/apiversioning.h"
 #include "mock/fakedata.h"
 #include "mock/problem.h"
 #include "jsonpointer.h"
@@ -28,6 +29,12 @@ bool queryMatches(const Route &route, const Request &request)
     return true;
 }
 
+/// A route of a version answers only requests for that version; one without a version, all.
+bool inVersion(const Route &route, const Exchange &ex)
+{
+    return route.version.isEmpty() || (ex.version && ex.version->name == route.version);
+}
+
 } // namespace
 
 RouteTable::RouteTable(QList<Route> routes) : m_routes(std::move(routes))
@@ -38,9 +45,9 @@ RouteTable::RouteTable(QList<Route> routes) : m_routes(std::move(routes))
 
 bool RouteTable::match(Exchange &ex) const
 {
-    const QStringList segments = Route::splitPath(ex.request.path);
+    const QStringList segments = Route::splitPath(ex.routePath.isNull() ? ex.request.path : ex.routePath);
     for (const Route &route : m_routes) {
-        if (!route.enabled)
+        if (!route.enabled || !inVersion(route, ex))
             continue;
         QHash<QString, QString> params;
         bool item = false;
@@ -63,10 +70,10 @@ bool RouteTable::match(Exchange &ex) const
 
 const Route *RouteTable::matchPathOnly(const Exchange &ex, QHash<QString, QString> *params) const
 {
-    const QStringList segments = Route::splitPath(ex.request.path);
+    const QStringList segments = Route::splitPath(ex.routePath.isNull() ? ex.request.path : ex.routePath);
     for (const Route &route : m_routes) {
         QHash<QString, QString> p;
-        if (route.enabled && route.matchPath(segments, p)) {
+        if (route.enabled && inVersion(route, ex) && route.matchPath(segments, p)) {
             if (params)
                 *params = std::move(p);
             return &route;
@@ -167,8 +174,9 @@ QStringList RouteTable::answeredRoutes() const
     for (const Route &r : m_routes) {
         if (!r.enabled)
             continue;
+        const QString version = r.version.isEmpty() ? QString() : u" ("_s + r.version + u')';
         if (!r.resource) {
-            out.append(r.label());
+            out.append(r.label() + version);
             continue;
         }
         // A resource answers its collection and, at path/:id, its items (CrudHandler).
@@ -179,9 +187,9 @@ QStringList RouteTable::answeredRoutes() const
         while (path.endsWith(u'/'))
             path.chop(1);
         if (!collection.isEmpty())
-            out.append(collection + u' ' + r.path);
+            out.append(collection + u' ' + r.path + version);
         if (!item.isEmpty())
-            out.append(item + u' ' + path + u"/:id"_s);
+            out.append(item + u' ' + path + u"/:id"_s + version);
     }
     return out;
 }

@@ -4,7 +4,8 @@
 
 #include "schema/ddlwriter.h"
 
-/// PostgreSQL's DDL: CREATE TYPE for enums, COMMENT ON for comments, the rest standard SQL.
+/// PostgreSQL's DDL: CREATE TYPE for enums, domains, sequences, routines and triggers as their
+/// definitions, materialized views, COMMENT ON for comments, the rest standard SQL.
 class PostgresDdlWriter : public quarry::schema::DdlWriter
 {
 public:
@@ -16,4 +17,15 @@ protected:
     void createEnum(const quarry::schema::EnumType &type) override;
     void createView(const quarry::schema::View &view) override;
     void comments(const quarry::schema::Table &table) override;
+    void createDomain(const quarry::schema::Domain &domain) override;
+    void createSequence(const quarry::schema::Sequence &sequence) override;
+    QString sequenceOwner(const quarry::schema::Sequence &sequence) override;
+    void createRoutine(const quarry::schema::Routine &routine, bool beforeTables) override;
+    void createTrigger(const quarry::schema::Table &table, const quarry::schema::Trigger &trigger) override;
+    QString exclusionClause(const quarry::schema::Table &table, const quarry::schema::ExclusionConstraint &exclusion) override;
+
+private:
+    /// A type in the namespace context `nameSpace`: enums and domains qualified as needed.
+    QString typeText(const quarry::schema::ColumnType &type, const QString &nameSpace);
+    void comment(const QString &what, const QString &text);
 };

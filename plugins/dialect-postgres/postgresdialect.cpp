@@ -49,6 +49,7 @@ DialectFeatures PostgresDialect::features() const
     DialectFeatures f;
     f.namespaces = true;
     f.nativeEnums = true;
+    f.sequences = true;
     f.alterAddForeignKey = true;
     f.partialIndexes = true;
     f.arrays = true;

@@ -171,7 +171,10 @@ Schema History::mapToDesign(Schema live, const Entry &last)
             bool unchanged = false;
             for (const View &s : snapshot.views)
                 unchanged = unchanged || (s.name == v.name && viewJson(s) == viewJson(v));
-            v = unchanged ? d : View{d.id, v.name, v.nameSpace, v.sql, v.comment, v.extra};
+            if (unchanged)
+                v = d;
+            else
+                v.id = d.id; // the live view as it is, under the design's id
         }
     }
     // A database without enum types (SQLite) keeps the design's enums as CHECKs: the columns

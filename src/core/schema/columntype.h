@@ -25,6 +25,9 @@ struct QUARRY_CORE_EXPORT ColumnType {
     bool array = false;   ///< an array of the type (PostgreSQL arrays; JSON text elsewhere)
     QString enumName;     ///< Enum: the name of a schema enum
     QString custom;       ///< Custom: the type's SQL as written ("tsvector", "citext")
+    /// The domain the column is declared with ("year", "ns.name"); the fields above are then the
+    /// domain's base type, which dialects without domains write instead.
+    QString domain;
 
     /// The JSON spelling of a kind: "varchar", "timestamptz", ...
     static QString kindName(TypeKind kind);

@@ -8,6 +8,7 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <queue>
 
 using namespace Qt::Literals::StringLiterals;
@@ -68,6 +69,14 @@ QString DdlWriter::stringLiteral(const QString &text)
     return u'\'' + escaped + u'\'';
 }
 
+QString DdlWriter::withoutSemicolon(const QString &sql)
+{
+    QString text = sql.trimmed();
+    while (text.endsWith(u';'))
+        text.chop(1);
+    return text.trimmed();
+}
+
 QString DdlWriter::indexName(const Table &table, const Index &index)
 {
     if (!index.name.isEmpty())
@@ -92,7 +101,10 @@ QString DdlWriter::script(const QStringList &statements)
     for (const QString &s : statements) {
         if (!text.isEmpty())
             text += u'\n';
-        text += s + u";\n"_s;
+        // A note left at the very end is comment lines only, with no statement to end.
+        const QStringList lines = s.split(u'\n');
+        const bool onlyNotes = std::all_of(lines.cbegin(), lines.cend(), [](const QString &l) { return l.startsWith(u"--"_s); });
+        text += s + (onlyNotes ? u"\n"_s : u";\n"_s);
     }
     return text;
 }
@@ -130,9 +142,14 @@ Result<QStringList> DdlWriter::write(const Schema &schema, const DdlScope *scope
         if (p.isError())
             return Error{Error::Kind::InvalidInput, p.message, p.where};
     }
+    if (!m_features.sequences) {
+        if (const std::optional<Schema> adapted = autoNumbered(schema))
+            return write(*adapted, scope);
+    }
     m_schema = &schema;
     m_out.clear();
-    m_notes.clear();
+    m_notes = m_adapted;
+    m_adapted.clear();
 
     const auto inScope = [scope](const QStringList &names, const QString &nameSpace, const QString &name) {
         return !scope || names.contains(name) || (!nameSpace.isEmpty() && names.contains(nameSpace + u'.' + name));
@@ -145,6 +162,8 @@ Result<QStringList> DdlWriter::write(const Schema &schema, const DdlScope *scope
         if (inScope(scope ? scope->enums : QStringList(), e.nameSpace, e.name))
             createEnum(e);
     }
+    if (!scope)
+        writeBeforeTables(schema);
 
     // Kahn's algorithm over "references" edges; the ready queue is ordered by design position so
     // that the output is stable and follows the designer's order where dependencies allow.
@@ -239,13 +258,15 @@ Result<QStringList> DdlWriter::write(const Schema &schema, const DdlScope *scope
                  .arg(table->name, fk->refTable));
         addStatement(addForeignKey(*table, *fk));
     }
-    if (!scope) {
-        for (const View &v : schema.views)
-            createView(v);
-    }
-    if (!m_notes.isEmpty()) { // a note about something left out at the very end
-        addStatement(QString());
-        m_out.last().chop(1); // the note lines without an empty statement after them
+    if (!scope)
+        writeAfterTables(schema);
+    if (!m_notes.isEmpty()) {
+        // A note about something left out at the very end goes with the last statement, so that
+        // every statement can be executed (a comment alone is an empty statement to SQLite).
+        const QString last = m_out.isEmpty() ? QString() : m_out.takeLast();
+        addStatement(last);
+        if (last.isEmpty())
+            m_out.last().chop(1); // the note lines without an empty statement after them
     }
     m_schema = nullptr;
     return m_out;
@@ -379,6 +400,10 @@ QString DdlWriter::createTable(const Table &table, const QList<const ForeignKey 
         lines << u"    "_s + named(fk->name) + foreignKeyClause(table, *fk);
     for (const CheckConstraint &ck : table.checks)
         lines << u"    "_s + named(ck.name) + u"CHECK ("_s + ck.expression + u')';
+    for (const ExclusionConstraint &x : table.exclusions) {
+        if (const QString clause = exclusionClause(table, x); !clause.isEmpty())
+            lines << u"    "_s + named(x.name) + clause;
+    }
     return u"CREATE TABLE "_s + tableName(table) + u" (\n"_s + lines.join(u",\n"_s) + u"\n)"_s + tableOptions(table);
 }
 
@@ -477,9 +502,11 @@ QString DdlWriter::setNotNull(const Table &table, const Column &column)
 
 void DdlWriter::createView(const View &view)
 {
-    QString sql = view.sql.trimmed();
-    while (sql.endsWith(u';'))
-        sql.chop(1);
+    const QString sql = withoutSemicolon(view.sql);
+    if (view.materialized)
+        note(Tr::tr("%1 has no materialized views: %2 is a plain view%3.")
+                 .arg(m_dialect.displayName(), view.name,
+                      view.indexes.isEmpty() ? QString() : Tr::tr(", without its indexes")));
     addStatement(u"CREATE VIEW "_s + qualified(view.nameSpace, view.name) + u" AS\n"_s + sql);
 }
 

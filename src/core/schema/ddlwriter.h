@@ -45,6 +45,8 @@ public:
     QString qualified(const QString &nameSpace, const QString &name) const;
     QString tableName(const Table &table) const { return qualified(table.nameSpace, table.name); }
     static QString stringLiteral(const QString &text);
+    /// A statement or query as written, trimmed and without its final ";" (views, definitions).
+    static QString withoutSemicolon(const QString &sql);
     /// The index's name, or the one PostgreSQL would choose ("users_email_idx").
     static QString indexName(const Table &table, const Index &index);
     static QString foreignKeyName(const Table &table, const ForeignKey &fk);
@@ -78,6 +80,19 @@ protected:
     virtual QString addForeignKey(const Table &table, const ForeignKey &fk);
     virtual QString indexStatement(const Table &table, const Index &index);
     virtual void createView(const View &view);
+
+    // Definitions beside the tables (ddlwriterdefinitions.cpp). The defaults note that the
+    // dialect leaves them out; PostgreSQL writes them.
+    virtual void createDomain(const Domain &domain);
+    virtual void createSequence(const Sequence &sequence);
+    /// ALTER SEQUENCE ... OWNED BY, once its table exists; empty: none.
+    virtual QString sequenceOwner(const Sequence &sequence);
+    /// `beforeTables`: the first routine written before the tables (PostgreSQL then stops
+    /// checking function bodies, which may name tables not created yet).
+    virtual void createRoutine(const Routine &routine, bool beforeTables);
+    virtual void createTrigger(const Table &table, const Trigger &trigger);
+    /// "EXCLUDE ..." inside CREATE TABLE; empty when the dialect has none.
+    virtual QString exclusionClause(const Table &table, const ExclusionConstraint &exclusion);
     /// COMMENT ON statements (PostgreSQL); the default writes none.
     virtual void comments(const Table &table);
     virtual QString referentialAction(ReferentialAction action) const;
@@ -97,6 +112,15 @@ protected:
 
 private:
     Result<QStringList> write(const Schema &schema, const DdlScope *scope);
+    /// Domains, sequences and the routines that need no table, in that order.
+    void writeBeforeTables(const Schema &schema);
+    /// Sequence owners, views and the remaining routines in dependency order, then triggers.
+    void writeAfterTables(const Schema &schema);
+    /// For a dialect without sequences: `schema` with each column numbered by one of its
+    /// sequences made serial, and those sequences dropped; nullopt when there is none. Notes
+    /// what it changed in m_adapted.
+    std::optional<Schema> autoNumbered(const Schema &schema);
+    QStringList m_adapted;
     QSet<QString> m_reserved;      // lower case: only bare (lower-case) names are looked up
     DialectFeatures m_features;
 };

@@ -19,6 +19,9 @@ struct DialectFeatures {
     bool alterAddForeignKey = true;  ///< ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY
     bool partialIndexes = true;      ///< CREATE INDEX ... WHERE
     bool arrays = false;             ///< array column types
+    /// CREATE SEQUENCE, domains, routines and triggers as definitions (PostgreSQL). Without it, a
+    /// column numbered by a design's sequence (DEFAULT nextval(...)) is written auto-numbered.
+    bool sequences = false;
     QStringList indexMethods;        ///< lower case; the first is the default ("btree")
     int maxIdentifierLength = 0;     ///< longer names are truncated or refused; 0 = no limit
 };

@@ -3,6 +3,7 @@
 #include "schema/pgintrospector.h"
 
 #include "db/pgconnection.h"
+#include "schema/pgdefinitions.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -22,33 +23,36 @@ struct Tr {
 };
 
 
-// System schemas; pg_toast, pg_temp_N and the like are caught by the "pg_" prefix.
-const QString kSystemSchemas = u"{pg_catalog,information_schema}"_s;
-
-// Objects come in name order (public first), so the same design reads the same however it was
-// created. A relation, type or schema created by an extension (CREATE EXTENSION) is not part of the design.
-#define USER_NAMESPACE(n) "(" n ".nspname <> ALL($1::text[]) AND " n ".nspname NOT LIKE 'pg\\_%')"
-#define NOT_EXTENSION(cls, oid) \
-    "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" cls "'::regclass AND d.objid = " oid \
-    " AND d.deptype = 'e')"
-
 const char *const kRelations =
     "SELECT c.oid, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), "
     "       (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
     "         WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1), "
-    "       CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid, true) END "
+    "       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, "
+    // What a view reads that must be created before it: other views and the design's routines.
+    "       CASE WHEN c.relkind IN ('v', 'm') THEN array_to_json(ARRAY("
+    "         SELECT CASE WHEN rn.nspname = 'public' THEN r.relname ELSE rn.nspname || '.' || r.relname END "
+    "           FROM pg_rewrite rw JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid "
+    "           JOIN pg_class r ON d.refclassid = 'pg_class'::regclass AND r.oid = d.refobjid AND r.oid <> c.oid "
+    "                          AND r.relkind IN ('v', 'm') "
+    "           JOIN pg_namespace rn ON rn.oid = r.relnamespace WHERE rw.ev_class = c.oid "
+    "         UNION "
+    "         SELECT CASE WHEN pn.nspname = 'public' THEN p.proname ELSE pn.nspname || '.' || p.proname END "
+    "           FROM pg_rewrite rw JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid "
+    "           JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid "
+    "           JOIN pg_namespace pn ON pn.oid = p.pronamespace WHERE rw.ev_class = c.oid AND " USER_NAMESPACE("pn")
+    "         ORDER BY 1))::text END "
     "  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    " WHERE c.relkind IN ('r', 'p', 'v') AND " USER_NAMESPACE("n") " AND " NOT_EXTENSION("pg_class", "c.oid")
+    " WHERE c.relkind IN ('r', 'p', 'v', 'm') AND " USER_NAMESPACE("n") " AND " NOT_EXTENSION("pg_class", "c.oid")
     " ORDER BY n.nspname <> 'public', n.nspname, c.relname";
 
 const char *const kColumns =
     "SELECT a.attrelid, a.attname, a.attnotnull, a.attidentity, a.attgenerated, "
     "       et.typname, et.typtype, etn.nspname, bt.typcategory = 'A' AND bt.typelem <> 0, b.tm, "
     "       pg_get_expr(ad.adbin, ad.adrelid), "
-    "       EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' "
-    "                WHERE d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid "
-    "                  AND d.refobjsubid = a.attnum AND d.deptype = 'a'), "
-    "       col_description(a.attrelid, a.attnum) "
+    // The sequence the default draws from, and the domain the column is declared with.
+    "       (SELECT d.refobjid FROM pg_depend d JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S' "
+    "         WHERE d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid LIMIT 1), "
+    "       col_description(a.attrelid, a.attnum), CASE WHEN t.typtype = 'd' THEN t.typname END "
     "  FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
     " CROSS JOIN LATERAL (SELECT CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END AS boid, "
     "                            CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS tm) b "
@@ -69,7 +73,7 @@ const char *const kConstraints =
     "       co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid, true) "
     "  FROM pg_constraint co LEFT JOIN pg_class fc ON fc.oid = co.confrelid "
     "  LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "
-    " WHERE co.conrelid = ANY($1::oid[]) AND co.contype IN ('p', 'u', 'f', 'c') "
+    " WHERE co.conrelid = ANY($1::oid[]) AND co.contype IN ('p', 'u', 'f', 'c', 'x') "
     " ORDER BY co.conrelid, co.contype, co.conname";
 
 const char *const kIndexes =
@@ -100,7 +104,7 @@ const char *const kNamespaces =
     " WHERE " USER_NAMESPACE("n") " AND n.nspname <> 'public' AND " NOT_EXTENSION("pg_namespace", "n.oid")
     " ORDER BY n.nspname";
 
-QString nsName(const QString &schemaName) { return schemaName == u"public"_s ? QString() : schemaName; }
+QString nsName(const QString &schemaName) { return PgDefinitions::nameSpace(schemaName); }
 
 QStringList jsonNames(const QVariant &text)
 {
@@ -111,20 +115,6 @@ QStringList jsonNames(const QVariant &text)
 }
 
 bool isTrue(const QVariant &v) { return v.toBool(); }
-
-// The modifiers PgDdlImporter reads from the DDL, decoded from pg_attribute.atttypmod.
-QList<int> typeMods(const QString &typeName, int typmod)
-{
-    if (typmod < 0)
-        return {};
-    if (typeName == u"varchar"_s || typeName == u"bpchar"_s)
-        return {typmod - 4};
-    if (typeName == u"numeric"_s)
-        return {((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff};
-    if (typeName == u"time"_s || typeName == u"timestamp"_s || typeName == u"timestamptz"_s)
-        return {typmod};
-    return {};
-}
 
 // A default as PgDdlImporter reads it: 'text'::type is the literal, true/false a boolean literal,
 // anything else an expression as PostgreSQL deparses it.
@@ -175,7 +165,7 @@ QString withoutOuterParens(QString text)
 }
 
 struct Relation {
-    QString oid, nameSpace, name, kind, comment, parent, viewSql;
+    QString oid, nameSpace, name, kind, comment, parent, viewSql, viewDependencies;
 };
 
 } // namespace
@@ -212,18 +202,32 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         s.enums.append(e);
     }
 
+    auto domains = PgDefinitions::domains(connection);
+    if (!domains)
+        return failed(domains.error(), Tr::tr("domains"));
+    s.domains = domains.value();
+    auto sequences = PgDefinitions::sequences(connection);
+    if (!sequences)
+        return failed(sequences.error(), Tr::tr("sequences"));
+    QHash<QString, Sequence> sequenceByOid;
+    for (const auto &[oid, sequence] : sequences.value())
+        sequenceByOid.insert(oid, sequence);
+    QSet<QString> serialSequences; // oids of the sequences a serial column stands for
+
     auto relations = connection.query(QString::fromLatin1(kRelations), {kSystemSchemas});
     if (!relations)
         return failed(relations.error(), Tr::tr("tables"));
     QHash<QString, Relation> byOid;
     QHash<QString, qsizetype> tableAt;   // oid -> index in s.tables
+    QHash<QString, qsizetype> viewAt;    // a materialized view's oid -> index in s.views
+    QStringList indexedOids;             // materialized views, whose indexes are read with the tables'
     QStringList oids;
     QStringList partitions;
     for (const QVariantList &r : relations.value().rows) {
         Relation rel{r.at(0).toString(), nsName(r.at(1).toString()), r.at(2).toString(), r.at(3).toString(),
-                     r.at(4).toString(), r.at(5).toString(), r.at(6).toString()};
+                     r.at(4).toString(), r.at(5).toString(), r.at(6).toString(), r.at(7).toString()};
         byOid.insert(rel.oid, rel);
-        if (rel.kind == u"v"_s) {
+        if (rel.kind == u"v"_s || rel.kind == u"m"_s) {
             View v;
             v.name = rel.name;
             v.nameSpace = rel.nameSpace;
@@ -231,7 +235,13 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
             v.sql = rel.viewSql.trimmed();
             if (v.sql.endsWith(u';'))
                 v.sql.chop(1);
+            v.materialized = rel.kind == u"m"_s;
+            v.dependsOn = jsonNames(rel.viewDependencies);
             v.comment = rel.comment;
+            if (v.materialized) {
+                viewAt.insert(rel.oid, s.views.size());
+                indexedOids << rel.oid;
+            }
             s.views.append(v);
             continue;
         }
@@ -262,23 +272,9 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         c.name = r.at(1).toString();
         c.id = ObjectIds::column(t.name, c.name);
         c.nullable = !isTrue(r.at(2));
-        const QString typeName = r.at(5).toString();
-        const bool array = isTrue(r.at(8));
-        const QString typeNs = r.at(7).toString();
-        if (const auto builtin = PgDdlImporter::builtinType(typeName, typeMods(typeName, r.at(9).toInt()), array);
-            builtin && typeNs == u"pg_catalog"_s) {
-            c.type = *builtin;
-        } else if (r.at(6).toString() == u"e"_s) {
-            c.type = ColumnType{};
-            c.type.kind = TypeKind::Enum;
-            c.type.enumName = typeName;
-            c.type.array = array;
-        } else {
-            c.type = ColumnType{};
-            c.type.kind = TypeKind::Custom;
-            c.type.custom = (typeNs == u"pg_catalog"_s || typeNs == u"public"_s) ? typeName : typeNs + u'.' + typeName;
-            c.type.array = array;
-        }
+        c.type = PgDefinitions::columnType(r.at(5).toString(), r.at(6).toString(), r.at(7).toString(), isTrue(r.at(8)),
+                                           r.at(9).toInt());
+        c.type.domain = r.at(13).toString();
         const QString identity = r.at(3).toString();
         c.identity = identity == u"a"_s ? Column::Identity::Always
             : identity == u"d"_s        ? Column::Identity::ByDefault
@@ -286,17 +282,25 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         const QString def = r.at(10).toString();
         if (r.at(4).toString() == u"s"_s) {
             c.generatedExpression = withoutOuterParens(def);
-        } else if (def.startsWith(u"nextval("_s) && (c.type.kind == TypeKind::Integer || c.type.kind == TypeKind::BigInt)
-                   && !c.type.array) {
-            // What serial expands to. Like PgDdlImporter, whether the column owns the sequence
-            // (r.at(11)) does not matter: pg_dump files such as pagila drop OWNED BY, and the model
-            // has no sequences, so serial is the only way to keep the numbering.
+        } else if (const QString seq = r.at(11).toString();
+                   def.startsWith(u"nextval("_s) && c.type.domain.isEmpty() && !c.type.array && sequenceByOid.contains(seq)
+                   && sequenceByOid.value(seq).ownedByTable == (t.nameSpace.isEmpty() ? t.name : t.nameSpace + u'.' + t.name)
+                   && PgDefinitions::isSerialSequence(sequenceByOid.value(seq), t.name, c.name, c.type.kind)) {
+            // Exactly what serial expands to: the column owns a sequence named and set up as
+            // serial makes it. Any other nextval() default (pagila's sequences are not owned)
+            // stays an expression over a sequence of the design.
             c.type.kind = c.type.kind == TypeKind::Integer ? TypeKind::Serial : TypeKind::BigSerial;
+            serialSequences.insert(seq);
         } else if (c.identity == Column::Identity::None) {
             c.defaultValue = defaultOf(def);
         }
         c.comment = r.at(12).toString();
         t.columns.append(c);
+    }
+
+    for (const auto &[oid, sequence] : sequences.value()) {
+        if (!serialSequences.contains(oid))
+            s.sequences.append(sequence);
     }
 
     auto constraints = connection.query(QString::fromLatin1(kConstraints), {oidArray});
@@ -346,6 +350,8 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
             fk.onUpdate = ReferentialActions::fromPgCode(r.at(8).toString());
             fk.id = ObjectIds::foreignKey(t.name, name);
             t.foreignKeys.append(fk);
+        } else if (type == u"x"_s) {
+            t.exclusions.append(ExclusionConstraint{ObjectIds::exclusion(t.name, name), name, r.at(9).toString(), {}});
         } else if (type == u"c"_s) {
             // pg_get_constraintdef: "CHECK (expr)" perhaps followed by " NOT VALID".
             QString expr = r.at(9).toString();
@@ -371,17 +377,19 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
         p->foreignKeys.append(moved);
     }
 
-    auto indexes = connection.query(QString::fromLatin1(kIndexes), {oidArray});
+    auto indexes = connection.query(QString::fromLatin1(kIndexes), {u'{' + (oids + indexedOids).join(u',') + u'}'});
     if (!indexes)
         return failed(indexes.error(), Tr::tr("indexes"));
     for (const QVariantList &r : indexes.value().rows) {
         const auto at = tableAt.constFind(r.at(0).toString());
-        if (at == tableAt.constEnd())
+        const auto view = viewAt.constFind(r.at(0).toString());
+        if (at == tableAt.constEnd() && view == viewAt.constEnd())
             continue; // a partition's own index: storage, not design
-        Table &t = s.tables[at.value()];
+        QList<Index> &target = at != tableAt.constEnd() ? s.tables[at.value()].indexes : s.views[view.value()].indexes;
+        const QString owner = at != tableAt.constEnd() ? s.tables.at(at.value()).name : s.views.at(view.value()).name;
         Index ix;
         ix.name = r.at(1).toString();
-        ix.id = ObjectIds::index(t.name, ix.name);
+        ix.id = ObjectIds::index(owner, ix.name);
         ix.unique = isTrue(r.at(2));
         const QString method = r.at(3).toString();
         ix.method = method == u"btree"_s ? QString() : method;
@@ -402,8 +410,23 @@ Result<SqlImport> PgIntrospector::read(db::PgConnection &connection, const QStri
             ix.elements.append(el);
         }
         ix.comment = r.at(6).toString();
-        t.indexes.append(ix);
+        target.append(ix);
     }
+
+    QHash<QString, QString> tableNames;
+    for (auto it = tableAt.constBegin(); it != tableAt.constEnd(); ++it)
+        tableNames.insert(it.key(), s.tables.at(it.value()).name);
+    auto triggers = PgDefinitions::triggers(connection, oidArray, tableNames);
+    if (!triggers)
+        return failed(triggers.error(), Tr::tr("triggers"));
+    for (auto it = triggers.value().constBegin(); it != triggers.value().constEnd(); ++it) {
+        if (const auto at = tableAt.constFind(it.key()); at != tableAt.constEnd())
+            s.tables[at.value()].triggers = it.value();
+    }
+    auto routines = PgDefinitions::routines(connection);
+    if (!routines)
+        return failed(routines.error(), Tr::tr("functions"));
+    s.routines = routines.value();
 
     if (!partitions.isEmpty())
         out.notes << Tr::tr("partitions %1 are folded into their parent tables.").arg(partitions.join(u", "_s));

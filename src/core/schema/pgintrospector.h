@@ -12,16 +12,21 @@ class PgConnection;
 
 namespace quarry::schema {
 
-/// Reads the design of a live PostgreSQL database from pg_catalog into the model PgDdlImporter
-/// makes of the same schema's DDL: the same portable types (PgDdlImporter::builtinType), domains
-/// resolved to their base type, `integer DEFAULT nextval(...)` as serial (owned or not), a one-column
-/// primary key named TABLE_pkey as the column's shorthand, the same derived ids ("tbl-film",
-/// "col-film-title", "fk-film-film_language_id_fkey"), partitions folded into their parent.
+/// Reads the design of a live PostgreSQL database from pg_catalog, complete enough that the
+/// PostgreSQL dialect's DDL of it makes a database pg_dump --schema-only cannot tell apart (but for
+/// partitions, folded into their parent): the same portable types as PgDdlImporter
+/// (PgDdlImporter::builtinType), a column's domain kept in ColumnType::domain, domains, sequences
+/// (`integer DEFAULT nextval(...)` is serial only when the column owns a sequence set up exactly
+/// as serial makes it), identity, PK/UK/FK/CHECK/exclusion constraints, indexes (method, partial,
+/// expression), views and materialized views (with their indexes and what they depend on),
+/// functions, procedures and aggregates and triggers as their definitions, comments; a one-column
+/// primary key named TABLE_pkey as the column's shorthand; the derived ids of ObjectIds.
 /// System schemas (pg_catalog, information_schema, pg_toast, pg_temp_*) and objects owned by an
 /// extension are left out; indexes that back a primary key or unique constraint belong to the
-/// constraint. Defaults, checks, index expressions and views are PostgreSQL's deparsed text
-/// (pg_get_expr, pg_get_viewdef), which may differ in casts and parentheses from the text written.
-/// Every query is parameterised and runs in a READ ONLY transaction; nothing is changed.
+/// constraint. Defaults, checks, index expressions, views and routines are PostgreSQL's deparsed
+/// text (pg_get_expr, pg_get_viewdef, pg_get_functiondef), which may differ in casts and
+/// parentheses from the text written. Every query is parameterised and runs in a READ ONLY
+/// transaction; nothing is changed.
 class QUARRY_CORE_EXPORT PgIntrospector
 {
 public:

@@ -56,6 +56,15 @@ const EnumType *Schema::enumType(const QString &name, const QString &nameSpace) 
     return nullptr;
 }
 
+const Domain *Schema::domain(const QString &name, const QString &nameSpace) const
+{
+    for (const Domain &d : domains) {
+        if (d.name == name && d.nameSpace == nameSpace)
+            return &d;
+    }
+    return nullptr;
+}
+
 bool Schema::renameTable(const QString &tableId, const QString &newName)
 {
     Table *target = nullptr;

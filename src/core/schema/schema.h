@@ -4,6 +4,7 @@
 
 #include "quarry_core_export.h"
 #include "result.h"
+#include "schema/definitions.h"
 #include "schema/enumtype.h"
 #include "schema/namespace.h"
 #include "schema/table.h"
@@ -26,8 +27,11 @@ class QUARRY_CORE_EXPORT Schema
 public:
     QList<Namespace> namespaces;
     QList<EnumType> enums;
+    QList<Domain> domains;
+    QList<Sequence> sequences;
     QList<Table> tables;
     QList<View> views;
+    QList<Routine> routines;
     QJsonObject extra;
 
     /// Parses the `schema` section. Errors (a wrong JSON type, an unknown enum value such as
@@ -41,6 +45,7 @@ public:
     Table *table(const QString &name, const QString &nameSpace = {});
     const Table *tableById(const QString &id) const;
     const EnumType *enumType(const QString &name, const QString &nameSpace = {}) const;
+    const Domain *domain(const QString &name, const QString &nameSpace = {}) const;
 
     /// Renames the table and rewrites the foreign keys that reference it. False if absent.
     bool renameTable(const QString &tableId, const QString &newName);

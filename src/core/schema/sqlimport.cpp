@@ -27,5 +27,13 @@ QString ObjectIds::unique(const QString &table, const QString &name) { return me
 QString ObjectIds::foreignKey(const QString &table, const QString &name) { return member(u"fk-"_s, table, name); }
 QString ObjectIds::check(const QString &table, const QString &name) { return member(u"ck-"_s, table, name); }
 QString ObjectIds::index(const QString &table, const QString &name) { return member(u"idx-"_s, table, name); }
+QString ObjectIds::exclusion(const QString &table, const QString &name) { return member(u"ex-"_s, table, name); }
+QString ObjectIds::trigger(const QString &table, const QString &name) { return member(u"trg-"_s, table, name); }
+QString ObjectIds::domain(const QString &nameSpace, const QString &name) { return qualified(u"dom-"_s, nameSpace, name); }
+QString ObjectIds::sequence(const QString &nameSpace, const QString &name) { return qualified(u"seq-"_s, nameSpace, name); }
+QString ObjectIds::routine(const QString &nameSpace, const QString &name, const QString &arguments)
+{
+    return qualified(u"fn-"_s, nameSpace, name) + u'(' + arguments + u')';
+}
 
 } // namespace quarry::schema

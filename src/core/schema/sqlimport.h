@@ -31,6 +31,12 @@ struct QUARRY_CORE_EXPORT ObjectIds {
     static QString foreignKey(const QString &table, const QString &name);   ///< "fk-TABLE-NAME"
     static QString check(const QString &table, const QString &name);        ///< "ck-TABLE-NAME"
     static QString index(const QString &table, const QString &name);        ///< "idx-TABLE-NAME"
+    static QString exclusion(const QString &table, const QString &name);    ///< "ex-TABLE-NAME"
+    static QString trigger(const QString &table, const QString &name);      ///< "trg-TABLE-NAME"
+    static QString domain(const QString &nameSpace, const QString &name);   ///< "dom-NAME", "dom-NS-NAME"
+    static QString sequence(const QString &nameSpace, const QString &name); ///< "seq-NAME", "seq-NS-NAME"
+    /// "fn-NAME(ARGS)": overloads differ by their identity arguments.
+    static QString routine(const QString &nameSpace, const QString &name, const QString &arguments);
 };
 
 } // namespace quarry::schema

@@ -5,6 +5,7 @@
 #include "quarry_core_export.h"
 #include "schema/column.h"
 #include "schema/constraint.h"
+#include "schema/definitions.h"
 #include "schema/index.h"
 
 #include <QList>
@@ -24,6 +25,8 @@ struct QUARRY_CORE_EXPORT Table {
     QList<ForeignKey> foreignKeys;
     QList<CheckConstraint> checks;
     QList<Index> indexes;
+    QList<ExclusionConstraint> exclusions;
+    QList<Trigger> triggers;
     QJsonObject extra;
 
     const Column *column(const QString &name) const;

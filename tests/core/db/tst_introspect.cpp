@@ -181,8 +181,28 @@ void TestIntrospect::pagilaMatchesTheImporter()
     QVERIFY2(live, why(live).constData());
     const auto file = PgDdlImporter::import(readAll(sharedData(u"pagila/pagila-schema.sql"_s)));
     QVERIFY2(file, why(file).constData());
-    const Schema &a = live.value().schema;
+    Schema a = live.value().schema;
     const Schema &b = file.value().schema;
+    // What introspection keeps that PgDdlImporter does not read from the file: the materialized
+    // view rental_by_category, the domain a column is declared with (film.release_year is a
+    // year), and pagila's sequences, which its columns do not own: the importer makes those
+    // columns serial, introspection keeps integer DEFAULT nextval(...) and the sequences.
+    QCOMPARE(a.views.size(), 8);
+    a.views.removeIf([](const View &v) { return v.materialized; });
+    QCOMPARE(a.sequences.size(), 13);
+    QCOMPARE(a.domains.size(), 2);
+    int unfolded = 0;
+    for (Table &t : a.tables) {
+        for (Column &c : t.columns) {
+            c.type.domain.clear();
+            if (c.defaultValue.expression.startsWith(u"nextval("_s) && c.type.kind == TypeKind::Integer) {
+                c.type.kind = TypeKind::Serial;
+                c.defaultValue = {};
+                ++unfolded;
+            }
+        }
+    }
+    QCOMPARE(unfolded, 13);
 
     QCOMPARE(sortedNames(a.tables), sortedNames(b.tables));
     QCOMPARE(a.tables.size(), 15);
@@ -230,11 +250,11 @@ void TestIntrospect::pagilaRoundTrip()
     QVERIFY2(first, why(first).constData());
     const Dialect *pg = DialectRegistry::instance().dialect(u"postgres"_s);
     QVERIFY(pg);
-    // pagila's views call its own functions (group_concat, ...), which are not part of a design
-    // and so not created by the DDL: the round trip covers everything else.
-    Schema design = first.value().schema;
-    QCOMPARE(design.views.size(), 7);
-    design.views.clear();
+    // Its views call its own functions (group_concat, ...), which the design keeps and the DDL
+    // creates before them.
+    const Schema &design = first.value().schema;
+    QCOMPARE(design.views.size(), 8);
+    QVERIFY(design.routines.size() >= 10);
     const auto ddl = pg->createStatements(design);
     QVERIFY2(ddl, why(ddl).constData());
     const QString url = createDatabase(u"quarry_introspect_roundtrip"_s);

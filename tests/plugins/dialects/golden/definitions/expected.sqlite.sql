@@ -1,0 +1,28 @@
+-- SQLite has no sequences: event.id, numbered by the sequence event_id_seq, is auto-numbered instead.
+-- SQLite has no sequences: event.ticket, numbered by the sequence ticket_no, has no default.
+-- Domain year: SQLite has no domains; its columns have its base type, without its checks.
+-- Domain code: SQLite has no domains; its columns have its base type, without its checks.
+-- function touch() is PostgreSQL's; SQLite DDL leaves it out.
+-- function _concat(text, text) is PostgreSQL's; SQLite DDL leaves it out.
+-- aggregate concat_codes(text) is PostgreSQL's; SQLite DDL leaves it out.
+-- event: SQLite has no exclusion constraints; event_one_per_room is left out.
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket INTEGER NOT NULL,
+    year INTEGER,
+    code VARCHAR(8) NOT NULL,
+    room INTEGER,
+    updated TEXT
+);
+
+CREATE INDEX event_code_lower ON event ((lower(code))) WHERE year > 2000;
+
+-- function latest_event() is PostgreSQL's; SQLite DDL leaves it out.
+-- events per year
+-- SQLite has no materialized views: busy_years is a plain view, without its indexes.
+CREATE VIEW busy_years AS
+SELECT year, count(*) AS events FROM event GROUP BY year;
+
+-- Trigger event_touch on event is PostgreSQL's; SQLite DDL leaves it out.
+CREATE VIEW busy_codes AS
+SELECT year, events FROM busy_years WHERE events > 10;

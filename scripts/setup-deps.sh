@@ -24,7 +24,7 @@ packages=(
     # the script sandbox: Qt's JavaScript engine, and the libraries Postman scripts require (browser builds)
     qt6-declarative-dev libjs-chai libjs-lodash libjs-moment
     # test servers, display and clients
-    postgresql postgresql-15-hypopg json-schema-test-suite xvfb xauth fonts-dejavu-core imagemagick wrk curl sqlite3 python3
+    postgresql postgresql-15-hypopg mariadb-server mariadb-client json-schema-test-suite xvfb xauth fonts-dejavu-core imagemagick wrk curl sqlite3 python3
     # fuzzing (libFuzzer, sanitizers)
     clang libclang-rt-14-dev
     # AppStream metainfo validation for the installer

@@ -7,6 +7,7 @@
 #   scripts/test.sh -L unit          a subset; any argument goes to ctest (-L db, -R installer, -V ...)
 # Starts what the tests need and stops it afterwards, also on failure or Ctrl+C:
 #   - a throw-away PostgreSQL cluster on a free loopback port  -> QUARRY_TEST_PG_URL
+#   - a throw-away MariaDB server on a free loopback port       -> QUARRY_TEST_MARIADB_URL
 #   - Xvfb for tests that want a real X display                -> DISPLAY (the rest run offscreen)
 #   - the Node clients of tests/node (npm ci, only when the lock file changed) -> QUARRY_NODE_MODULES
 # Environment: QUARRY_BUILD_DIR (default build/), QUARRY_TEST_JOBS (default 2), QUARRY_SKIP_DEPS=1,
@@ -66,6 +67,7 @@ cleanup() {
     local status=$?
     set +e
     bash "$root/scripts/pg-cluster.sh" stop "$tmp/pg"
+    bash "$root/scripts/mariadb-server.sh" stop "$tmp/mariadb"
     if [ -n "$xvfb_pid" ]; then
         kill "$xvfb_pid" 2>/dev/null
         wait "$xvfb_pid" 2>/dev/null
@@ -81,6 +83,10 @@ say "starting a throw-away PostgreSQL"
 QUARRY_TEST_PG_URL=$(bash "$root/scripts/pg-cluster.sh" start "$tmp/pg")
 export QUARRY_TEST_PG_URL
 say "PostgreSQL at $QUARRY_TEST_PG_URL"
+say "starting a throw-away MariaDB"
+QUARRY_TEST_MARIADB_URL=$(bash "$root/scripts/mariadb-server.sh" start "$tmp/mariadb")
+export QUARRY_TEST_MARIADB_URL
+say "MariaDB at $QUARRY_TEST_MARIADB_URL"
 
 if command -v Xvfb >/dev/null 2>&1; then
     # -displayfd: Xvfb picks a free display number and writes it once it accepts connections.

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace quarry::schema;
 
@@ -110,6 +112,16 @@ QString MysqlDdlWriter::indexStatement(const Table &table, const Index &index)
         note(u"MySQL has no partial indexes: %1 (WHERE %2) is left out."_s.arg(name, index.where));
         return {};
     }
+    const bool functional = std::any_of(index.elements.cbegin(), index.elements.cend(),
+                                        [](const IndexElement &e) { return e.column.isEmpty(); });
+    if (functional && m_mariadb) {
+        note(u"MariaDB has no functional indexes: %1 is left out (the MySQL dialect writes it, for MySQL 8.0.13 or later)."_s
+                 .arg(name));
+        return {};
+    }
+    if (functional)
+        note(u"%1 is a functional index: MySQL 8.0.13 or later; MariaDB rejects it (the MariaDB dialect leaves it out)."_s
+                 .arg(name));
     QStringList keys;
     for (const IndexElement &e : index.elements) {
         QString k = e.column.isEmpty() ? u'(' + e.expression + u')' : keyColumn(table, e.column);

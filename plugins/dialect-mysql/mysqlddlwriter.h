@@ -5,11 +5,13 @@
 #include "schema/ddlwriter.h"
 
 /// MySQL's DDL: AUTO_INCREMENT, inline ENUM(...), COMMENT clauses, parenthesised expression
-/// defaults, partial indexes left out with a note.
+/// defaults, partial indexes left out with a note; functional indexes for MySQL 8.0.13+ only
+/// (MariaDB's flavour leaves them out with a note).
 class MysqlDdlWriter : public quarry::schema::DdlWriter
 {
 public:
-    using DdlWriter::DdlWriter;
+    /// `mariadb`: write what MariaDB 10.11 accepts where it differs from MySQL 8.0.
+    MysqlDdlWriter(const quarry::schema::Dialect &dialect, bool mariadb) : DdlWriter(dialect), m_mariadb(mariadb) {}
     QString dropIndex(const quarry::schema::Table &table, const quarry::schema::Index &index) override;
     QString setNotNull(const quarry::schema::Table &table, const quarry::schema::Column &column) override;
 
@@ -27,4 +29,7 @@ protected:
     QString indexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) override;
     void createNamespace(const quarry::schema::Namespace &ns) override;
     void createView(const quarry::schema::View &view) override;
+
+private:
+    bool m_mariadb;
 };

@@ -2,30 +2,16 @@
 // SPDX-FileCopyrightText: 2026 The Quarry authors
 #pragma once
 
-#include "schema/dialect.h"
+#include "mysqlfamilydialect.h"
 
 #include <QObject>
 
-/// MySQL 8.0 (8.0.16+ for CHECK, 8.0.13+ for expression defaults and functional indexes): inline
-/// ENUM(...), AUTO_INCREMENT, COMMENT clauses, B-tree and hash indexes, no partial indexes.
-class MysqlDialect : public QObject, public quarry::schema::Dialect
+/// The "mysql" dialect: MySQL 8.0's DDL (see MysqlFamilyDialect).
+class MysqlDialect : public QObject, public MysqlFamilyDialect
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID QuarryDialect_iid FILE "dialect-mysql.json")
     Q_INTERFACES(quarry::schema::Dialect)
 public:
-    QString id() const override;
-    QString displayName() const override;
-    QString quoteIdentifier(const QString &name) const override;
-    QStringList reservedWords() const override;
-    quarry::schema::DialectFeatures features() const override;
-    QString typeName(const quarry::schema::ColumnType &type) const override;
-    quarry::Result<QStringList> createStatements(const quarry::schema::Schema &schema) const override;
-    quarry::Result<QStringList> createStatements(const quarry::schema::Schema &schema,
-                                                 const quarry::schema::DdlScope &scope) const override;
-    QString addColumnStatement(const quarry::schema::Schema &schema, const quarry::schema::Table &table,
-                               const quarry::schema::Column &column) const override;
-    QString createIndexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) const override;
-    QString dropIndexStatement(const quarry::schema::Table &table, const quarry::schema::Index &index) const override;
-    QString setNotNullStatement(const quarry::schema::Table &table, const quarry::schema::Column &column) const override;
+    MysqlDialect() : MysqlFamilyDialect(false) {}
 };

@@ -138,7 +138,7 @@ void TestSchemaCommands::sqlUsageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no dialect") << QStringList{u"sql"_s, u"x.quarry"_s} << u"Usage: quarry sql"_s;
     QTest::newRow("unknown dialect") << QStringList{u"sql"_s, u"x.quarry"_s, u"--dialect"_s, u"oracle"_s}
-                                     << u"unknown dialect \"oracle\"; available: mysql, postgres, sqlite"_s;
+                                     << u"unknown dialect \"oracle\"; available: mariadb, mysql, postgres, sqlite"_s;
     QTest::newRow("stray option") << QStringList{u"sql"_s, u"x.quarry"_s, u"--dialect"_s, u"sqlite"_s, u"--fast"_s}
                                   << u"unknown option --fast"_s;
 }

@@ -1,30 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Quarry authors
-#include "mysqldialect.h"
+#include "mysqlfamilydialect.h"
 
 #include "mysqlddlwriter.h"
 
 using namespace Qt::Literals::StringLiterals;
 using namespace quarry::schema;
 
-QString MysqlDialect::id() const
+QString MysqlFamilyDialect::id() const
 {
-    return u"mysql"_s;
+    return m_mariadb ? u"mariadb"_s : u"mysql"_s;
 }
 
-QString MysqlDialect::displayName() const
+QString MysqlFamilyDialect::displayName() const
 {
-    return u"MySQL"_s;
+    return m_mariadb ? u"MariaDB"_s : u"MySQL"_s;
 }
 
-QString MysqlDialect::quoteIdentifier(const QString &name) const
+QString MysqlFamilyDialect::quoteIdentifier(const QString &name) const
 {
     QString quoted = name;
     quoted.replace(u'`', u"``"_s);
     return u'`' + quoted + u'`';
 }
 
-QStringList MysqlDialect::reservedWords() const
+QStringList MysqlFamilyDialect::reservedWords() const
 {
     // The keywords marked (R) in MySQL 8.0's "Keywords and Reserved Words".
     return {u"ACCESSIBLE"_s, u"ADD"_s, u"ALL"_s, u"ALTER"_s, u"ANALYZE"_s, u"AND"_s, u"AS"_s, u"ASC"_s,
@@ -67,7 +67,7 @@ QStringList MysqlDialect::reservedWords() const
             u"WITH"_s, u"WRITE"_s, u"XOR"_s, u"YEAR_MONTH"_s, u"ZEROFILL"_s};
 }
 
-DialectFeatures MysqlDialect::features() const
+DialectFeatures MysqlFamilyDialect::features() const
 {
     DialectFeatures f;
     f.namespaces = true;
@@ -80,7 +80,7 @@ DialectFeatures MysqlDialect::features() const
     return f;
 }
 
-QString MysqlDialect::typeName(const ColumnType &type) const
+QString MysqlFamilyDialect::typeName(const ColumnType &type) const
 {
     if (type.array)
         return u"JSON"_s;
@@ -115,38 +115,38 @@ QString MysqlDialect::typeName(const ColumnType &type) const
     return u"TEXT"_s;
 }
 
-quarry::Result<QStringList> MysqlDialect::createStatements(const Schema &schema) const
+quarry::Result<QStringList> MysqlFamilyDialect::createStatements(const Schema &schema) const
 {
-    MysqlDdlWriter writer(*this);
+    MysqlDdlWriter writer(*this, m_mariadb);
     return writer.write(schema);
 }
 
-quarry::Result<QStringList> MysqlDialect::createStatements(const Schema &schema, const DdlScope &scope) const
+quarry::Result<QStringList> MysqlFamilyDialect::createStatements(const Schema &schema, const DdlScope &scope) const
 {
-    MysqlDdlWriter writer(*this);
+    MysqlDdlWriter writer(*this, m_mariadb);
     return writer.write(schema, scope);
 }
 
-QString MysqlDialect::addColumnStatement(const Schema &schema, const Table &table, const Column &column) const
+QString MysqlFamilyDialect::addColumnStatement(const Schema &schema, const Table &table, const Column &column) const
 {
-    MysqlDdlWriter writer(*this);
+    MysqlDdlWriter writer(*this, m_mariadb);
     return writer.addColumn(schema, table, column);
 }
 
-QString MysqlDialect::createIndexStatement(const Table &table, const Index &index) const
+QString MysqlFamilyDialect::createIndexStatement(const Table &table, const Index &index) const
 {
-    MysqlDdlWriter writer(*this);
+    MysqlDdlWriter writer(*this, m_mariadb);
     return writer.createIndex(table, index);
 }
 
-QString MysqlDialect::dropIndexStatement(const Table &table, const Index &index) const
+QString MysqlFamilyDialect::dropIndexStatement(const Table &table, const Index &index) const
 {
-    MysqlDdlWriter writer(*this);
+    MysqlDdlWriter writer(*this, m_mariadb);
     return writer.dropIndex(table, index);
 }
 
-QString MysqlDialect::setNotNullStatement(const Table &table, const Column &column) const
+QString MysqlFamilyDialect::setNotNullStatement(const Table &table, const Column &column) const
 {
-    MysqlDdlWriter writer(*this);
+    MysqlDdlWriter writer(*this, m_mariadb);
     return writer.setNotNull(table, column);
 }

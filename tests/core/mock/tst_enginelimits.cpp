@@ -97,7 +97,10 @@ void TestEngineLimits::connectionLimitAnswers503()
     QTRY_VERIFY(noticed(u"Connection limit reached: 3 connections are open"_s));
 
     held[0].socket().disconnectFromHost();   // one closes: room for a new one
-    QTRY_COMPARE(status(port), 200);
+    // Once is enough: QTRY_* evaluates its expression again after success, and a second probe could
+    // find the first probe's connection not yet counted as closed (3 open again: 503).
+    bool served = false;
+    QTRY_VERIFY(served || (served = status(port) == 200));
 }
 
 // A listener that retries a failed accept at once spins a network thread at full CPU while the

@@ -75,6 +75,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    static constexpr const char *FileFilter = QT_TRANSLATE_NOOP("MainWindow", "Quarry workspaces (*.quarry);;All files (*)");
     void setupActions();
     void setupDocks();
     void setupPages();

@@ -78,6 +78,7 @@ signals:
     void exchangeFinished(const quarry::http::Exchange &exchange);
 
 private:
+    static constexpr int RequestIdRole = Qt::UserRole + 1;   ///< a history item's request id
     void showSelected();
     void showExchange(const http::Exchange &exchange);
     void reloadEnvironments();
